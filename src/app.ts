@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import express, { type Express } from 'express';
+import type { Config } from './config.js';
+import type { CoreDeps } from './core/context.js';
+import type { Synthesizer } from './core/synthesis.js';
+import { seedDemoPanel } from './core/seed-demo.js';
+import { createLogger, type Logger } from './logger.js';
+import { openDatabase } from './store/client.js';
+import { createPrismaStore } from './store/prisma-store.js';
+import { OfflineSynthesizer } from './synthesis/offline.js';
+import { createWebChannel } from './channels/web/index.js';
+import { createBoardPages } from './board/index.js';
+
+export interface App {
+  config: Config;
+  deps: CoreDeps;
+  logger: Logger;
+  http: Express;
+  /** Starts listening; resolves with the bound port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  synthesizer?: Synthesizer;
+  clock?: CoreDeps['clock'];
+  logger?: Logger;
+}
+
+/** Composition: storage (migrated on start), core deps, channels and pages, from one Config. */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const db = await openDatabase(config.databaseUrl);
+  const store = createPrismaStore(db);
+  const deps: CoreDeps = {
+    store,
+    clock: overrides.clock ?? { now: () => new Date() },
+    secret: config.secret,
+    synthesizer: overrides.synthesizer ?? new OfflineSynthesizer(),
+  };
+  if (config.demo) {
+    const seeded = await seedDemoPanel(deps);
+    if (seeded) logger.info({ tenantId: seeded.tenant.id, members: seeded.members.length }, 'demo panel seeded');
+  }
+
+  const http = express();
+  http.disable('x-powered-by');
+  http.set('trust proxy', false);
+  http.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  const pageOptions = { timeZone: config.timeZone, logger };
+  http.use('/board', createBoardPages(deps, pageOptions));
+  if (config.webChannel) http.use('/', createWebChannel(deps, pageOptions));
+
+  let server: Server | null = null;
+  return {
+    config,
+    deps,
+    logger,
+    http,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server = http.listen(config.port, config.host, () => {
+          const address = server!.address();
+          resolve(typeof address === 'object' && address ? address.port : config.port);
+        });
+        server.once('error', reject);
+      }),
+    close: async () => {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+      }
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Router } from 'express';
+import { createBacklogItem, respondToBacklogItem, updateBacklogItem, type CoreDeps } from '../core/index.js';
+import { securityHeaders } from '../channels/web/index.js';
+import { id, optionalId } from '../channels/web/form.js';
+import { createPages, type PageOptions } from '../channels/web/pages.js';
+import { zoned } from '../channels/web/views/util.js';
+import { itemPage, newItemPage } from './views/items.js';
+import { boardPage } from './views/overview.js';
+
+/**
+ * The board's pages (mounted at /board), on the same web session: facilitators, board members and admins
+ * read; board members and admins change the action plan and answer the panel.
+ */
+export function createBoardPages(deps: CoreDeps, opts: PageOptions): Router {
+  const pages = createPages(deps, opts);
+  pages.router.use(securityHeaders);
+  pages.page('/', boardPage);
+  pages.page('/items/new', newItemPage);
+  pages.page('/items/:id', itemPage);
+
+  pages.action('/items', {
+    formId: 'new-item',
+    run: async (ctx, form) => {
+      const item = await createBacklogItem(ctx.deps, ctx.actor, {
+        level: form.str('level'),
+        parentId: optionalId(form.str('parentId')),
+        title: form.str('title'),
+        description: form.str('description'),
+        status: form.str('status'),
+        owner: form.str('owner'),
+        dueDate: zoned(form.str('dueDate'), ctx.timeZone),
+        progress: form.str('progress'),
+        statementIds: form.all('statementIds').map(id),
+        pollIds: form.all('pollIds').map(id),
+      });
+      return `/board/items/${item.id}?done=item_created`;
+    },
+    page: newItemPage,
+  });
+
+  pages.action('/items/:id', {
+    formId: 'update-item',
+    run: async (ctx, form) => {
+      const item = await updateBacklogItem(ctx.deps, ctx.actor, id(ctx.params.id), {
+        title: form.str('title'),
+        status: form.str('status'),
+        owner: form.str('owner'),
+        dueDate: zoned(form.str('dueDate'), ctx.timeZone),
+        progress: form.str('progress'),
+      });
+      return `/board/items/${item.id}?done=item_saved`;
+    },
+    page: itemPage,
+  });
+
+  pages.action('/items/:id/response', {
+    formId: 'respond',
+    run: async (ctx, form) => {
+      const item = await respondToBacklogItem(ctx.deps, ctx.actor, id(ctx.params.id), form.str('response'));
+      return `/board/items/${item.id}?done=responded`;
+    },
+    page: itemPage,
+  });
+
+  return pages.finish();
+}

@@ -1,0 +1,109 @@
+import type { Request, Response } from 'express';
+import { httpStatusOf, isDomainError, type Actor, type Language } from '../../core/index.js';
+import { errorMessage } from '../../i18n/errors.js';
+import { isLanguage, t } from '../../i18n/index.js';
+import type { Logger } from '../../logger.js';
+import { MalformedRequest } from './form.js';
+import { html } from './html.js';
+import { layout } from './layout.js';
+
+/** No (valid) session: pages send the member to the picker, forms answer 401. */
+export class NoSession extends Error {
+  constructor() {
+    super('no session');
+    this.name = 'NoSession';
+  }
+}
+
+/** A POST that a page of this site did not send. */
+export class CrossSiteRequest extends Error {
+  constructor() {
+    super('cross-site request');
+    this.name = 'CrossSiteRequest';
+  }
+}
+
+/** Rejects cross-site POSTs: the browser's Sec-Fetch-Site, else the Origin header, must say same origin. */
+export function sameOriginOnly(req: Request): void {
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new CrossSiteRequest();
+  const origin = req.get('origin');
+  if (origin !== undefined && origin !== `${req.protocol}://${req.get('host') ?? ''}`) throw new CrossSiteRequest();
+}
+
+/** The language for a page without a member: `?lang=`, else the browser's preference, else Dutch. */
+export function languageOf(req: Request, actor: Actor | null = null): Language {
+  if (actor) return actor.language;
+  const query = req.query.lang;
+  if (isLanguage(query)) return query;
+  for (const part of (req.get('accept-language') ?? '').split(',')) {
+    const code = part.trim().slice(0, 2).toLowerCase();
+    if (isLanguage(code)) return code;
+  }
+  return 'nl';
+}
+
+function messagePage(res: Response, status: number, lang: Language, actor: Actor | null, title: string, message: string): void {
+  const body = html`<p><a class="button" href="${actor ? '/home' : '/'}">${t(lang, actor ? 'web:error.backHome' : 'web:error.pick')}</a></p>`;
+  res.status(status).type('html').send(layout({ lang, actor, path: '/home', title, body, alert: message }).value);
+}
+
+type Rerender = (message: string) => Promise<{ ctx: { lang: Language; actor: Actor; path: string }; page: { title: string; body: ReturnType<typeof html> } }>;
+
+/**
+ * The one place where errors become pages. Domain errors re-render the form with the member's input and
+ * the message in their language; malformed requests get 400; anything else is logged with ids and codes
+ * only (never bodies, names or message text) and shown as a generic apology without details.
+ */
+export async function handleError(error: unknown, req: Request, res: Response, logger: Logger): Promise<void> {
+  const actor = (res.locals.actor as Actor | undefined) ?? null;
+  const lang = languageOf(req, actor);
+  try {
+    if (error instanceof NoSession) {
+      if (req.method === 'GET' || req.method === 'HEAD') return void res.redirect(303, '/');
+      return messagePage(res, 401, lang, null, t(lang, 'web:error.title'), t(lang, 'web:error.noSession'));
+    }
+    if (error instanceof CrossSiteRequest) {
+      return messagePage(res, 403, lang, actor, t(lang, 'web:error.title'), t(lang, 'web:error.crossSite'));
+    }
+    if (error instanceof MalformedRequest || isClientHttpError(error)) {
+      return messagePage(res, 400, lang, actor, t(lang, 'web:error.title'), t(lang, 'errors:malformed'));
+    }
+    if (isDomainError(error)) {
+      const status = httpStatusOf(error.code);
+      const message = errorMessage(lang, error);
+      const rerender = res.locals.rerender as Rerender | undefined;
+      if (rerender && actor) {
+        try {
+          const { ctx, page } = await rerender(message);
+          res.status(status).type('html').send(layout({ lang, actor, path: ctx.path, title: page.title, body: page.body, alert: message }).value);
+          return;
+        } catch (again) {
+          if (!isDomainError(again)) throw again;
+        }
+      }
+      return messagePage(res, status, lang, actor, t(lang, 'web:error.title'), message);
+    }
+    throw error;
+  } catch (unexpected) {
+    logger.error(
+      { memberId: actor?.memberId ?? null, method: req.method, route: req.baseUrl + String(req.route?.path ?? ''), error: describe(unexpected) },
+      'web request failed',
+    );
+    if (res.headersSent) return;
+    messagePage(res, 500, lang, actor, t(lang, 'web:error.title'), t(lang, 'errors:internal'));
+  }
+}
+
+/** Errors raised by Express itself for unreadable requests (e.g. a bad percent-encoding in the path). */
+function isClientHttpError(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** Name and code of an error, never its message (which may hold member text or SQL with data). */
+function describe(error: unknown): { name: string; code: string | null } {
+  if (typeof error !== 'object' || error === null) return { name: typeof error, code: null };
+  const code = (error as { code?: unknown }).code;
+  return { name: (error as { name?: unknown }).name === undefined ? 'Error' : String((error as { name: unknown }).name), code: typeof code === 'string' || typeof code === 'number' ? String(code) : null };
+}

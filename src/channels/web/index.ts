@@ -1,0 +1,37 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import { DomainError, type CoreDeps } from '../../core/index.js';
+import { STYLESHEET } from './assets.js';
+import { createPages, type PageOptions } from './pages.js';
+import { memberRoutes } from './routes/member.js';
+import { panelRoutes } from './routes/panel.js';
+import { sessionRoutes } from './routes/session.js';
+
+/** Headers for every page: no framing, no inline scripts or styles, forms post only to this site. */
+export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.set({
+    'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  });
+  next();
+}
+
+/**
+ * The local web channel: server-rendered pages for every role, no credentials (pick who you are), meant for
+ * use on this computer only (the server binds to 127.0.0.1 by default).
+ */
+export function createWebChannel(deps: CoreDeps, opts: PageOptions): Router {
+  const pages = createPages(deps, opts);
+  const { router } = pages;
+  router.get('/assets/stemmen.css', (_req, res) => {
+    res.set({ 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).type('text/css').send(STYLESHEET);
+  });
+  router.use(securityHeaders);
+  sessionRoutes(deps, pages);
+  memberRoutes(pages);
+  panelRoutes(pages);
+  router.use((_req, _res, next) => next(new DomainError('not_found')));
+  return pages.finish();
+}

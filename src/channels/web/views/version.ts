@@ -1,0 +1,53 @@
+import { DomainError, getSummaryVersion, listSummaries, panelOverview, type SummaryFacts } from '../../../core/index.js';
+import { html, type Html } from '../html.js';
+import { id } from '../form.js';
+import type { Ctx, FormState, Page } from '../pages.js';
+import { statementList } from './consent.js';
+import { requireFacilitator } from './panel.js';
+import { formAlert, when } from './util.js';
+
+/** Numbers computed by code: contributors per theme, domains of experience represented and missing. */
+export function factsBlock(ctx: Ctx, facts: SummaryFacts, labels: Map<string, string>): Html {
+  const { t } = ctx;
+  const names = (keys: string[]) => (keys.length ? keys.map((k) => labels.get(k) ?? k).join(', ') : t('web:summary.none'));
+  return html`<dl class="facts">
+    <dt>${t('web:summary.factContributions')}</dt><dd>${facts.contributions}</dd>
+    <dt>${t('web:summary.factContributors')}</dt><dd>${facts.contributors}</dd>
+    ${facts.themes.map((th) => html`<dt>${th.theme || t('web:summary.noTheme')}</dt><dd>${t('web:summary.themeContributors', { count: th.contributors })}</dd>`)}
+    <dt>${t('web:summary.represented')}</dt><dd>${names(facts.domainsRepresented)}</dd>
+    <dt>${t('web:summary.missing')}</dt><dd>${names(facts.domainsMissing)}</dd>
+  </dl>`;
+}
+
+/** One version of a summary for the facilitator: status, source, quotes, removals, facts and consent. */
+export async function versionPage(ctx: Ctx, state: FormState | null): Promise<Page> {
+  requireFacilitator(ctx.actor);
+  const version = await getSummaryVersion(ctx.deps, ctx.actor, id(ctx.params.id));
+  const overview = (await listSummaries(ctx.deps, ctx.actor)).find((s) => s.summary.id === version.summaryId);
+  if (!overview) throw new DomainError('not_found');
+  const { domains } = await panelOverview(ctx.deps, ctx.actor);
+  const labels = new Map(domains.map((d) => [d.key, d.labels[ctx.lang]]));
+  const { t } = ctx;
+  const latest = overview.latest?.id === version.id;
+  const body = html`<h2>${overview.summary.title}</h2>
+    <p>${t('web:summary.version', { number: version.number })}: <strong>${t(`common:versionStatus.${version.status}`)}</strong>
+      · ${t(`common:generator.${version.generator}`)} · ${when(ctx, version.createdAt)}</p>
+    ${!latest && overview.latest ? html`<p class="alert">${t('web:summary.notLatest')} <a href="/panel/versions/${overview.latest.id}">${t('web:summary.openLatest')}</a></p>` : ''}
+    ${latest ? html`<section class="card" aria-labelledby="consent-h"><h3 id="consent-h">${t('web:summary.consentTitle')}</h3>
+      <p>${t('web:summary.consentCounts', overview.consent)}</p></section>` : ''}
+    <h3>${t('web:summary.statements')}</h3>
+    ${statementList(ctx, version.statements)}
+    <h3>${t('web:summary.removals')}</h3>
+    ${version.removals.length === 0 ? html`<p>${t('web:summary.noRemovals')}</p>` : html`<ul>${version.removals.map((r) => html`<li>${r.statementPosition !== undefined ? html`${t('web:summary.statement', { number: r.statementPosition + 1 })}: ` : ''}${t(`common:removalReason.${r.reason}`)}</li>`)}</ul>`}
+    <h3>${t('web:summary.facts')}</h3>
+    ${factsBlock(ctx, version.facts, labels)}
+    ${latest && (version.status === 'awaiting_consent' || version.status === 'published')
+      ? html`<h3>${t('web:summary.next')}</h3>
+        ${formAlert(state, 'publish')}
+        <div class="actions"><a class="button secondary" href="/panel/versions/${version.id}/edit">${t('web:summary.edit')}</a>
+        ${version.status === 'awaiting_consent' ? html`<form method="post" action="/panel/versions/${version.id}/publish" class="inline"><button type="submit">${t('web:summary.publish')}</button></form>` : ''}</div>
+        <p class="hint">${t('web:summary.publishHint')}</p>`
+      : ''}
+    <p><a href="/panel">${t('web:nav.panel')}</a></p>`;
+  return { title: t('web:summary.title'), body };
+}

@@ -1,0 +1,15 @@
+export * from './types.js';
+export * from './errors.js';
+export type * from './ports.js';
+export type { CoreDeps } from './context.js';
+export * from './synthesis.js';
+export { verifyStatements, normaliseForMatch } from './quote-check.js';
+export * from './use-cases/members.js';
+export * from './use-cases/meetings.js';
+export * from './use-cases/polls.js';
+export * from './use-cases/rounds.js';
+export * from './use-cases/summaries.js';
+export * from './use-cases/consent.js';
+export * from './use-cases/backlog.js';
+export * from './use-cases/home.js';
+export { seedDemoPanel } from './seed-demo.js';

@@ -1,0 +1,321 @@
+import type {
+  AuditEventRecord,
+  AuditInput,
+  BacklogItemRecord,
+  BacklogLevel,
+  BacklogLinkRecord,
+  BacklogStatus,
+  BallotChoice,
+  BallotRecord,
+  ChannelName,
+  ConsentRecordInput,
+  ConsentRecordRow,
+  ConsentRequestRecord,
+  ConsentRequestStatus,
+  ContributionFields,
+  ContributionRecord,
+  DomainRecord,
+  IdeaRoundRecord,
+  IdentityRecord,
+  Language,
+  MeetingRecord,
+  MemberRecord,
+  NotificationKind,
+  NotificationRecord,
+  PanelRecord,
+  PollRecord,
+  Removal,
+  Role,
+  SummaryFacts,
+  SummaryRecord,
+  SummaryVersionRecord,
+  SummaryVersionStatus,
+  TenantRecord,
+  Attribution,
+  PollKind,
+  Anonymity,
+  ResultsVisibility,
+} from './types.js';
+
+/**
+ * Storage ports. The core states what it needs; src/store implements it with Prisma.
+ * Every method runs inside the transaction that `Store.transaction` opened.
+ */
+export interface TenantRepository {
+  create(input: { slug: string; name: string }): Promise<TenantRecord>;
+  findById(id: string): Promise<TenantRecord | null>;
+  findBySlug(slug: string): Promise<TenantRecord | null>;
+  list(): Promise<TenantRecord[]>;
+}
+
+export interface PanelRepository {
+  create(input: { tenantId: string; name: string; defaultLanguage: Language }): Promise<PanelRecord>;
+  findById(id: string): Promise<PanelRecord | null>;
+  listByTenant(tenantId: string): Promise<PanelRecord[]>;
+  createDomain(input: {
+    tenantId: string;
+    panelId: string;
+    key: string;
+    labels: Record<Language, string>;
+    position: number;
+  }): Promise<DomainRecord>;
+  updateDomain(id: string, patch: { labels?: Record<Language, string>; archived?: boolean }): Promise<DomainRecord>;
+  listDomains(panelId: string): Promise<DomainRecord[]>;
+}
+
+export interface NewMember {
+  tenantId: string;
+  panelId: string;
+  displayName: string;
+  role: Role;
+  language: Language;
+  pseudonym: string;
+  domainIds: string[];
+}
+
+export interface MemberRepository {
+  create(input: NewMember): Promise<MemberRecord>;
+  findById(id: string): Promise<MemberRecord | null>;
+  listByPanel(panelId: string): Promise<MemberRecord[]>;
+  countByTenant(tenantId: string): Promise<number>;
+  update(
+    id: string,
+    patch: { displayName?: string; language?: Language; role?: Role; active?: boolean; domainIds?: string[] },
+  ): Promise<MemberRecord>;
+  addIdentity(input: {
+    tenantId: string;
+    memberId: string;
+    channel: ChannelName;
+    externalId: string;
+    address?: string | null;
+  }): Promise<IdentityRecord>;
+  findIdentity(tenantId: string, channel: ChannelName, externalId: string): Promise<IdentityRecord | null>;
+  listIdentities(memberId: string): Promise<IdentityRecord[]>;
+  setIdentityAddress(id: string, address: string | null): Promise<void>;
+}
+
+export interface MeetingRepository {
+  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions'>): Promise<MeetingRecord>;
+  findById(id: string): Promise<MeetingRecord | null>;
+  update(
+    id: string,
+    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status'>>,
+  ): Promise<MeetingRecord>;
+  listByPanel(panelId: string): Promise<MeetingRecord[]>;
+}
+
+export interface NewPoll {
+  tenantId: string;
+  panelId: string;
+  meetingId: string | null;
+  question: string;
+  kind: PollKind;
+  anonymity: Anonymity;
+  resultsVisibility: ResultsVisibility;
+  maxChoices: number | null;
+  deadline: Date | null;
+  createdById: string;
+  options: string[];
+}
+
+export interface PollRepository {
+  create(input: NewPoll): Promise<PollRecord>;
+  findById(id: string): Promise<PollRecord | null>;
+  listByPanel(panelId: string, status?: 'open' | 'closed'): Promise<PollRecord[]>;
+  close(id: string, at: Date): Promise<PollRecord>;
+  findBallot(pollId: string, who: { memberId: string } | { voterKey: string }): Promise<BallotRecord | null>;
+  createBallot(input: {
+    pollId: string;
+    memberId: string | null;
+    voterKey: string | null;
+    choice: BallotChoice;
+    reason: string | null;
+  }): Promise<BallotRecord>;
+  updateBallot(id: string, patch: { choice: BallotChoice; reason: string | null }): Promise<BallotRecord>;
+  listBallots(pollId: string): Promise<BallotRecord[]>;
+  /** Marks that a member took part; a no-op when already marked. */
+  markParticipation(pollId: string, memberId: string): Promise<void>;
+  listParticipants(pollId: string): Promise<string[]>;
+  /** Drops the (poll, member) keys of anonymous ballots once the poll closes. */
+  clearVoterKeys(pollId: string): Promise<void>;
+  deleteBallotsOfMember(memberId: string): Promise<number>;
+}
+
+export interface IdeaRoundRepository {
+  create(input: Omit<IdeaRoundRecord, 'id' | 'status' | 'createdAt'>): Promise<IdeaRoundRecord>;
+  findById(id: string): Promise<IdeaRoundRecord | null>;
+  listByPanel(panelId: string, status?: 'open' | 'closed'): Promise<IdeaRoundRecord[]>;
+  close(id: string, at: Date): Promise<IdeaRoundRecord>;
+}
+
+export interface NewContribution extends ContributionFields {
+  tenantId: string;
+  panelId: string;
+  roundId: string | null;
+  authorId: string | null;
+  language: Language;
+  attribution: Attribution;
+  channel: ChannelName;
+  domainIds: string[];
+}
+
+export interface ContributionRepository {
+  create(input: NewContribution): Promise<ContributionRecord>;
+  findById(id: string): Promise<ContributionRecord | null>;
+  findManyByIds(ids: string[]): Promise<ContributionRecord[]>;
+  update(
+    id: string,
+    patch: Partial<ContributionFields> & { attribution?: Attribution; domainIds?: string[]; authorId?: string | null },
+  ): Promise<ContributionRecord>;
+  withdraw(id: string, at: Date): Promise<ContributionRecord>;
+  listByRound(roundId: string, opts?: { liveOnly?: boolean }): Promise<ContributionRecord[]>;
+  listByPanel(panelId: string, opts?: { liveOnly?: boolean }): Promise<ContributionRecord[]>;
+  listByAuthor(authorId: string): Promise<ContributionRecord[]>;
+  setAuthorKey(contributionId: string, authorKey: string): Promise<void>;
+  deleteAuthorKey(contributionId: string): Promise<void>;
+  /** Anonymous contributions in a panel together with their author key, for the author's own requests. */
+  listAuthorKeys(contributionIds: string[]): Promise<{ contributionId: string; authorKey: string }[]>;
+  listAnonymousIds(panelId: string): Promise<string[]>;
+}
+
+export interface NewStatement {
+  position: number;
+  theme: string;
+  text: string;
+  citations: { contributionId: string | null; quote: string; attributedName: string | null }[];
+}
+
+export interface NewSummaryVersion {
+  summaryId: string;
+  number: number;
+  contentHash: string;
+  language: Language;
+  generator: 'offline' | 'llm';
+  promptVersion: string | null;
+  model: string | null;
+  status: SummaryVersionStatus;
+  failureReason: string | null;
+  removals: Removal[];
+  facts: SummaryFacts;
+  tokensIn: number;
+  tokensOut: number;
+  statements: NewStatement[];
+}
+
+export interface SummaryRepository {
+  create(input: Omit<SummaryRecord, 'id' | 'createdAt'>): Promise<SummaryRecord>;
+  findById(id: string): Promise<SummaryRecord | null>;
+  listByPanel(panelId: string): Promise<SummaryRecord[]>;
+  createVersion(input: NewSummaryVersion): Promise<SummaryVersionRecord>;
+  findVersion(id: string): Promise<SummaryVersionRecord | null>;
+  listVersions(summaryId: string): Promise<SummaryVersionRecord[]>;
+  latestVersion(summaryId: string): Promise<SummaryVersionRecord | null>;
+  setVersionStatus(id: string, status: SummaryVersionStatus, at?: Date): Promise<void>;
+  /** Drops the name shown on citations of the given contributions in one version (anonymous approval). */
+  anonymiseCitations(versionId: string, contributionIds: string[]): Promise<void>;
+  /** Versions (any status) that cite one of these contributions. */
+  listVersionIdsCiting(contributionIds: string[]): Promise<string[]>;
+  /** Clears the quote text of citations of these contributions in every version (erasure). */
+  eraseCitations(contributionIds: string[]): Promise<number>;
+}
+
+export interface ConsentRepository {
+  createRequest(input: {
+    tenantId: string;
+    versionId: string;
+    memberId: string;
+    deadline: Date | null;
+  }): Promise<ConsentRequestRecord>;
+  findRequest(id: string): Promise<ConsentRequestRecord | null>;
+  listRequestsForVersion(versionId: string): Promise<ConsentRequestRecord[]>;
+  listRequestsForMember(memberId: string, status?: ConsentRequestStatus): Promise<ConsentRequestRecord[]>;
+  updateRequest(id: string, patch: { status: ConsentRequestStatus; comment?: string | null; respondedAt: Date }): Promise<void>;
+  /** Append-only: there is no update or delete of consent records. */
+  appendRecord(input: ConsentRecordInput): Promise<ConsentRecordRow>;
+  listRecords(tenantId: string, pseudonym: string): Promise<ConsentRecordRow[]>;
+}
+
+export interface NewBacklogItem {
+  tenantId: string;
+  panelId: string;
+  level: BacklogLevel;
+  parentId: string | null;
+  title: string;
+  description: string;
+  status: BacklogStatus;
+  owner: string;
+  dueDate: Date | null;
+  progress: number;
+  position: number;
+}
+
+export interface BacklogRepository {
+  create(input: NewBacklogItem): Promise<BacklogItemRecord>;
+  findById(id: string): Promise<BacklogItemRecord | null>;
+  listByPanel(panelId: string): Promise<BacklogItemRecord[]>;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<
+        BacklogItemRecord,
+        'title' | 'description' | 'status' | 'owner' | 'dueDate' | 'progress' | 'boardResponse' | 'respondedAt' | 'parentId'
+      >
+    >,
+  ): Promise<BacklogItemRecord>;
+  addLink(input: Omit<BacklogLinkRecord, 'id'>): Promise<BacklogLinkRecord>;
+  listLinksForContributions(contributionIds: string[]): Promise<BacklogLinkRecord[]>;
+  /** Withdrawal: the item keeps its text, the link to the contribution and its quote go. */
+  unlinkContributions(contributionIds: string[]): Promise<number>;
+}
+
+export interface NotificationRepository {
+  create(input: {
+    tenantId: string;
+    memberId: string;
+    kind: NotificationKind;
+    payload: NotificationRecord['payload'];
+  }): Promise<NotificationRecord>;
+  listForMember(memberId: string, opts?: { unreadOnly?: boolean; limit?: number }): Promise<NotificationRecord[]>;
+  listUndelivered(limit: number): Promise<NotificationRecord[]>;
+  markRead(memberId: string, ids: string[], at: Date): Promise<void>;
+  markDelivered(id: string, at: Date): Promise<void>;
+}
+
+export interface AuditRepository {
+  append(input: AuditInput): Promise<void>;
+  list(tenantId: string, opts?: { limit?: number; objectId?: string }): Promise<AuditEventRecord[]>;
+}
+
+export interface DeliveryRepository {
+  /** Records a platform delivery key; false when it was already recorded (a retry). */
+  claim(key: string): Promise<boolean>;
+}
+
+export interface Repositories {
+  tenants: TenantRepository;
+  panels: PanelRepository;
+  members: MemberRepository;
+  meetings: MeetingRepository;
+  polls: PollRepository;
+  rounds: IdeaRoundRepository;
+  contributions: ContributionRepository;
+  summaries: SummaryRepository;
+  consent: ConsentRepository;
+  backlog: BacklogRepository;
+  notifications: NotificationRepository;
+  audit: AuditRepository;
+  deliveries: DeliveryRepository;
+}
+
+export interface Store {
+  /**
+   * Runs `work` in one database transaction. Retries the whole unit when the database reports a
+   * write conflict (unique violation from a concurrent insert, serialization failure), so use cases
+   * must not have effects outside the transaction.
+   */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface Clock {
+  now(): Date;
+}

@@ -1,0 +1,362 @@
+import { z } from 'zod';
+
+export const LANGUAGES = ['nl', 'fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const languageSchema = z.enum(LANGUAGES);
+
+export const ROLES = ['expert', 'facilitator', 'board', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHANNELS = ['web', 'slack', 'teams'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export const POLL_KINDS = ['single', 'multiple', 'scale', 'consent'] as const;
+export type PollKind = (typeof POLL_KINDS)[number];
+
+export const ANONYMITY = ['named', 'confidential', 'anonymous'] as const;
+export type Anonymity = (typeof ANONYMITY)[number];
+
+export const RESULTS_VISIBILITY = ['live', 'after_close'] as const;
+export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+
+export const CONSENT_VOTES = ['agree', 'live_with', 'object'] as const;
+export type ConsentVote = (typeof CONSENT_VOTES)[number];
+
+export const ATTRIBUTIONS = ['named', 'anonymous', 'no_quote'] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];
+
+export const BACKLOG_LEVELS = ['pillar', 'strategic_goal', 'operational_goal', 'action'] as const;
+export type BacklogLevel = (typeof BACKLOG_LEVELS)[number];
+
+export const BACKLOG_STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'dropped'] as const;
+export type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
+
+export const CONSENT_DECISIONS = ['approve', 'approve_anonymous', 'request_change', 'withdraw'] as const;
+export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
+
+export type ConsentRequestStatus =
+  | 'pending'
+  | 'approved'
+  | 'approved_anonymous'
+  | 'change_requested'
+  | 'withdrawn'
+  | 'expired';
+
+export type SummaryVersionStatus = 'awaiting_consent' | 'published' | 'superseded' | 'failed';
+
+/** Text limits, documented in the README. Counted in Unicode code points after trimming. */
+export const LIMITS = {
+  shortText: 200,
+  question: 500,
+  contributionField: 2000,
+  reason: 1000,
+  longText: 5000,
+  pollOptionsMin: 2,
+  pollOptionsMax: 10,
+  domainTagsMax: 7,
+} as const;
+
+/** Who is asking: resolved by a channel from its own identity, then passed to every use case. */
+export interface Actor {
+  memberId: string;
+  tenantId: string;
+  panelId: string;
+  role: Role;
+  language: Language;
+  displayName: string;
+  channel: ChannelName;
+}
+
+export interface TenantRecord {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface PanelRecord {
+  id: string;
+  tenantId: string;
+  name: string;
+  defaultLanguage: Language;
+}
+
+export interface DomainRecord {
+  id: string;
+  panelId: string;
+  key: string;
+  labels: Record<Language, string>;
+  archived: boolean;
+  position: number;
+}
+
+export interface MemberRecord {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  displayName: string;
+  role: Role;
+  language: Language;
+  pseudonym: string;
+  active: boolean;
+  erasedAt: Date | null;
+  domainIds: string[];
+}
+
+export interface IdentityRecord {
+  id: string;
+  tenantId: string;
+  memberId: string;
+  channel: ChannelName;
+  externalId: string;
+  address: string | null;
+}
+
+export interface MeetingRecord {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  title: string;
+  scheduledAt: Date;
+  agenda: string;
+  decisions: string;
+  status: 'planned' | 'held' | 'cancelled';
+  createdById: string;
+}
+
+export interface PollOptionRecord {
+  id: string;
+  position: number;
+  label: string;
+}
+
+export interface PollRecord {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  meetingId: string | null;
+  question: string;
+  kind: PollKind;
+  anonymity: Anonymity;
+  resultsVisibility: ResultsVisibility;
+  maxChoices: number | null;
+  deadline: Date | null;
+  status: 'open' | 'closed';
+  createdById: string;
+  createdAt: Date;
+  closedAt: Date | null;
+  options: PollOptionRecord[];
+}
+
+export type BallotChoice =
+  | { kind: 'options'; optionIds: string[] }
+  | { kind: 'scale'; value: number }
+  | { kind: 'consent'; vote: ConsentVote };
+
+export interface BallotRecord {
+  id: string;
+  pollId: string;
+  memberId: string | null;
+  voterKey: string | null;
+  choice: BallotChoice;
+  reason: string | null;
+  updatedAt: Date;
+}
+
+export interface IdeaRoundRecord {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  meetingId: string | null;
+  question: string;
+  description: string;
+  status: 'open' | 'closed';
+  closesAt: Date | null;
+  createdById: string;
+  createdAt: Date;
+}
+
+export interface ContributionFields {
+  whatHappens: string;
+  whatIsNeeded: string;
+  idea: string;
+}
+
+export interface ContributionRecord extends ContributionFields {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  roundId: string | null;
+  authorId: string | null;
+  language: Language;
+  attribution: Attribution;
+  status: 'live' | 'withdrawn';
+  channel: ChannelName;
+  createdAt: Date;
+  updatedAt: Date;
+  withdrawnAt: Date | null;
+  domainIds: string[];
+}
+
+export interface CitationRecord {
+  id: string;
+  contributionId: string | null;
+  quote: string;
+  attributedName: string | null;
+}
+
+export interface StatementRecord {
+  id: string;
+  position: number;
+  theme: string;
+  text: string;
+  citations: CitationRecord[];
+}
+
+/** Why something was left out of a summary version. Never holds the quote itself. */
+export interface Removal {
+  contributionId: string | null;
+  reason:
+    | 'quote_not_found'
+    | 'contribution_withdrawn'
+    | 'not_quotable'
+    | 'author_mismatch'
+    | 'unknown_contribution'
+    | 'consent_withdrawn'
+    | 'no_answer'
+    | 'statement_unsupported';
+  statementPosition?: number;
+}
+
+export interface SummaryFacts {
+  contributions: number;
+  contributors: number;
+  themes: { theme: string; contributors: number }[];
+  domainsRepresented: string[];
+  domainsMissing: string[];
+}
+
+export interface SummaryRecord {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  roundId: string | null;
+  meetingId: string | null;
+  title: string;
+  createdById: string;
+  createdAt: Date;
+}
+
+export interface SummaryVersionRecord {
+  id: string;
+  summaryId: string;
+  number: number;
+  contentHash: string;
+  language: Language;
+  generator: 'offline' | 'llm';
+  promptVersion: string | null;
+  model: string | null;
+  status: SummaryVersionStatus;
+  failureReason: string | null;
+  removals: Removal[];
+  facts: SummaryFacts;
+  tokensIn: number;
+  tokensOut: number;
+  createdAt: Date;
+  publishedAt: Date | null;
+  statements: StatementRecord[];
+}
+
+export interface ConsentRequestRecord {
+  id: string;
+  tenantId: string;
+  versionId: string;
+  memberId: string;
+  status: ConsentRequestStatus;
+  comment: string | null;
+  deadline: Date | null;
+  createdAt: Date;
+  respondedAt: Date | null;
+}
+
+export interface ConsentRecordInput {
+  tenantId: string;
+  pseudonym: string;
+  purpose: 'participation' | 'summary_quote' | 'contribution_capture';
+  objectType: string;
+  objectId: string;
+  objectHash: string | null;
+  textVersion: string | null;
+  language: Language;
+  decision: 'granted' | 'granted_anonymous' | 'refused' | 'change_requested' | 'withdrawn';
+  channel: ChannelName;
+}
+
+export interface ConsentRecordRow extends ConsentRecordInput {
+  id: string;
+  createdAt: Date;
+}
+
+export interface BacklogLinkRecord {
+  id: string;
+  itemId: string;
+  contributionId: string | null;
+  pollId: string | null;
+  statementId: string | null;
+  quote: string | null;
+}
+
+export interface BacklogItemRecord {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  level: BacklogLevel;
+  parentId: string | null;
+  title: string;
+  description: string;
+  status: BacklogStatus;
+  owner: string;
+  dueDate: Date | null;
+  progress: number;
+  boardResponse: string;
+  respondedAt: Date | null;
+  position: number;
+  createdAt: Date;
+  updatedAt: Date;
+  links: BacklogLinkRecord[];
+}
+
+export type NotificationKind =
+  | 'consent_requested'
+  | 'summary_published'
+  | 'summary_changed'
+  | 'input_outcome'
+  | 'poll_opened'
+  | 'round_opened'
+  | 'change_requested';
+
+export interface NotificationRecord {
+  id: string;
+  tenantId: string;
+  memberId: string;
+  kind: NotificationKind;
+  /** Ids and codes only: never free text. */
+  payload: Record<string, string | number | null>;
+  createdAt: Date;
+  readAt: Date | null;
+  deliveredAt: Date | null;
+}
+
+export interface AuditInput {
+  tenantId: string;
+  actorId: string | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+  /** Ids and codes only: never free text. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export interface AuditEventRecord extends Required<AuditInput> {
+  id: string;
+  createdAt: Date;
+}

@@ -1,0 +1,185 @@
+import { audit, authorize, sameTenant, voterKey, type CoreDeps } from '../context.js';
+import { DomainError } from '../errors.js';
+import type { Repositories } from '../ports.js';
+import {
+  ANONYMITY,
+  CONSENT_VOTES,
+  LIMITS,
+  POLL_KINDS,
+  RESULTS_VISIBILITY,
+  type Actor,
+  type BallotChoice,
+  type BallotRecord,
+  type ConsentVote,
+  type PollRecord,
+} from '../types.js';
+import { intInRange, oneOf, optionalDate, optionalText, requireText } from '../validation.js';
+
+export interface CreatePollInput {
+  question: unknown;
+  kind: unknown;
+  anonymity: unknown;
+  resultsVisibility: unknown;
+  options?: unknown;
+  maxChoices?: unknown;
+  deadline?: unknown;
+  meetingId?: unknown;
+}
+
+export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePollInput): Promise<PollRecord> {
+  authorize(actor, ['facilitator', 'admin']);
+  const question = requireText(input.question, 'question', LIMITS.question);
+  const kind = oneOf(input.kind, POLL_KINDS, 'kind');
+  const anonymity = oneOf(input.anonymity, ANONYMITY, 'anonymity');
+  const resultsVisibility = oneOf(input.resultsVisibility, RESULTS_VISIBILITY, 'resultsVisibility');
+  const deadline = optionalDate(input.deadline, 'deadline');
+  if (deadline && deadline.getTime() <= deps.clock.now().getTime()) throw new DomainError('invalid_input', { field: 'deadline' });
+  let options: string[] = [];
+  let maxChoices: number | null = null;
+  if (kind === 'single' || kind === 'multiple') {
+    const raw = Array.isArray(input.options) ? input.options : [];
+    options = raw.map((option) => optionalText(option, 'options', LIMITS.shortText)).filter((o) => o.length > 0);
+    if (options.length < LIMITS.pollOptionsMin || options.length > LIMITS.pollOptionsMax) {
+      throw new DomainError('invalid_input', { field: 'options' });
+    }
+    if (new Set(options.map((o) => o.toLocaleLowerCase())).size !== options.length) {
+      throw new DomainError('invalid_input', { field: 'options' });
+    }
+    if (kind === 'multiple' && input.maxChoices !== undefined && input.maxChoices !== null && input.maxChoices !== '') {
+      maxChoices = intInRange(input.maxChoices, 'maxChoices', 1, options.length);
+    }
+  }
+  return deps.store.transaction(async (repos) => {
+    const meetingId = await checkedMeetingId(repos, actor, input.meetingId);
+    const poll = await repos.polls.create({
+      tenantId: actor.tenantId,
+      panelId: actor.panelId,
+      meetingId,
+      question,
+      kind,
+      anonymity,
+      resultsVisibility,
+      maxChoices,
+      deadline,
+      createdById: actor.memberId,
+      options,
+    });
+    await audit(repos, actor, 'poll.created', 'poll', poll.id, { kind, anonymity });
+    const members = await repos.members.listByPanel(actor.panelId);
+    for (const member of members) {
+      if (member.active && member.id !== actor.memberId) {
+        await repos.notifications.create({
+          tenantId: actor.tenantId,
+          memberId: member.id,
+          kind: 'poll_opened',
+          payload: { pollId: poll.id },
+        });
+      }
+    }
+    return poll;
+  });
+}
+
+async function checkedMeetingId(repos: Repositories, actor: Actor, value: unknown): Promise<string | null> {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw new DomainError('invalid_input', { field: 'meetingId' });
+  sameTenant(actor, await repos.meetings.findById(value));
+  return value;
+}
+
+export interface BallotInput {
+  optionIds?: unknown;
+  value?: unknown;
+  vote?: unknown;
+  reason?: unknown;
+}
+
+function parseChoice(poll: PollRecord, input: BallotInput): BallotChoice {
+  switch (poll.kind) {
+    case 'single':
+    case 'multiple': {
+      const raw = Array.isArray(input.optionIds) ? input.optionIds : input.optionIds === undefined ? [] : [input.optionIds];
+      const ids = [...new Set(raw.map(String))];
+      const known = new Set(poll.options.map((o) => o.id));
+      if (ids.some((id) => !known.has(id))) throw new DomainError('unknown_option');
+      if (ids.length === 0) throw new DomainError('invalid_input', { field: 'optionIds' });
+      if (poll.kind === 'single' && ids.length !== 1) throw new DomainError('invalid_input', { field: 'optionIds' });
+      if (poll.maxChoices !== null && ids.length > poll.maxChoices) {
+        throw new DomainError('invalid_input', { field: 'optionIds', max: poll.maxChoices });
+      }
+      const order = new Map(poll.options.map((o) => [o.id, o.position]));
+      ids.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+      return { kind: 'options', optionIds: ids };
+    }
+    case 'scale':
+      return { kind: 'scale', value: intInRange(input.value, 'value', 1, 5) };
+    case 'consent':
+      if (!(CONSENT_VOTES as readonly string[]).includes(String(input.vote))) throw new DomainError('unknown_option');
+      return { kind: 'consent', vote: input.vote as ConsentVote };
+  }
+}
+
+/** One ballot per member per poll, changeable until close, never counted twice. */
+export async function castBallot(deps: CoreDeps, actor: Actor, pollId: string, input: BallotInput): Promise<BallotRecord> {
+  authorize(actor, ['expert', 'facilitator', 'board', 'admin']);
+  const reasonText = optionalText(input.reason, 'reason', LIMITS.reason);
+  return deps.store.transaction(async (repos) => {
+    const poll = sameTenant(actor, await repos.polls.findById(pollId));
+    if (poll.status === 'closed' || (poll.deadline && poll.deadline.getTime() <= deps.clock.now().getTime())) {
+      throw new DomainError('poll_closed');
+    }
+    const choice = parseChoice(poll, input);
+    const reason = poll.kind === 'consent' && reasonText.length > 0 ? reasonText : null;
+    const who: { voterKey: string } | { memberId: string } =
+      poll.anonymity === 'anonymous'
+        ? { voterKey: voterKey(deps.secret, poll.id, actor.memberId) }
+        : { memberId: actor.memberId };
+    const existing = await repos.polls.findBallot(poll.id, who);
+    const ballot = existing
+      ? await repos.polls.updateBallot(existing.id, { choice, reason })
+      : await repos.polls.createBallot({
+          pollId: poll.id,
+          memberId: 'memberId' in who ? who.memberId : null,
+          voterKey: 'voterKey' in who ? who.voterKey : null,
+          choice,
+          reason,
+        });
+    await repos.polls.markParticipation(poll.id, actor.memberId);
+    // The audit trail of an anonymous poll names no voter.
+    await audit(repos, poll.anonymity === 'anonymous' ? null : actor, existing ? 'ballot.changed' : 'ballot.cast', 'poll', poll.id, {}, actor.tenantId);
+    return ballot;
+  });
+}
+
+export async function myBallot(deps: CoreDeps, actor: Actor, pollId: string): Promise<BallotRecord | null> {
+  return deps.store.transaction(async (repos) => {
+    const poll = sameTenant(actor, await repos.polls.findById(pollId));
+    if (poll.anonymity === 'anonymous') {
+      if (poll.status === 'closed') return null;
+      return repos.polls.findBallot(poll.id, { voterKey: voterKey(deps.secret, poll.id, actor.memberId) });
+    }
+    return repos.polls.findBallot(poll.id, { memberId: actor.memberId });
+  });
+}
+
+export async function closePoll(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollRecord> {
+  authorize(actor, ['facilitator', 'admin']);
+  return deps.store.transaction(async (repos) => {
+    const poll = sameTenant(actor, await repos.polls.findById(pollId));
+    if (poll.status === 'closed') throw new DomainError('poll_closed');
+    const closed = await repos.polls.close(poll.id, deps.clock.now());
+    if (poll.anonymity === 'anonymous') await repos.polls.clearVoterKeys(poll.id);
+    await audit(repos, actor, 'poll.closed', 'poll', poll.id);
+    return closed;
+  });
+}
+
+export async function listPolls(deps: CoreDeps, actor: Actor, status?: 'open' | 'closed'): Promise<PollRecord[]> {
+  return deps.store.transaction((repos) => repos.polls.listByPanel(actor.panelId, status));
+}
+
+export async function getPoll(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollRecord> {
+  return deps.store.transaction(async (repos) => sameTenant(actor, await repos.polls.findById(pollId)));
+}
+
+export { pollResults } from './poll-results.js';

@@ -1,0 +1,189 @@
+import { audit, authorize, authorKey, sameTenant, type CoreDeps } from '../context.js';
+import { DomainError } from '../errors.js';
+import type { Repositories } from '../ports.js';
+import {
+  ATTRIBUTIONS,
+  LANGUAGES,
+  LIMITS,
+  type Actor,
+  type ContributionRecord,
+  type IdeaRoundRecord,
+} from '../types.js';
+import { oneOf, optionalDate, optionalText, requireText } from '../validation.js';
+
+export async function openIdeaRound(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { question: unknown; description?: unknown; closesAt?: unknown; meetingId?: unknown },
+): Promise<IdeaRoundRecord> {
+  authorize(actor, ['facilitator', 'admin']);
+  const question = requireText(input.question, 'question', LIMITS.question);
+  const description = optionalText(input.description, 'description', LIMITS.longText);
+  const closesAt = optionalDate(input.closesAt, 'closesAt');
+  return deps.store.transaction(async (repos) => {
+    let meetingId: string | null = null;
+    if (typeof input.meetingId === 'string' && input.meetingId !== '') {
+      meetingId = sameTenant(actor, await repos.meetings.findById(input.meetingId)).id;
+    }
+    const round = await repos.rounds.create({
+      tenantId: actor.tenantId,
+      panelId: actor.panelId,
+      meetingId,
+      question,
+      description,
+      closesAt,
+      createdById: actor.memberId,
+    });
+    await audit(repos, actor, 'round.opened', 'round', round.id);
+    for (const member of await repos.members.listByPanel(actor.panelId)) {
+      if (member.active && member.role === 'expert') {
+        await repos.notifications.create({ tenantId: actor.tenantId, memberId: member.id, kind: 'round_opened', payload: { roundId: round.id } });
+      }
+    }
+    return round;
+  });
+}
+
+export async function closeIdeaRound(deps: CoreDeps, actor: Actor, roundId: string): Promise<IdeaRoundRecord> {
+  authorize(actor, ['facilitator', 'admin']);
+  return deps.store.transaction(async (repos) => {
+    const round = sameTenant(actor, await repos.rounds.findById(roundId));
+    if (round.status === 'closed') throw new DomainError('round_closed');
+    const closed = await repos.rounds.close(round.id, deps.clock.now());
+    await audit(repos, actor, 'round.closed', 'round', round.id);
+    return closed;
+  });
+}
+
+export async function listIdeaRounds(deps: CoreDeps, actor: Actor, status?: 'open' | 'closed'): Promise<IdeaRoundRecord[]> {
+  return deps.store.transaction((repos) => repos.rounds.listByPanel(actor.panelId, status));
+}
+
+export interface ContributionInput {
+  roundId?: unknown;
+  whatHappens?: unknown;
+  whatIsNeeded?: unknown;
+  idea?: unknown;
+  domainKeys?: unknown;
+  attribution?: unknown;
+  language?: unknown;
+}
+
+function parseFields(input: ContributionInput) {
+  const whatHappens = optionalText(input.whatHappens, 'whatHappens', LIMITS.contributionField);
+  const whatIsNeeded = optionalText(input.whatIsNeeded, 'whatIsNeeded', LIMITS.contributionField);
+  const idea = optionalText(input.idea, 'idea', LIMITS.contributionField);
+  if (!whatHappens && !whatIsNeeded && !idea) throw new DomainError('text_empty', { field: 'contribution' });
+  return { whatHappens, whatIsNeeded, idea };
+}
+
+async function domainIdsFor(repos: Repositories, actor: Actor, raw: unknown): Promise<string[]> {
+  const keys = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' && raw !== '' ? [raw] : [];
+  if (keys.length > LIMITS.domainTagsMax) throw new DomainError('invalid_input', { field: 'domainKeys' });
+  const domains = await repos.panels.listDomains(actor.panelId);
+  return [...new Set(keys)].map((key) => {
+    const domain = domains.find((d) => d.key === key && !d.archived);
+    if (!domain) throw new DomainError('unknown_option', { field: 'domainKeys' });
+    return domain.id;
+  });
+}
+
+export async function submitContribution(deps: CoreDeps, actor: Actor, input: ContributionInput): Promise<ContributionRecord> {
+  authorize(actor, ['expert', 'facilitator']);
+  const fields = parseFields(input);
+  const attribution = oneOf(input.attribution ?? 'named', ATTRIBUTIONS, 'attribution');
+  const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
+  return deps.store.transaction(async (repos) => {
+    let roundId: string | null = null;
+    if (typeof input.roundId === 'string' && input.roundId !== '') {
+      const round = sameTenant(actor, await repos.rounds.findById(input.roundId));
+      if (round.status === 'closed') throw new DomainError('round_closed');
+      roundId = round.id;
+    }
+    const domainIds = await domainIdsFor(repos, actor, input.domainKeys);
+    const anonymous = attribution === 'anonymous';
+    const contribution = await repos.contributions.create({
+      tenantId: actor.tenantId,
+      panelId: actor.panelId,
+      roundId,
+      authorId: anonymous ? null : actor.memberId,
+      ...fields,
+      language,
+      attribution,
+      channel: actor.channel,
+      domainIds,
+    });
+    if (anonymous) await repos.contributions.setAuthorKey(contribution.id, authorKey(deps.secret, contribution.id, actor.memberId));
+    await audit(repos, anonymous ? null : actor, 'contribution.created', 'contribution', contribution.id, { attribution }, actor.tenantId);
+    return contribution;
+  });
+}
+
+/** The contribution if the actor wrote it, whether it is named or anonymous; otherwise not found. */
+export async function ownContribution(
+  deps: CoreDeps,
+  repos: Repositories,
+  actor: Actor,
+  contributionId: string,
+): Promise<ContributionRecord> {
+  const contribution = sameTenant(actor, await repos.contributions.findById(contributionId));
+  if (contribution.authorId === actor.memberId) return contribution;
+  if (contribution.authorId === null) {
+    const [key] = await repos.contributions.listAuthorKeys([contribution.id]);
+    if (key && key.authorKey === authorKey(deps.secret, contribution.id, actor.memberId)) return contribution;
+  }
+  throw new DomainError('not_found');
+}
+
+export async function editContribution(
+  deps: CoreDeps,
+  actor: Actor,
+  contributionId: string,
+  input: ContributionInput,
+): Promise<ContributionRecord> {
+  const fields = parseFields(input);
+  return deps.store.transaction(async (repos) => {
+    const current = await ownContribution(deps, repos, actor, contributionId);
+    if (current.status === 'withdrawn') throw new DomainError('already_withdrawn');
+    const attribution = oneOf(input.attribution ?? current.attribution, ATTRIBUTIONS, 'attribution');
+    const domainIds = input.domainKeys === undefined ? current.domainIds : await domainIdsFor(repos, actor, input.domainKeys);
+    const anonymous = attribution === 'anonymous';
+    const updated = await repos.contributions.update(current.id, {
+      ...fields,
+      attribution,
+      domainIds,
+      authorId: anonymous ? null : actor.memberId,
+    });
+    if (anonymous && current.authorId !== null) {
+      await repos.contributions.setAuthorKey(current.id, authorKey(deps.secret, current.id, actor.memberId));
+    }
+    if (!anonymous && current.authorId === null) await repos.contributions.deleteAuthorKey(current.id);
+    await audit(repos, anonymous ? null : actor, 'contribution.edited', 'contribution', current.id, {}, actor.tenantId);
+    return updated;
+  });
+}
+
+/** Contributions the actor wrote, including their anonymous ones (recognised by the author key). */
+export async function myContributions(deps: CoreDeps, actor: Actor): Promise<ContributionRecord[]> {
+  return deps.store.transaction(async (repos) => {
+    const named = await repos.contributions.listByAuthor(actor.memberId);
+    const anonymousIds = await repos.contributions.listAnonymousIds(actor.panelId);
+    const keys = await repos.contributions.listAuthorKeys(anonymousIds);
+    const mine = keys
+      .filter((k) => k.authorKey === authorKey(deps.secret, k.contributionId, actor.memberId))
+      .map((k) => k.contributionId);
+    const anonymous = await repos.contributions.findManyByIds(mine);
+    return [...named, ...anonymous].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  });
+}
+
+/** Facilitators and board members see contributions without any link to anonymous authors. */
+export async function listContributions(deps: CoreDeps, actor: Actor, roundId?: string): Promise<ContributionRecord[]> {
+  authorize(actor, ['facilitator', 'admin']);
+  return deps.store.transaction(async (repos) => {
+    if (roundId) sameTenant(actor, await repos.rounds.findById(roundId));
+    const list = roundId ? await repos.contributions.listByRound(roundId) : await repos.contributions.listByPanel(actor.panelId);
+    await audit(repos, actor, 'identifiable.viewed', 'contributions', roundId ?? actor.panelId, { count: list.length });
+    return list;
+  });
+}

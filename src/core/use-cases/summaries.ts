@@ -1,0 +1,272 @@
+import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { DomainError } from '../errors.js';
+import type { Repositories } from '../ports.js';
+import { verifyStatements } from '../quote-check.js';
+import type { DraftStatement } from '../synthesis.js';
+import {
+  LANGUAGES,
+  LIMITS,
+  type Actor,
+  type SummaryRecord,
+  type SummaryVersionRecord,
+} from '../types.js';
+import { oneOf, optionalText, requireText } from '../validation.js';
+import {
+  citedContributionIds,
+  computeFacts,
+  resolveAuthors,
+  storeVersion,
+  toSource,
+} from './summary-versions.js';
+
+export interface DraftSummaryResult {
+  summary: SummaryRecord;
+  version: SummaryVersionRecord;
+}
+
+/**
+ * Drafts a summary of one idea round. Synthesis runs outside any transaction; the result is verified
+ * quote by quote against the contributions as they are at storage time, then each cited member is asked.
+ */
+export async function draftSummary(
+  deps: CoreDeps,
+  actor: Actor,
+  input: { roundId: unknown; title?: unknown; language?: unknown },
+): Promise<DraftSummaryResult> {
+  authorize(actor, ['facilitator', 'admin']);
+  const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
+  if (typeof input.roundId !== 'string') throw new DomainError('invalid_input', { field: 'roundId' });
+  const roundId = input.roundId;
+  const loaded = await deps.store.transaction(async (repos) => {
+    const round = sameTenant(actor, await repos.rounds.findById(roundId));
+    const contributions = await repos.contributions.listByRound(round.id, { liveOnly: true });
+    const members = await repos.members.listByPanel(actor.panelId);
+    const domains = await repos.panels.listDomains(actor.panelId);
+    return { round, contributions, members, domains };
+  });
+  const title = input.title ? requireText(input.title, 'title', LIMITS.shortText) : loaded.round.question.slice(0, LIMITS.shortText);
+  if (loaded.contributions.length === 0) throw new DomainError('text_empty', { field: 'contributions' });
+  const sources = loaded.contributions.map((c) => toSource(c, loaded.members, loaded.domains));
+  const result = await deps.synthesizer.synthesize({
+    language,
+    question: loaded.round.question,
+    sources,
+    domains: loaded.domains.filter((d) => !d.archived).map((d) => ({ key: d.key, label: d.labels[language] })),
+  });
+
+  return deps.store.transaction(async (repos) => {
+    const summary = await repos.summaries.create({
+      tenantId: actor.tenantId,
+      panelId: actor.panelId,
+      roundId: loaded.round.id,
+      meetingId: loaded.round.meetingId,
+      title,
+      createdById: actor.memberId,
+    });
+    const meta = {
+      summaryId: summary.id,
+      tenantId: actor.tenantId,
+      language,
+      generator: result.generator,
+      promptVersion: result.promptVersion,
+      model: result.model,
+      tokensIn: result.tokensIn,
+      tokensOut: result.tokensOut,
+    };
+    if (!result.ok) {
+      const failed = await storeVersion(
+        repos,
+        { ...meta, statements: [], removals: [], facts: computeFacts([], new Map(), [], loaded.domains), status: 'failed', failureReason: result.reason },
+        [],
+        deps.clock.now(),
+      );
+      await audit(repos, actor, 'summary.failed', 'summary', summary.id, { reason: result.reason });
+      return { summary, version: failed };
+    }
+    const version = await verifyAndStore(deps, repos, actor, meta, result.statements, loaded.round.id);
+    await audit(repos, actor, 'summary.drafted', 'summary', summary.id, { version: version.number, generator: result.generator });
+    return { summary, version };
+  });
+}
+
+type VersionMeta = Parameters<typeof storeVersion>[1] extends infer D
+  ? Omit<D & object, 'statements' | 'removals' | 'facts' | 'status' | 'failureReason'>
+  : never;
+
+async function verifyAndStore(
+  deps: CoreDeps,
+  repos: Repositories,
+  actor: Actor,
+  meta: VersionMeta,
+  drafts: DraftStatement[],
+  roundId: string | null,
+): Promise<SummaryVersionRecord> {
+  const contributions = roundId
+    ? await repos.contributions.listByRound(roundId, { liveOnly: true })
+    : await repos.contributions.listByPanel(actor.panelId, { liveOnly: true });
+  const members = await repos.members.listByPanel(actor.panelId);
+  const domains = await repos.panels.listDomains(actor.panelId);
+  const sources = contributions.map((c) => toSource(c, members, domains));
+  const outcome = verifyStatements(drafts, sources);
+  const authors = await resolveAuthors(repos, deps.secret, contributions, members);
+  const statements = outcome.statements.map((s, position) => ({ position, ...s }));
+  const cited = [...new Set(statements.flatMap((s) => s.citations.map((c) => authors.get(c.contributionId)).filter((m): m is string => !!m)))];
+  return storeVersion(
+    repos,
+    {
+      ...meta,
+      statements,
+      removals: outcome.removals,
+      facts: computeFacts(contributions, authors, outcome.statements, domains),
+      status: 'awaiting_consent',
+    },
+    cited,
+    deps.clock.now(),
+  );
+}
+
+export interface EditedStatement {
+  theme: unknown;
+  text: unknown;
+  citations: { contributionId: unknown; quote: unknown }[];
+}
+
+/** A facilitator's edit makes a new version; every earlier approval is void and every cited member is asked again. */
+export async function editSummary(
+  deps: CoreDeps,
+  actor: Actor,
+  versionId: string,
+  edited: EditedStatement[],
+): Promise<SummaryVersionRecord> {
+  authorize(actor, ['facilitator', 'admin']);
+  if (!Array.isArray(edited)) throw new DomainError('invalid_input', { field: 'statements' });
+  const drafts: DraftStatement[] = edited.map((s) => ({
+    theme: optionalText(s.theme, 'theme', LIMITS.shortText),
+    text: requireText(s.text, 'text', LIMITS.longText),
+    citations: (Array.isArray(s.citations) ? s.citations : []).map((c) => ({
+      contributionId: String(c.contributionId),
+      quote: requireText(c.quote, 'quote', LIMITS.contributionField),
+    })),
+  }));
+  return deps.store.transaction(async (repos) => {
+    const version = await currentVersion(repos, actor, versionId);
+    if (version.status !== 'awaiting_consent' && version.status !== 'published') throw new DomainError('version_not_current');
+    const summary = sameTenant(actor, await repos.summaries.findById(version.summaryId));
+    const next = await verifyAndStore(
+      deps,
+      repos,
+      actor,
+      {
+        summaryId: summary.id,
+        tenantId: actor.tenantId,
+        language: version.language,
+        generator: version.generator,
+        promptVersion: version.promptVersion,
+        model: version.model,
+        tokensIn: 0,
+        tokensOut: 0,
+      },
+      drafts,
+      summary.roundId,
+    );
+    await audit(repos, actor, 'summary.edited', 'summary', summary.id, { version: next.number });
+    return next;
+  });
+}
+
+async function currentVersion(
+  repos: Repositories,
+  actor: Actor,
+  versionId: string,
+): Promise<SummaryVersionRecord> {
+  const version = await repos.summaries.findVersion(versionId);
+  if (!version) throw new DomainError('not_found');
+  sameTenant(actor, await repos.summaries.findById(version.summaryId));
+  const latest = await repos.summaries.latestVersion(version.summaryId);
+  if (!latest || latest.id !== version.id) throw new DomainError('version_not_current');
+  return version;
+}
+
+/** Hands a version to the board: only when every cited member approved this exact version. */
+export async function publishSummary(deps: CoreDeps, actor: Actor, versionId: string): Promise<SummaryVersionRecord> {
+  authorize(actor, ['facilitator', 'admin']);
+  return deps.store.transaction(async (repos) => {
+    const version = await currentVersion(repos, actor, versionId);
+    if (version.status !== 'awaiting_consent') throw new DomainError('version_not_current');
+    const requests = await repos.consent.listRequestsForVersion(version.id);
+    const missing = requests.filter((r) => r.status !== 'approved' && r.status !== 'approved_anonymous');
+    if (missing.length > 0) throw new DomainError('consent_missing', { count: missing.length });
+    const anonymousMembers = new Set(requests.filter((r) => r.status === 'approved_anonymous').map((r) => r.memberId));
+    if (anonymousMembers.size > 0) {
+      const cited = await repos.contributions.findManyByIds(citedContributionIds(version));
+      const members = await repos.members.listByPanel(actor.panelId);
+      const authors = await resolveAuthors(repos, deps.secret, cited, members);
+      const ids = cited.filter((c) => anonymousMembers.has(authors.get(c.id) ?? '')).map((c) => c.id);
+      await repos.summaries.anonymiseCitations(version.id, ids);
+    }
+    await repos.summaries.setVersionStatus(version.id, 'published', deps.clock.now());
+    const notify = (await repos.members.listByPanel(actor.panelId)).filter(
+      (m) => m.active && (m.role === 'board' || requests.some((r) => r.memberId === m.id)),
+    );
+    for (const member of notify) {
+      await repos.notifications.create({
+        tenantId: actor.tenantId,
+        memberId: member.id,
+        kind: 'summary_published',
+        payload: { summaryId: version.summaryId, versionId: version.id },
+      });
+    }
+    await audit(repos, actor, 'summary.published', 'summary', version.summaryId, { version: version.number });
+    return (await repos.summaries.findVersion(version.id))!;
+  });
+}
+
+export interface SummaryOverview {
+  summary: SummaryRecord;
+  latest: SummaryVersionRecord | null;
+  published: SummaryVersionRecord | null;
+  consent: { pending: number; approved: number; other: number };
+}
+
+/** Facilitators see every summary and its consent state; board members only published versions. */
+export async function listSummaries(deps: CoreDeps, actor: Actor): Promise<SummaryOverview[]> {
+  authorize(actor, ['facilitator', 'admin', 'board']);
+  return deps.store.transaction(async (repos) => {
+    const out: SummaryOverview[] = [];
+    for (const summary of await repos.summaries.listByPanel(actor.panelId)) {
+      const versions = await repos.summaries.listVersions(summary.id);
+      const latest = versions.reduce<SummaryVersionRecord | null>((a, v) => (!a || v.number > a.number ? v : a), null);
+      const published = versions.find((v) => v.status === 'published') ?? null;
+      if (actor.role === 'board') {
+        if (published) out.push({ summary, latest: null, published, consent: { pending: 0, approved: 0, other: 0 } });
+        continue;
+      }
+      const requests = latest ? await repos.consent.listRequestsForVersion(latest.id) : [];
+      out.push({
+        summary,
+        latest,
+        published,
+        consent: {
+          pending: requests.filter((r) => r.status === 'pending').length,
+          approved: requests.filter((r) => r.status === 'approved' || r.status === 'approved_anonymous').length,
+          other: requests.filter((r) => r.status === 'change_requested' || r.status === 'withdrawn').length,
+        },
+      });
+    }
+    return out;
+  });
+}
+
+/** One version: facilitators any, board members published ones, experts those they were asked about. */
+export async function getSummaryVersion(deps: CoreDeps, actor: Actor, versionId: string): Promise<SummaryVersionRecord> {
+  return deps.store.transaction(async (repos) => {
+    const version = await repos.summaries.findVersion(versionId);
+    if (!version) throw new DomainError('not_found');
+    sameTenant(actor, await repos.summaries.findById(version.summaryId));
+    if (actor.role === 'facilitator' || actor.role === 'admin') return version;
+    if (version.status === 'published') return version;
+    const asked = (await repos.consent.listRequestsForVersion(version.id)).some((r) => r.memberId === actor.memberId);
+    if (!asked) throw new DomainError('not_found');
+    return version;
+  });
+}

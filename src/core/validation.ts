@@ -1,0 +1,54 @@
+import { DomainError } from './errors.js';
+
+/** Normalises member text: Unicode NFC, no control characters except newlines and tabs, trimmed. */
+export function cleanText(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return value
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .trim();
+}
+
+function length(text: string): number {
+  return [...text].length;
+}
+
+/** Required text: clean, non-empty, at most `max` characters. `field` names it in the error. */
+export function requireText(value: unknown, field: string, max: number): string {
+  const text = cleanText(value);
+  if (text.length === 0) throw new DomainError('text_empty', { field });
+  if (length(text) > max) throw new DomainError('text_too_long', { field, max });
+  return text;
+}
+
+/** Optional text: clean, may be empty, at most `max` characters. */
+export function optionalText(value: unknown, field: string, max: number): string {
+  const text = cleanText(value);
+  if (length(text) > max) throw new DomainError('text_too_long', { field, max });
+  return text;
+}
+
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new DomainError('invalid_input', { field });
+}
+
+export function optionalDate(value: unknown, field: string): Date | null {
+  if (value === undefined || value === null || value === '') return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) throw new DomainError('invalid_input', { field });
+  return date;
+}
+
+export function requireDate(value: unknown, field: string): Date {
+  const date = optionalDate(value, field);
+  if (!date) throw new DomainError('invalid_input', { field });
+  return date;
+}
+
+export function intInRange(value: unknown, field: string, min: number, max: number): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new DomainError('invalid_input', { field });
+  return n;
+}

@@ -1,0 +1,253 @@
+// Prisma Client for SQLite (better-sqlite3) or PostgreSQL (pg), chosen by the database URL.
+//
+// Both generated clients (src/generated/<provider>) come from the same models, so they have the same
+// model API; `Db` is the SQLite client's type and the PostgreSQL client is cast to it.
+//
+// SQLite and concurrency. @prisma/adapter-better-sqlite3 as shipped has two problems for us:
+//  1. It opens interactive transactions with a plain (deferred) BEGIN. A transaction that reads
+//     first holds only a read snapshot; when it then writes while another connection has written
+//     since, SQLite answers SQLITE_BUSY(_SNAPSHOT) at once, whatever busy_timeout says.
+//  2. It has one connection per client and a mutex only around transactions: a query outside the
+//     transaction that arrives while one is open runs *inside* it (sees its uncommitted rows, and
+//     its writes vanish if that transaction rolls back).
+// So the adapter is wrapped: transactions start with BEGIN IMMEDIATE (the write lock is taken up
+// front, and waiting for it is what busy_timeout is for), and every statement or transaction on a
+// file goes through one FIFO lock shared by all clients of this process on that file. Within a
+// process SQLite then never sees two connections compete (better-sqlite3 waits for locks
+// synchronously, blocking the event loop, so two in-process connections waiting on each other
+// would stall until busy_timeout); other processes are handled by busy_timeout (5000 ms).
+// Consequence: inside `$transaction(async (tx) => ...)` use `tx`, never the outer client, or the
+// outer call waits for the transaction to end (on PostgreSQL it would not be part of it either).
+import path from 'node:path';
+
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import {
+  DriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlDriverAdapterFactory,
+  type SqlQuery,
+  type SqlResultSet,
+  type Transaction,
+  type TransactionOptions,
+} from '@prisma/driver-adapter-utils';
+
+import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/client.js';
+import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
+import { migrateDatabase, providerOf } from './migrate.js';
+import { postgresSchemaOf, sqlitePathOf } from './schema-engine.js';
+
+/** The database client used across the app (the SQLite client's type; same API on PostgreSQL). */
+export type Db = SqlitePrismaClient;
+
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Transactions wait their turn (SQLite: the file lock; PostgreSQL: a pooled connection) for up to
+ * maxWait. Prisma's default of 2 s is short when dozens of requests write at once.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
+/** A FIFO async lock. `acquire` resolves to an idempotent release function. */
+class Lock {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const previous = this.#tail;
+    this.#tail = previous.then(() => gate);
+    return previous.then(() => {
+      let released = false;
+      return () => {
+        if (!released) {
+          released = true;
+          open();
+        }
+      };
+    });
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+// One lock per database file, shared by every client of this process.
+const fileLocks = new Map<string, Lock>();
+function lockFor(file: string): Lock {
+  if (file === ':memory:' || file === '') return new Lock();
+  const key = path.resolve(file);
+  let lock = fileLocks.get(key);
+  if (!lock) {
+    lock = new Lock();
+    fileLocks.set(key, lock);
+  }
+  return lock;
+}
+
+class SqliteTransaction implements Transaction {
+  readonly provider = 'sqlite' as const;
+  readonly adapterName: string;
+  readonly options: TransactionOptions = { usePhantomQuery: false };
+  #conn: SqlDriverAdapter;
+  #release: () => void;
+
+  constructor(conn: SqlDriverAdapter, release: () => void) {
+    this.#conn = conn;
+    this.#release = release;
+    this.adapterName = conn.adapterName;
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.#conn.queryRaw(query);
+  }
+
+  executeRaw(query: SqlQuery): Promise<number> {
+    return this.#conn.executeRaw(query);
+  }
+
+  // Prisma sends COMMIT / ROLLBACK itself (usePhantomQuery: false), then calls these.
+  async commit(): Promise<void> {
+    this.#release();
+  }
+
+  async rollback(): Promise<void> {
+    // Normally already rolled back by Prisma; if a failed COMMIT left the transaction open, end it
+    // here so that the connection is clean for the next one.
+    // The base adapter's executeScript throws synchronously (it is not async), so guard with try.
+    try {
+      await this.#conn.executeScript('ROLLBACK');
+    } catch {
+      // no transaction was open: Prisma had already rolled it back
+    } finally {
+      this.#release();
+    }
+  }
+
+  async createSavepoint(name: string): Promise<void> {
+    await this.#conn.executeRaw({ sql: `SAVEPOINT ${name}`, args: [], argTypes: [] });
+  }
+
+  async rollbackToSavepoint(name: string): Promise<void> {
+    await this.#conn.executeRaw({ sql: `ROLLBACK TO ${name}`, args: [], argTypes: [] });
+  }
+
+  async releaseSavepoint(name: string): Promise<void> {
+    await this.#conn.executeRaw({ sql: `RELEASE SAVEPOINT ${name}`, args: [], argTypes: [] });
+  }
+}
+
+class SerializedSqliteAdapter implements SqlDriverAdapter {
+  readonly provider = 'sqlite' as const;
+  readonly adapterName: string;
+  #conn: SqlDriverAdapter;
+  #lock: Lock;
+
+  constructor(conn: SqlDriverAdapter, lock: Lock) {
+    this.#conn = conn;
+    this.#lock = lock;
+    this.adapterName = conn.adapterName;
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    return this.#lock.run(() => this.#conn.queryRaw(query));
+  }
+
+  executeRaw(query: SqlQuery): Promise<number> {
+    return this.#lock.run(() => this.#conn.executeRaw(query));
+  }
+
+  executeScript(script: string): Promise<void> {
+    return this.#lock.run(() => this.#conn.executeScript(script));
+  }
+
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    if (isolationLevel && isolationLevel !== 'SERIALIZABLE') {
+      throw new DriverAdapterError({ kind: 'InvalidIsolationLevel', level: isolationLevel });
+    }
+    const release = await this.#lock.acquire();
+    try {
+      // IMMEDIATE: take the write lock now, so that reading first cannot make a later write fail.
+      await this.#conn.executeScript('BEGIN IMMEDIATE');
+    } catch (err) {
+      release();
+      throw err;
+    }
+    return new SqliteTransaction(this.#conn, release);
+  }
+
+  dispose(): Promise<void> {
+    return this.#lock.run(() => this.#conn.dispose());
+  }
+}
+
+/** Driver adapter factory for a SQLite file: WAL, busy_timeout, foreign keys, serialized access. */
+export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFactory {
+  const file = sqlitePathOf(databaseUrl);
+  const base = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const lock = lockFor(file);
+  return {
+    provider: 'sqlite',
+    adapterName: base.adapterName,
+    async connect() {
+      const conn = await base.connect();
+      try {
+        await lock.run(() =>
+          conn.executeScript(
+            `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;`,
+          ),
+        );
+      } catch (err) {
+        await conn.dispose().catch(() => {});
+        throw err;
+      }
+      return new SerializedSqliteAdapter(conn, lock);
+    },
+  };
+}
+
+/** A Prisma Client for `file:...` (SQLite) or `postgres(ql)://...` URLs. Connects lazily. */
+export function createPrismaClient(databaseUrl: string): Db {
+  if (providerOf(databaseUrl) === 'sqlite') {
+    return new SqlitePrismaClient({
+      adapter: sqliteAdapterFactory(databaseUrl),
+      transactionOptions: TRANSACTION_OPTIONS,
+    });
+  }
+  const schema = postgresSchemaOf(databaseUrl);
+  const adapter = new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
+  const client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+  return client as unknown as Db;
+}
+
+/** Migrates the database (applies pending migrations), then returns a connected client. */
+export async function openDatabase(databaseUrl: string): Promise<Db> {
+  await migrateDatabase(databaseUrl);
+  const db = createPrismaClient(databaseUrl);
+  await db.$connect();
+  return db;
+}
+
+/** True for a unique constraint violation (Prisma P2002), on both providers, also from raw queries. */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; meta?: { code?: unknown; message?: unknown; driverAdapterError?: unknown } };
+  if (e.code === 'P2002') return true;
+  if (e.code === 'P2010') {
+    // Raw queries report the database's own error: 23505 (PostgreSQL), SQLITE_CONSTRAINT_UNIQUE /
+    // _PRIMARYKEY (2067 / 1555) on SQLite.
+    const code = String(e.meta?.code ?? '');
+    const message = String(e.meta?.message ?? '');
+    return ['23505', '2067', '1555'].includes(code) || /unique constraint|UNIQUE constraint failed/i.test(message);
+  }
+  return false;
+}

@@ -1,0 +1,96 @@
+import type { BacklogRepository } from '../../core/ports.js';
+import {
+  BACKLOG_LEVELS,
+  BACKLOG_STATUSES,
+  type BacklogItemRecord,
+  type BacklogLinkRecord,
+} from '../../core/types.js';
+import type { BacklogLink, Prisma } from '../../generated/sqlite/client.js';
+import { OLDEST_FIRST, defined, oneOf, unique, type Tx } from './shared.js';
+
+const withLinks = { links: { orderBy: OLDEST_FIRST } } satisfies Prisma.BacklogItemInclude;
+
+type ItemRow = Prisma.BacklogItemGetPayload<{ include: typeof withLinks }>;
+
+export function toBacklogLink(row: BacklogLink): BacklogLinkRecord {
+  const { id, itemId, contributionId, pollId, statementId, quote } = row;
+  return { id, itemId, contributionId, pollId, statementId, quote };
+}
+
+export function toBacklogItem(row: ItemRow): BacklogItemRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    panelId: row.panelId,
+    level: oneOf(BACKLOG_LEVELS, row.level, 'BacklogItem.level'),
+    parentId: row.parentId,
+    title: row.title,
+    description: row.description,
+    status: oneOf(BACKLOG_STATUSES, row.status, 'BacklogItem.status'),
+    owner: row.owner,
+    dueDate: row.dueDate,
+    progress: row.progress,
+    boardResponse: row.boardResponse,
+    respondedAt: row.respondedAt,
+    position: row.position,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    links: row.links.map(toBacklogLink),
+  };
+}
+
+export function makeBacklogRepository(tx: Tx): BacklogRepository {
+  return {
+    async create(input) {
+      const row = await tx.backlogItem.create({ data: { ...input }, include: withLinks });
+      return toBacklogItem(row);
+    },
+    async findById(id) {
+      const row = await tx.backlogItem.findUnique({ where: { id }, include: withLinks });
+      return row ? toBacklogItem(row) : null;
+    },
+    async listByPanel(panelId) {
+      const rows = await tx.backlogItem.findMany({
+        where: { panelId },
+        orderBy: [{ position: 'asc' }, ...OLDEST_FIRST],
+        include: withLinks,
+      });
+      return rows.map(toBacklogItem);
+    },
+    async update(id, patch) {
+      const { title, description, status, owner, dueDate, progress, boardResponse, respondedAt, parentId } = patch;
+      const row = await tx.backlogItem.update({
+        where: { id },
+        data: defined({ title, description, status, owner, dueDate, progress, boardResponse, respondedAt, parentId }),
+        include: withLinks,
+      });
+      return toBacklogItem(row);
+    },
+    async addLink(input) {
+      const { itemId, contributionId, pollId, statementId, quote } = input;
+      const row = await tx.backlogLink.create({ data: { itemId, contributionId, pollId, statementId, quote } });
+      return toBacklogLink(row);
+    },
+    async listLinksForContributions(contributionIds) {
+      if (contributionIds.length === 0) return [];
+      const rows = await tx.backlogLink.findMany({
+        where: { contributionId: { in: unique(contributionIds) } },
+        orderBy: OLDEST_FIRST,
+      });
+      return rows.map(toBacklogLink);
+    },
+    async unlinkContributions(contributionIds) {
+      if (contributionIds.length === 0) return 0;
+      // The contribution reference and its quote go; a link that still points at a poll or a
+      // statement stays for that source, a link left pointing at nothing is removed.
+      const { count } = await tx.backlogLink.updateMany({
+        where: { contributionId: { in: unique(contributionIds) } },
+        data: { contributionId: null, quote: null },
+      });
+      if (count > 0) {
+        await tx.backlogLink.deleteMany({ where: { contributionId: null, pollId: null, statementId: null } });
+      }
+      return count;
+    },
+  };
+}

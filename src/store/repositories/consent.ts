@@ -1,0 +1,122 @@
+import type { ConsentRepository } from '../../core/ports.js';
+import {
+  CHANNELS,
+  LANGUAGES,
+  type ConsentRecordInput,
+  type ConsentRecordRow,
+  type ConsentRequestRecord,
+  type ConsentRequestStatus,
+} from '../../core/types.js';
+import type { ConsentRecord, ConsentRequest } from '../../generated/sqlite/client.js';
+import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
+
+const REQUEST_STATUSES = [
+  'pending',
+  'approved',
+  'approved_anonymous',
+  'change_requested',
+  'withdrawn',
+  'expired',
+] as const satisfies readonly ConsentRequestStatus[];
+const PURPOSES = ['participation', 'summary_quote', 'contribution_capture'] as const satisfies readonly ConsentRecordInput['purpose'][];
+const DECISIONS = [
+  'granted',
+  'granted_anonymous',
+  'refused',
+  'change_requested',
+  'withdrawn',
+] as const satisfies readonly ConsentRecordInput['decision'][];
+
+export function toConsentRequest(row: ConsentRequest): ConsentRequestRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    versionId: row.versionId,
+    memberId: row.memberId,
+    status: oneOf(REQUEST_STATUSES, row.status, 'ConsentRequest.status'),
+    comment: row.comment,
+    deadline: row.deadline,
+    createdAt: row.createdAt,
+    respondedAt: row.respondedAt,
+  };
+}
+
+export function toConsentRecord(row: ConsentRecord): ConsentRecordRow {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    pseudonym: row.pseudonym,
+    purpose: oneOf(PURPOSES, row.purpose, 'ConsentRecord.purpose'),
+    objectType: row.objectType,
+    objectId: row.objectId,
+    objectHash: row.objectHash,
+    textVersion: row.textVersion,
+    language: oneOf(LANGUAGES, row.language, 'ConsentRecord.language'),
+    decision: oneOf(DECISIONS, row.decision, 'ConsentRecord.decision'),
+    channel: oneOf(CHANNELS, row.channel, 'ConsentRecord.channel'),
+    createdAt: row.createdAt,
+  };
+}
+
+/** Consent records are append-only: this repository never updates or deletes a ConsentRecord row. */
+export function makeConsentRepository(tx: Tx): ConsentRepository {
+  return {
+    async createRequest(input) {
+      const row = await tx.consentRequest.create({
+        data: {
+          tenantId: input.tenantId,
+          versionId: input.versionId,
+          memberId: input.memberId,
+          deadline: input.deadline,
+        },
+      });
+      return toConsentRequest(row);
+    },
+    async findRequest(id) {
+      const row = await tx.consentRequest.findUnique({ where: { id } });
+      return row ? toConsentRequest(row) : null;
+    },
+    async listRequestsForVersion(versionId) {
+      const rows = await tx.consentRequest.findMany({ where: { versionId }, orderBy: OLDEST_FIRST });
+      return rows.map(toConsentRequest);
+    },
+    async listRequestsForMember(memberId, status) {
+      const rows = await tx.consentRequest.findMany({
+        where: { memberId, ...(status ? { status } : {}) },
+        orderBy: OLDEST_FIRST,
+      });
+      return rows.map(toConsentRequest);
+    },
+    async updateRequest(id, patch) {
+      await tx.consentRequest.update({
+        where: { id },
+        data: {
+          status: patch.status,
+          respondedAt: patch.respondedAt,
+          ...(patch.comment !== undefined ? { comment: patch.comment } : {}),
+        },
+      });
+    },
+    async appendRecord(input) {
+      const row = await tx.consentRecord.create({
+        data: {
+          tenantId: input.tenantId,
+          pseudonym: input.pseudonym,
+          purpose: input.purpose,
+          objectType: input.objectType,
+          objectId: input.objectId,
+          objectHash: input.objectHash,
+          textVersion: input.textVersion,
+          language: input.language,
+          decision: input.decision,
+          channel: input.channel,
+        },
+      });
+      return toConsentRecord(row);
+    },
+    async listRecords(tenantId, pseudonym) {
+      const rows = await tx.consentRecord.findMany({ where: { tenantId, pseudonym }, orderBy: OLDEST_FIRST });
+      return rows.map(toConsentRecord);
+    },
+  };
+}

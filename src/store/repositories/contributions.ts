@@ -1,0 +1,122 @@
+import type { ContributionRepository } from '../../core/ports.js';
+import { ATTRIBUTIONS, CHANNELS, LANGUAGES, type ContributionRecord } from '../../core/types.js';
+import type { Prisma } from '../../generated/sqlite/client.js';
+import { OLDEST_FIRST, defined, oneOf, unique, type Tx } from './shared.js';
+
+const CONTRIBUTION_STATUSES = ['live', 'withdrawn'] as const;
+
+const withDomains = {
+  domains: { select: { domainId: true }, orderBy: [{ domain: { position: 'asc' } }, { domainId: 'asc' }] },
+} satisfies Prisma.ContributionInclude;
+
+type ContributionRow = Prisma.ContributionGetPayload<{ include: typeof withDomains }>;
+
+export function toContribution(row: ContributionRow): ContributionRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    panelId: row.panelId,
+    roundId: row.roundId,
+    authorId: row.authorId,
+    whatHappens: row.whatHappens,
+    whatIsNeeded: row.whatIsNeeded,
+    idea: row.idea,
+    language: oneOf(LANGUAGES, row.language, 'Contribution.language'),
+    attribution: oneOf(ATTRIBUTIONS, row.attribution, 'Contribution.attribution'),
+    status: oneOf(CONTRIBUTION_STATUSES, row.status, 'Contribution.status'),
+    channel: oneOf(CHANNELS, row.channel, 'Contribution.channel'),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    withdrawnAt: row.withdrawnAt,
+    domainIds: row.domains.map((d) => d.domainId),
+  };
+}
+
+function liveFilter(opts?: { liveOnly?: boolean }): Prisma.ContributionWhereInput {
+  return opts?.liveOnly ? { status: 'live' } : {};
+}
+
+export function makeContributionRepository(tx: Tx): ContributionRepository {
+  async function list(where: Prisma.ContributionWhereInput): Promise<ContributionRecord[]> {
+    const rows = await tx.contribution.findMany({ where, orderBy: OLDEST_FIRST, include: withDomains });
+    return rows.map(toContribution);
+  }
+
+  return {
+    async create(input) {
+      const { domainIds, ...fields } = input;
+      const row = await tx.contribution.create({
+        data: { ...fields, domains: { create: unique(domainIds).map((domainId) => ({ domainId })) } },
+        include: withDomains,
+      });
+      return toContribution(row);
+    },
+    async findById(id) {
+      const row = await tx.contribution.findUnique({ where: { id }, include: withDomains });
+      return row ? toContribution(row) : null;
+    },
+    async findManyByIds(ids) {
+      if (ids.length === 0) return [];
+      const found = new Map((await list({ id: { in: unique(ids) } })).map((c) => [c.id, c]));
+      // In the order asked for; unknown ids are left out.
+      return unique(ids).flatMap((id) => found.get(id) ?? []);
+    },
+    async update(id, patch) {
+      const { domainIds, whatHappens, whatIsNeeded, idea, attribution, authorId } = patch;
+      const row = await tx.contribution.update({
+        where: { id },
+        data: {
+          ...defined({ whatHappens, whatIsNeeded, idea, attribution, authorId }),
+          ...(domainIds
+            ? { domains: { deleteMany: {}, create: unique(domainIds).map((domainId) => ({ domainId })) } }
+            : {}),
+        },
+        include: withDomains,
+      });
+      return toContribution(row);
+    },
+    async withdraw(id, at) {
+      const row = await tx.contribution.update({
+        where: { id },
+        data: { status: 'withdrawn', withdrawnAt: at },
+        include: withDomains,
+      });
+      return toContribution(row);
+    },
+    listByRound(roundId, opts) {
+      return list({ roundId, ...liveFilter(opts) });
+    },
+    listByPanel(panelId, opts) {
+      return list({ panelId, ...liveFilter(opts) });
+    },
+    listByAuthor(authorId) {
+      return list({ authorId });
+    },
+    async setAuthorKey(contributionId, authorKey) {
+      await tx.contributionAuthorKey.upsert({
+        where: { contributionId },
+        create: { contributionId, authorKey },
+        update: { authorKey },
+      });
+    },
+    async deleteAuthorKey(contributionId) {
+      await tx.contributionAuthorKey.deleteMany({ where: { contributionId } });
+    },
+    async listAuthorKeys(contributionIds) {
+      if (contributionIds.length === 0) return [];
+      return tx.contributionAuthorKey.findMany({
+        where: { contributionId: { in: unique(contributionIds) } },
+        orderBy: { contributionId: 'asc' },
+        select: { contributionId: true, authorKey: true },
+      });
+    },
+    async listAnonymousIds(panelId) {
+      const rows = await tx.contribution.findMany({
+        where: { panelId, attribution: 'anonymous' },
+        orderBy: OLDEST_FIRST,
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { DeliveryRepository } from '../../core/ports.js';
+import { insertProcessedDelivery } from './insert-ignore.js';
+import type { Tx } from './shared.js';
+
+export function makeDeliveryRepository(tx: Tx): DeliveryRepository {
+  return {
+    async claim(key) {
+      // Never a unique violation (see insert-ignore.ts): the caller keeps writing in this transaction.
+      return (await insertProcessedDelivery(tx, key)) === 1;
+    },
+  };
+}

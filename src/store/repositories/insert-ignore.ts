@@ -1,0 +1,29 @@
+import { providerOf, type Tx } from './shared.js';
+
+/**
+ * Inserts rows that may already exist, without ever raising a unique violation (which would abort a
+ * PostgreSQL transaction that the caller means to go on using). Returns how many rows were new.
+ *
+ * PostgreSQL: createMany with skipDuplicates (INSERT ... ON CONFLICT DO NOTHING, schema-qualified by
+ * Prisma). SQLite: Prisma has no skipDuplicates there, so the same statement is written as raw SQL
+ * (SQLite has no schemas to qualify).
+ */
+export async function insertProcessedDelivery(tx: Tx, key: string): Promise<number> {
+  if (providerOf(tx) === 'postgresql') {
+    const args = { data: [{ key }], skipDuplicates: true };
+    const { count } = await tx.processedDelivery.createMany(args as unknown as { data: { key: string }[] });
+    return count;
+  }
+  return tx.$executeRaw`INSERT INTO "ProcessedDelivery" ("key", "createdAt")
+    VALUES (${key}, ${new Date()}) ON CONFLICT DO NOTHING`;
+}
+
+export async function insertPollParticipation(tx: Tx, pollId: string, memberId: string): Promise<number> {
+  if (providerOf(tx) === 'postgresql') {
+    const args = { data: [{ pollId, memberId }], skipDuplicates: true };
+    const { count } = await tx.pollParticipation.createMany(args as unknown as { data: { pollId: string; memberId: string }[] });
+    return count;
+  }
+  return tx.$executeRaw`INSERT INTO "PollParticipation" ("pollId", "memberId", "createdAt")
+    VALUES (${pollId}, ${memberId}, ${new Date()}) ON CONFLICT DO NOTHING`;
+}

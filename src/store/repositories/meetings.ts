@@ -1,0 +1,57 @@
+import type { MeetingRepository } from '../../core/ports.js';
+import type { MeetingRecord } from '../../core/types.js';
+import type { Meeting } from '../../generated/sqlite/client.js';
+import { defined, oneOf, type Tx } from './shared.js';
+
+const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const satisfies readonly MeetingRecord['status'][];
+
+export function toMeeting(row: Meeting): MeetingRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    panelId: row.panelId,
+    title: row.title,
+    scheduledAt: row.scheduledAt,
+    agenda: row.agenda,
+    decisions: row.decisions,
+    status: oneOf(MEETING_STATUSES, row.status, 'Meeting.status'),
+    createdById: row.createdById,
+  };
+}
+
+export function makeMeetingRepository(tx: Tx): MeetingRepository {
+  return {
+    async create(input) {
+      const row = await tx.meeting.create({
+        data: {
+          tenantId: input.tenantId,
+          panelId: input.panelId,
+          title: input.title,
+          scheduledAt: input.scheduledAt,
+          agenda: input.agenda,
+          createdById: input.createdById,
+        },
+      });
+      return toMeeting(row);
+    },
+    async findById(id) {
+      const row = await tx.meeting.findUnique({ where: { id } });
+      return row ? toMeeting(row) : null;
+    },
+    async update(id, patch) {
+      const { title, scheduledAt, agenda, decisions, status } = patch;
+      const row = await tx.meeting.update({
+        where: { id },
+        data: defined({ title, scheduledAt, agenda, decisions, status }),
+      });
+      return toMeeting(row);
+    },
+    async listByPanel(panelId) {
+      const rows = await tx.meeting.findMany({
+        where: { panelId },
+        orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map(toMeeting);
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { MemberRepository } from '../../core/ports.js';
+import { CHANNELS, LANGUAGES, ROLES, type IdentityRecord, type MemberRecord } from '../../core/types.js';
+import type { ChannelIdentity, Prisma } from '../../generated/sqlite/client.js';
+import { OLDEST_FIRST, defined, oneOf, unique, type Tx } from './shared.js';
+
+const withDomains = {
+  domains: { select: { domainId: true }, orderBy: [{ domain: { position: 'asc' } }, { domainId: 'asc' }] },
+} satisfies Prisma.MemberInclude;
+
+type MemberRow = Prisma.MemberGetPayload<{ include: typeof withDomains }>;
+
+export function toMember(row: MemberRow): MemberRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    panelId: row.panelId,
+    displayName: row.displayName,
+    role: oneOf(ROLES, row.role, 'Member.role'),
+    language: oneOf(LANGUAGES, row.language, 'Member.language'),
+    pseudonym: row.pseudonym,
+    active: row.active,
+    erasedAt: row.erasedAt,
+    domainIds: row.domains.map((d) => d.domainId),
+  };
+}
+
+export function toIdentity(row: ChannelIdentity): IdentityRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    memberId: row.memberId,
+    channel: oneOf(CHANNELS, row.channel, 'ChannelIdentity.channel'),
+    externalId: row.externalId,
+    address: row.address,
+  };
+}
+
+export function makeMemberRepository(tx: Tx): MemberRepository {
+  return {
+    async create(input) {
+      const row = await tx.member.create({
+        data: {
+          tenantId: input.tenantId,
+          panelId: input.panelId,
+          displayName: input.displayName,
+          role: input.role,
+          language: input.language,
+          pseudonym: input.pseudonym,
+          domains: { create: unique(input.domainIds).map((domainId) => ({ domainId })) },
+        },
+        include: withDomains,
+      });
+      return toMember(row);
+    },
+    async findById(id) {
+      const row = await tx.member.findUnique({ where: { id }, include: withDomains });
+      return row ? toMember(row) : null;
+    },
+    async listByPanel(panelId) {
+      const rows = await tx.member.findMany({ where: { panelId }, orderBy: OLDEST_FIRST, include: withDomains });
+      return rows.map(toMember);
+    },
+    countByTenant(tenantId) {
+      return tx.member.count({ where: { tenantId } });
+    },
+    async update(id, patch) {
+      const { domainIds, ...fields } = patch;
+      const row = await tx.member.update({
+        where: { id },
+        data: {
+          ...defined(fields),
+          ...(domainIds
+            ? { domains: { deleteMany: {}, create: unique(domainIds).map((domainId) => ({ domainId })) } }
+            : {}),
+        },
+        include: withDomains,
+      });
+      return toMember(row);
+    },
+    async addIdentity(input) {
+      const row = await tx.channelIdentity.create({
+        data: {
+          tenantId: input.tenantId,
+          memberId: input.memberId,
+          channel: input.channel,
+          externalId: input.externalId,
+          address: input.address ?? null,
+        },
+      });
+      return toIdentity(row);
+    },
+    async findIdentity(tenantId, channel, externalId) {
+      const row = await tx.channelIdentity.findUnique({
+        where: { tenantId_channel_externalId: { tenantId, channel, externalId } },
+      });
+      return row ? toIdentity(row) : null;
+    },
+    async listIdentities(memberId) {
+      const rows = await tx.channelIdentity.findMany({ where: { memberId }, orderBy: OLDEST_FIRST });
+      return rows.map(toIdentity);
+    },
+    async setIdentityAddress(id, address) {
+      await tx.channelIdentity.update({ where: { id }, data: { address } });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { TenantRepository } from '../../core/ports.js';
+import type { TenantRecord } from '../../core/types.js';
+import type { Tenant } from '../../generated/sqlite/client.js';
+import { OLDEST_FIRST, type Tx } from './shared.js';
+
+export function toTenant(row: Tenant): TenantRecord {
+  return { id: row.id, slug: row.slug, name: row.name };
+}
+
+export function makeTenantRepository(tx: Tx): TenantRepository {
+  return {
+    async create(input) {
+      return toTenant(await tx.tenant.create({ data: { slug: input.slug, name: input.name } }));
+    },
+    async findById(id) {
+      const row = await tx.tenant.findUnique({ where: { id } });
+      return row ? toTenant(row) : null;
+    },
+    async findBySlug(slug) {
+      const row = await tx.tenant.findUnique({ where: { slug } });
+      return row ? toTenant(row) : null;
+    },
+    async list() {
+      const rows = await tx.tenant.findMany({ orderBy: OLDEST_FIRST });
+      return rows.map(toTenant);
+    },
+  };
+}

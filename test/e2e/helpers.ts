@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+
+/** Debian's Chromium (`apt-get install -y chromium`), or null when it is not installed. */
+export function findChromium(): string | null {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The real app on a fresh SQLite file with the demo panel, listening on a free port. */
+export async function startApp(): Promise<{ app: App; base: string; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'stemmen-e2e-'));
+  const app = await createApp(
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
+      STEMMEN_DEMO: '1',
+      LOG_LEVEL: 'silent',
+      STEMMEN_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+    }),
+  );
+  const port = await app.listen();
+  return { app, base: `http://127.0.0.1:${port}`, dir };
+}
+
+export async function launchBrowser(executablePath: string, dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(dir, 'profile-')), {
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1100, height: 900 },
+  });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Picks a member on the local picker, as a person at this computer would. */
+export async function actAs(page: Page, base: string, name: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name: new RegExp(`^${escape(name)}(\\s|$)`) }).click();
+  await page.waitForURL(/\/home$/);
+}
+
+/** The text of the page's alert region, or ''. */
+export async function alertText(page: Page): Promise<string> {
+  const alert = page.locator('#alert');
+  return (await alert.count()) > 0 ? ((await alert.textContent()) ?? '').trim() : '';
+}
+
+export async function statusText(page: Page): Promise<string> {
+  return ((await page.locator('main [role=status]').textContent()) ?? '').trim();
+}

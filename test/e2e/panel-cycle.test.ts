@@ -1,0 +1,244 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { listContributions, listIdeaRounds, listWebIdentities, resolveActor } from '../../src/core/index.js';
+import { actAs, alertText, findChromium, launchBrowser, startApp, statusText } from './helpers.js';
+
+const chromiumPath = findChromium();
+if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
+
+const AN = 'Ik zorg elke dag voor mijn moeder en vind in het weekend geen hulp.';
+const AN_IDEA = 'Een vaste contactpersoon voor mantelzorgers zou veel helpen.';
+const BART = 'Mijn huisarts en mijn specialist praten niet met elkaar.';
+const CHANTAL = "J'attends trois mois pour un rendez-vous, et je ne peux pas payer le transport.";
+const ELS = 'Bij de dokter durf ik niet te zeggen dat ik psychisch ziek ben.';
+const RESPONSE = 'We starten in maart met een vast aanspreekpunt voor mantelzorgers in elke gemeente.';
+
+describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => {
+  let app: App;
+  let base: string;
+  let dir: string;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ app, base, dir } = await startApp());
+    context = await launchBrowser(chromiumPath!, dir);
+    page = await context.newPage();
+    mkdirSync('test-results', { recursive: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Submits a form by its button and returns the HTTP status of the page it lands on (after any redirect). */
+  async function submit(button: Locator): Promise<number> {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400)),
+      button.click(),
+    ]);
+    await page.waitForLoadState();
+    return response.status();
+  }
+
+  async function contributions(): Promise<number> {
+    const ids = await listWebIdentities(app.deps);
+    const tenant = ids[0]!;
+    const sofie = tenant.members.find((m) => m.displayName.startsWith('Sofie'))!;
+    const actor = await resolveActor(app.deps, { tenantId: tenant.tenantId, channel: 'web', externalId: sofie.id });
+    const [round] = await listIdeaRounds(app.deps, actor);
+    return round ? (await listContributions(app.deps, actor, round.id)).length : 0;
+  }
+
+  async function vote(name: string, option: string): Promise<void> {
+    await actAs(page, base, name);
+    const poll = page.locator('article', { hasText: 'Welke avond past het best' });
+    await poll.getByLabel(option, { exact: true }).check();
+    await poll.getByRole('button').first().click();
+    await page.waitForURL(/done=vote/);
+    expect(await statusText(page)).toMatch(/(bewaard|enregistrée)/);
+  }
+
+  async function contribute(name: string, fields: { whatHappens?: string; idea?: string }, domain: string, attribution: string): Promise<void> {
+    await actAs(page, base, name);
+    const form = page.locator('article[id^=round-]');
+    if (fields.whatHappens) await form.locator('textarea[name=whatHappens]').fill(fields.whatHappens);
+    if (fields.idea) await form.locator('textarea[name=idea]').fill(fields.idea);
+    await form.getByLabel(domain).check();
+    await form.getByLabel(attribution).check();
+    await form.locator('button[type=submit]').click();
+    await page.waitForURL(/done=contributed/);
+    expect(await statusText(page)).toMatch(/(bewaard|enregistrée)/);
+  }
+
+  async function answerConsent(name: string, button: string, expectQuote: string, absent?: string): Promise<void> {
+    await actAs(page, base, name);
+    const card = page.locator('article[id^=consent-]').first();
+    expect(await card.locator('blockquote.mine').textContent()).toContain(expectQuote);
+    if (absent) expect(await card.textContent()).not.toContain(absent);
+    await card.getByRole('button', { name: button, exact: true }).click();
+    await page.waitForURL(/done=consent_/);
+  }
+
+  it('runs from planning to "you said, we did"', { timeout: 300_000 }, async () => {
+    // The facilitator plans a meeting, opens a poll and a question of the month.
+    await actAs(page, base, 'Sofie (facilitator)');
+    await page.goto(`${base}/panel`);
+    await page.locator('summary', { hasText: 'Plan een bijeenkomst' }).click();
+    const meeting = page.locator('form#plan-meeting');
+    await meeting.getByLabel('Titel').fill('Panel november');
+    await meeting.getByLabel('Datum en uur').fill('2030-11-20T19:00');
+    await meeting.getByLabel('Agenda').fill('1. Welkom\n2. Vraag van de maand');
+    await meeting.getByRole('button').click();
+    expect(await statusText(page)).toContain('De bijeenkomst is gepland.');
+    expect(await page.locator('article[id^=meeting-]').textContent()).toContain('20 november 2030 om 19:00');
+
+    await page.locator('summary', { hasText: 'Open een stemming' }).click();
+    const poll = page.locator('form#create-poll');
+    await poll.getByLabel('Vraag', { exact: true }).fill('Welke avond past het best voor de bijeenkomst?');
+    await poll.getByLabel('Opties').fill('Maandag\nWoensdag\nZaterdag');
+    await poll.getByRole('button').click();
+    expect(await statusText(page)).toContain('De stemming is open.');
+
+    await page.locator('summary', { hasText: 'Open een vraag van de maand' }).click();
+    const round = page.locator('form#open-round');
+    await round.getByLabel('Vraag', { exact: true }).fill('Wat loopt er mis als je zorg zoekt, en wat zou helpen?');
+    await round.getByRole('button').click();
+    expect(await statusText(page)).toContain('De vraag van de maand is open.');
+
+    // Experts vote; Bart changes his vote; Chantal votes in French.
+    await vote('An', 'Maandag');
+    expect(await page.locator('article', { hasText: 'Welke avond' }).textContent()).toContain('Jouw antwoord: Maandag');
+    await vote('Bart', 'Woensdag');
+    await vote('Bart', 'Zaterdag');
+    expect(await page.locator('article', { hasText: 'Welke avond' }).textContent()).toContain('Jouw antwoord: Zaterdag');
+    await vote('Chantal', 'Zaterdag');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.locator('article', { hasText: 'Welke avond' }).textContent()).toContain('Votre réponse : Zaterdag');
+
+    // Bad input shows the message in the member's language, keeps the input, and stores nothing.
+    const before = await contributions();
+    await actAs(page, base, 'Chantal');
+    const long = 'a'.repeat(3000);
+    const form = page.locator('article[id^=round-]');
+    await form.locator('textarea[name=whatHappens]').fill(long);
+    expect(await submit(form.locator('button[type=submit]'))).toBe(400);
+    expect(await alertText(page)).toMatch(/« ce qui se passe » est trop long : 2000 caractères au maximum/);
+    expect(await page.locator('article[id^=round-] textarea[name=whatHappens]').inputValue()).toHaveLength(3000);
+    await actAs(page, base, 'Dirk');
+    await page.locator('article[id^=round-] button[type=submit]').click();
+    expect(await alertText(page)).toBe('Schrijf iets in "je bijdrage".');
+    expect(await page.locator('#mine-h + p').textContent()).toBe('Je hebt nog niets geschreven.');
+    expect(await contributions()).toBe(before);
+
+    // Four experts contribute, Bart anonymously, Chantal in French.
+    await contribute('An', { whatHappens: AN, idea: AN_IDEA }, 'Mantelzorg', 'Met mijn naam');
+    await contribute('Bart', { whatHappens: BART }, 'Chronische ziekte', 'Anoniem');
+    await contribute('Chantal', { whatHappens: CHANTAL }, 'Pauvreté', 'Avec mon nom');
+    await contribute('Els', { whatHappens: ELS }, 'Psychische kwetsbaarheid', 'Met mijn naam');
+    expect(await contributions()).toBe(4);
+
+    // The facilitator closes the poll and drafts a summary.
+    await actAs(page, base, 'Sofie (facilitator)');
+    await page.goto(`${base}/panel`);
+    await page.getByRole('button', { name: 'Sluit de stemming' }).click();
+    await page.waitForURL(/\/polls\//);
+    expect(await page.locator('tr', { hasText: 'Zaterdag' }).locator('td').first().textContent()).toBe('2');
+    expect(await page.locator('tr', { hasText: 'Maandag' }).locator('td').first().textContent()).toBe('1');
+    await page.goto(`${base}/panel`);
+    await page.getByRole('link', { name: 'Bekijk de bijdragen' }).click();
+    expect(await page.locator('article[id^=contribution-]').count()).toBe(4);
+    await page.getByRole('button', { name: 'Stel een samenvatting op' }).click();
+    await page.waitForURL(/\/panel\/versions\//);
+    const v1 = await page.locator('main').textContent();
+    expect(v1).toContain('Offline uittreksel (geen AI)');
+    expect(v1).toContain('Versie 1');
+    for (const quote of [AN_IDEA, BART, CHANTAL, ELS]) expect(v1).toContain(quote);
+    expect(await submit(page.getByRole('button', { name: 'Stuur naar het bestuur' }))).toBe(409);
+    expect(await alertText(page)).toContain('Nog niet iedereen die geciteerd wordt, heeft deze versie goedgekeurd');
+
+    // Everyone quoted answers; Chantal without her name; Els withdraws, which re-issues the summary.
+    await answerConsent('An', 'Ja, dit is goed', AN_IDEA);
+    await answerConsent('Chantal', 'Oui, mais sans mon nom', CHANTAL);
+    await answerConsent('Bart', 'Ja, dit is goed', BART);
+    await answerConsent('Els', 'Trek mijn inbreng in', ELS);
+    expect(await statusText(page)).toContain('Je inbreng is ingetrokken.');
+    expect(await page.locator('article[id^=contribution-]').textContent()).toContain('Ingetrokken');
+    await answerConsent('An', 'Ja, dit is goed', AN_IDEA, ELS);
+    await answerConsent('Bart', 'Ja, dit is goed', BART, ELS);
+    await answerConsent('Chantal', 'Oui, mais sans mon nom', CHANTAL, ELS);
+
+    // The facilitator sends version 2 to the board.
+    await actAs(page, base, 'Sofie (facilitator)');
+    await page.goto(`${base}/panel`);
+    await page.getByRole('link', { name: 'Open de samenvatting' }).click();
+    const v2 = await page.locator('main').textContent();
+    expect(v2).toContain('Versie 2');
+    expect(v2).toContain('de auteur trok de inbreng in');
+    expect(v2).not.toContain(ELS);
+    await page.getByRole('button', { name: 'Stuur naar het bestuur' }).click();
+    expect(await statusText(page)).toContain('De samenvatting is naar het bestuur gestuurd.');
+
+    // A board member reads it and turns a statement into an action with an answer.
+    await actAs(page, base, 'Peter (bestuur)');
+    await page.goto(`${base}/board`);
+    const summaries = page.locator('section[aria-labelledby=summaries-h]');
+    const board = await summaries.textContent();
+    expect(board).toContain(AN_IDEA);
+    expect(board).toContain(BART);
+    expect(board).not.toContain(ELS);
+    expect(board).not.toContain('Chantal');
+    expect(await summaries.locator('blockquote', { hasText: CHANTAL }).locator('footer').textContent()).toBe('anoniem');
+    expect(await summaries.locator('blockquote', { hasText: BART }).locator('footer').textContent()).toBe('anoniem');
+    expect(await summaries.locator('blockquote', { hasText: AN_IDEA }).locator('footer').textContent()).toBe('An');
+    expect(await page.locator('section[aria-labelledby=polls-h]').textContent()).toContain('Welke avond past het best');
+
+    await page.locator('div.item', { hasText: 'Zorgzame buurten' }).getByRole('link', { name: 'Voeg een punt toe hieronder' }).click();
+    expect(await page.getByLabel('Niveau').inputValue()).toBe('strategic_goal');
+    await page.getByLabel('Titel', { exact: true }).fill('Mantelzorgers beter ondersteunen');
+    await page.getByRole('button', { name: 'Zet in het actieplan' }).click();
+    expect(await statusText(page)).toContain('Het punt staat nu in het actieplan.');
+    await page.goto(`${base}/board`);
+    await page.locator('div.item', { hasText: 'Mantelzorgers beter ondersteunen' }).getByRole('link', { name: 'Voeg een punt toe hieronder' }).click();
+    expect(await page.getByLabel('Niveau').inputValue()).toBe('operational_goal');
+    await page.getByLabel('Titel', { exact: true }).fill('Eén aanspreekpunt per gemeente');
+    await page.getByRole('button', { name: 'Zet in het actieplan' }).click();
+
+    await page.goto(`${base}/board`);
+    await summaries.locator('section.card', { hasText: AN_IDEA }).getByRole('link', { name: /een punt in het actieplan/ }).click();
+    expect(await page.getByLabel('Niveau').inputValue()).toBe('action');
+    await page.getByLabel('Hoort bij').selectOption({ label: 'Operationele doelstelling: Eén aanspreekpunt per gemeente' });
+    await page.getByLabel('Titel', { exact: true }).fill('Vast aanspreekpunt voor mantelzorgers');
+    await page.getByRole('button', { name: 'Zet in het actieplan' }).click();
+    await page.getByLabel('Stand van zaken').selectOption('in_progress');
+    await page.getByLabel('Wie neemt het op').fill('Welzijnsraad');
+    await page.getByLabel('Tegen wanneer').fill('2031-03-01');
+    await page.getByLabel('Voortgang (0 tot 100 %)').fill('40');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    expect(await statusText(page)).toContain('De wijzigingen zijn bewaard.');
+    await page.getByLabel('Antwoord aan het panel').fill(RESPONSE);
+    await page.getByRole('button', { name: 'Stuur het antwoord' }).click();
+    expect(await statusText(page)).toContain('De panelleden van wie de inbreng kwam, hebben een bericht gekregen.');
+    await page.goto(`${base}/board#plan-h`);
+    const action = page.locator('div.item', { hasText: 'Vast aanspreekpunt voor mantelzorgers' });
+    const text = await action.textContent();
+    expect(text).toContain('Bezig');
+    expect(text).toContain('1 maart 2031');
+    expect(text).toContain(RESPONSE);
+    expect(text).toContain('een uitspraak van het panel');
+    await page.screenshot({ path: 'test-results/board.png', fullPage: true });
+
+    // The expert sees what became of her input.
+    await actAs(page, base, 'An');
+    const outcomes = await page.locator('#outcomes-h').locator('..').textContent();
+    expect(outcomes).toContain('Vast aanspreekpunt voor mantelzorgers');
+    expect(outcomes).toContain('Bezig');
+    expect(outcomes).toContain(RESPONSE);
+    expect(await page.locator('#notifications-h').locator('..').textContent()).toContain('Het bestuur');
+    await page.screenshot({ path: 'test-results/expert-home.png', fullPage: true });
+  });
+});

@@ -1,0 +1,68 @@
+import { actorOf } from '../../src/core/use-cases/members.js';
+import { createPanel, type CreatedPanel } from '../../src/core/seed-demo.js';
+import type { CoreDeps } from '../../src/core/context.js';
+import type { Actor, Language, MemberRecord, Role } from '../../src/core/types.js';
+import { openDatabase } from '../../src/store/client.js';
+import { createPrismaStore } from '../../src/store/prisma-store.js';
+import { OfflineSynthesizer } from '../../src/synthesis/offline.js';
+
+export interface Harness {
+  deps: CoreDeps;
+  close(): Promise<void>;
+}
+
+/** Real storage (migrated) on the given database URL, with the offline synthesis. */
+export async function openHarness(url: string, overrides: Partial<CoreDeps> = {}): Promise<Harness> {
+  const db = await openDatabase(url);
+  const store = createPrismaStore(db);
+  return {
+    deps: {
+      store,
+      clock: { now: () => new Date() },
+      secret: 'test-secret-that-is-long-enough-0123456789',
+      synthesizer: new OfflineSynthesizer(),
+      ...overrides,
+    },
+    close: () => store.close(),
+  };
+}
+
+export interface TestPanel extends CreatedPanel {
+  actor(name: string): Actor;
+  member(name: string): MemberRecord;
+}
+
+let counter = 0;
+
+/** A tenant with a panel: experts e1..eN, facilitator "fac", board "board", admin "admin". */
+export async function makePanel(
+  deps: CoreDeps,
+  opts: { experts?: number; languages?: Language[]; slug?: string } = {},
+): Promise<TestPanel> {
+  const experts = opts.experts ?? 4;
+  const languages = opts.languages ?? ['nl', 'fr', 'en'];
+  const members: { displayName: string; role: Role; language: Language; domainKeys?: string[] }[] = [];
+  const domainKeys = ['informal_care', 'chronic_illness', 'poverty', 'addiction'];
+  for (let i = 1; i <= experts; i += 1) {
+    members.push({ displayName: `e${i}`, role: 'expert', language: languages[(i - 1) % languages.length]!, domainKeys: [domainKeys[(i - 1) % 4]!] });
+  }
+  members.push({ displayName: 'fac', role: 'facilitator', language: 'nl' });
+  members.push({ displayName: 'board', role: 'board', language: 'nl' });
+  members.push({ displayName: 'admin', role: 'admin', language: 'en' });
+  counter += 1;
+  const created = await deps.store.transaction((repos) =>
+    createPanel(repos, {
+      tenantSlug: opts.slug ?? `zone-${process.pid}-${counter}-${Date.now()}`,
+      tenantName: 'Test zone',
+      panelName: 'Test panel',
+      defaultLanguage: 'nl',
+      members,
+    }),
+  );
+  const member = (name: string) => {
+    const found = created.members.find((m) => m.displayName === name);
+    if (!found) throw new Error(`no member ${name}`);
+    return found;
+  };
+  return { ...created, member, actor: (name: string) => actorOf(member(name), 'web') };
+}
