@@ -7,7 +7,7 @@ import { seedDemoPanel } from './core/seed-demo.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDatabase } from './store/client.js';
 import { createPrismaStore } from './store/prisma-store.js';
-import { OfflineSynthesizer } from './synthesis/offline.js';
+import { createSynthesizer } from './synthesis/index.js';
 import { createWebChannel } from './channels/web/index.js';
 import { createBoardPages } from './board/index.js';
 
@@ -19,6 +19,16 @@ export interface App {
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   close(): Promise<void>;
+}
+
+/** What a chat channel adapter (Slack, Teams) gives the app: HTTP routes, and a lifecycle. */
+export interface ChatChannel {
+  name: 'slack' | 'teams';
+  /** Routes on the app's own server (e.g. POST /slack/events, POST /api/messages). */
+  router?: express.Router;
+  /** Starts sockets and background work (Socket Mode, outbox); called once the server listens. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export interface AppOverrides {
@@ -36,7 +46,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     clock: overrides.clock ?? { now: () => new Date() },
     secret: config.secret,
-    synthesizer: overrides.synthesizer ?? new OfflineSynthesizer(),
+    synthesizer: overrides.synthesizer ?? createSynthesizer(config, logger),
   };
   if (config.demo) {
     const seeded = await seedDemoPanel(deps);
@@ -50,6 +60,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     res.json({ status: 'ok' });
   });
   const pageOptions = { timeZone: config.timeZone, logger };
+  // Chat channels are loaded only when configured, so a local start needs none of their credentials.
+  const channels: ChatChannel[] = [];
+  if (config.slack) {
+    const { createSlackChannel } = await import('./channels/slack/index.js');
+    channels.push(await createSlackChannel(deps, config, logger));
+  }
+  if (config.teams) {
+    const { createTeamsChannel } = await import('./channels/teams/index.js');
+    channels.push(await createTeamsChannel(deps, config, logger));
+  }
+  for (const channel of channels) if (channel.router) http.use(channel.router);
   http.use('/board', createBoardPages(deps, pageOptions));
   if (config.webChannel) http.use('/', createWebChannel(deps, pageOptions));
 
@@ -63,11 +84,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       new Promise((resolve, reject) => {
         server = http.listen(config.port, config.host, () => {
           const address = server!.address();
-          resolve(typeof address === 'object' && address ? address.port : config.port);
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          Promise.all(channels.map((c) => c.start())).then(() => resolve(port), reject);
         });
         server.once('error', reject);
       }),
     close: async () => {
+      for (const channel of channels) await channel.stop();
       if (server) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server!.close(() => resolve()));

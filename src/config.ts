@@ -22,6 +22,40 @@ const envSchema = z.object({
   STEMMEN_WEB_CHANNEL: flag.optional(),
   STEMMEN_PUBLIC_URL: z.url().optional(),
   STEMMEN_TIMEZONE: z.string().default('Europe/Brussels').refine(validTimeZone, 'unknown time zone'),
+  STEMMEN_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 21:00-08:00')
+    .default('21:00-08:00'),
+  STEMMEN_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
+  STEMMEN_CONSENT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  STEMMEN_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Slack (issue: Slack channel)
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+  SLACK_API_URL: z.url().optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(16).optional(),
+  // Microsoft Teams (issue: Teams channel)
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MICROSOFT_APP_CERT_THUMBPRINT: z.string().min(1).optional(),
+  MICROSOFT_APP_CERT_KEY_FILE: z.string().min(1).optional(),
+  TEAMS_LOCAL: flag.optional(),
+  // Language model (issue: synthesis)
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  AZURE_OPENAI_ENDPOINT: z.url().optional(),
+  AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
+  AZURE_OPENAI_DEPLOYMENT: z.string().min(1).optional(),
+  AZURE_OPENAI_API_VERSION: z.string().min(1).default('2024-10-21'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  LLM_TOKEN_BUDGET: z.coerce.number().int().min(1000).max(2_000_000).default(12_000),
 });
 
 function validTimeZone(zone: string): boolean {
@@ -46,7 +80,48 @@ export interface Config {
   webChannel: boolean;
   publicUrl: string;
   timeZone: string;
+  quietHours: { start: string; end: string };
+  retentionDays: number;
+  consentDeadlineDays: number;
+  /** Key for secrets at rest (e.g. Slack tokens); derived from the secret when not set. */
+  encryptionKey: string;
+  slack: SlackConfig | null;
+  teams: TeamsConfig | null;
+  llm: LlmConfig | null;
 }
+
+export interface SlackConfig {
+  botToken: string | null;
+  signingSecret: string | null;
+  appToken: string | null;
+  apiUrl: string | null;
+  oauth: { clientId: string; clientSecret: string; stateSecret: string } | null;
+}
+
+export interface TeamsConfig {
+  appId: string | null;
+  appPassword: string | null;
+  tenantId: string | null;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  certThumbprint: string | null;
+  certKeyFile: string | null;
+  /** TEAMS_LOCAL=1 without credentials: local testing only, refused in production. */
+  local: boolean;
+}
+
+export type LlmConfig =
+  | { provider: 'openai'; apiKey: string; baseUrl: string | null; model: string; timeoutMs: number; maxRetries: number; tokenBudget: number }
+  | {
+      provider: 'azure';
+      endpoint: string;
+      apiKey: string;
+      deployment: string;
+      apiVersion: string;
+      model: string;
+      timeoutMs: number;
+      maxRetries: number;
+      tokenBudget: number;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -66,7 +141,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const local = e.NODE_ENV !== 'production';
   const problems: string[] = [];
   if (!local && !e.STEMMEN_SECRET) problems.push('STEMMEN_SECRET: required when NODE_ENV=production');
+  const slack = slackConfig(e, problems);
+  const teams = teamsConfig(e, problems);
+  const llm = llmConfig(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
+  const secret = e.STEMMEN_SECRET ?? localSecret(e.DATABASE_URL);
+  const [start, end] = e.STEMMEN_QUIET_HOURS.split('-') as [string, string];
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -74,11 +154,81 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     demo: e.STEMMEN_DEMO ?? local,
-    secret: e.STEMMEN_SECRET ?? localSecret(e.DATABASE_URL),
+    secret,
     webChannel: e.STEMMEN_WEB_CHANNEL ?? local,
     publicUrl: e.STEMMEN_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     timeZone: e.STEMMEN_TIMEZONE,
+    quietHours: { start, end },
+    retentionDays: e.STEMMEN_RETENTION_DAYS,
+    consentDeadlineDays: e.STEMMEN_CONSENT_DEADLINE_DAYS,
+    encryptionKey: e.STEMMEN_ENCRYPTION_KEY ?? secret,
+    slack,
+    teams,
+    llm,
   };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+function slackConfig(e: Env, problems: string[]): SlackConfig | null {
+  const oauth = e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET;
+  if (!e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && !oauth) return null;
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required for Slack in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  if (!e.SLACK_BOT_TOKEN && !oauth) problems.push('SLACK_BOT_TOKEN: required for Slack (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs)');
+  if (oauth && !(e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET)) {
+    problems.push('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: all three are needed for OAuth installs');
+  }
+  return {
+    botToken: e.SLACK_BOT_TOKEN ?? null,
+    signingSecret: e.SLACK_SIGNING_SECRET ?? null,
+    appToken: e.SLACK_APP_TOKEN ?? null,
+    apiUrl: e.SLACK_API_URL ?? null,
+    oauth:
+      e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+        ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+        : null,
+  };
+}
+
+function teamsConfig(e: Env, problems: string[]): TeamsConfig | null {
+  if (!e.MICROSOFT_APP_ID && !e.TEAMS_LOCAL) return null;
+  if (!e.MICROSOFT_APP_ID && e.NODE_ENV === 'production') {
+    problems.push('TEAMS_LOCAL: Teams without MICROSOFT_APP_ID would accept unauthenticated requests; not allowed with NODE_ENV=production');
+  }
+  if (e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_CERT_THUMBPRINT && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or a certificate, or MICROSOFT_APP_TYPE=UserAssignedMSI)');
+  }
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) problems.push('MICROSOFT_APP_TENANT_ID: required for SingleTenant apps');
+  return {
+    appId: e.MICROSOFT_APP_ID ?? null,
+    appPassword: e.MICROSOFT_APP_PASSWORD ?? null,
+    tenantId: e.MICROSOFT_APP_TENANT_ID ?? null,
+    appType: e.MICROSOFT_APP_TYPE ?? 'MultiTenant',
+    certThumbprint: e.MICROSOFT_APP_CERT_THUMBPRINT ?? null,
+    certKeyFile: e.MICROSOFT_APP_CERT_KEY_FILE ?? null,
+    local: !e.MICROSOFT_APP_ID && !!e.TEAMS_LOCAL,
+  };
+}
+
+function llmConfig(e: Env, problems: string[]): LlmConfig | null {
+  const common = { model: e.OPENAI_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, maxRetries: e.LLM_MAX_RETRIES, tokenBudget: e.LLM_TOKEN_BUDGET };
+  if (e.AZURE_OPENAI_ENDPOINT || e.AZURE_OPENAI_API_KEY || e.AZURE_OPENAI_DEPLOYMENT) {
+    if (!(e.AZURE_OPENAI_ENDPOINT && e.AZURE_OPENAI_API_KEY && e.AZURE_OPENAI_DEPLOYMENT)) {
+      problems.push('AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY, AZURE_OPENAI_DEPLOYMENT: all three are needed for Azure OpenAI');
+      return null;
+    }
+    return {
+      provider: 'azure',
+      endpoint: e.AZURE_OPENAI_ENDPOINT,
+      apiKey: e.AZURE_OPENAI_API_KEY,
+      deployment: e.AZURE_OPENAI_DEPLOYMENT,
+      apiVersion: e.AZURE_OPENAI_API_VERSION,
+      ...common,
+      model: e.AZURE_OPENAI_DEPLOYMENT,
+    };
+  }
+  if (!e.OPENAI_API_KEY) return null;
+  return { provider: 'openai', apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL ?? null, ...common };
 }
 
 /**

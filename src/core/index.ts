@@ -12,4 +12,6 @@ export * from './use-cases/summaries.js';
 export * from './use-cases/consent.js';
 export * from './use-cases/backlog.js';
 export * from './use-cases/home.js';
+export * from './use-cases/channels.js';
+export { isQuietTime } from './time.js';
 export { seedDemoPanel } from './seed-demo.js';

@@ -332,7 +332,8 @@ export type NotificationKind =
   | 'input_outcome'
   | 'poll_opened'
   | 'round_opened'
-  | 'change_requested';
+  | 'change_requested'
+  | 'reminder';
 
 export interface NotificationRecord {
   id: string;

@@ -18,8 +18,6 @@
 // would stall until busy_timeout); other processes are handled by busy_timeout (5000 ms).
 // Consequence: inside `$transaction(async (tx) => ...)` use `tx`, never the outer client, or the
 // outer call waits for the transaction to end (on PostgreSQL it would not be part of it either).
-import path from 'node:path';
-
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
@@ -36,7 +34,7 @@ import {
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/client.js';
 import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
 import { migrateDatabase, providerOf } from './migrate.js';
-import { postgresSchemaOf, sqlitePathOf } from './schema-engine.js';
+import { postgresSchemaOf, sqliteFileLock, sqlitePathOf, type Lock } from './schema-engine.js';
 
 /** The database client used across the app (the SQLite client's type; same API on PostgreSQL). */
 export type Db = SqlitePrismaClient;
@@ -48,51 +46,6 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
  * maxWait. Prisma's default of 2 s is short when dozens of requests write at once.
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
-
-/** A FIFO async lock. `acquire` resolves to an idempotent release function. */
-class Lock {
-  #tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const previous = this.#tail;
-    this.#tail = previous.then(() => gate);
-    return previous.then(() => {
-      let released = false;
-      return () => {
-        if (!released) {
-          released = true;
-          open();
-        }
-      };
-    });
-  }
-
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
-    try {
-      return await fn();
-    } finally {
-      release();
-    }
-  }
-}
-
-// One lock per database file, shared by every client of this process.
-const fileLocks = new Map<string, Lock>();
-function lockFor(file: string): Lock {
-  if (file === ':memory:' || file === '') return new Lock();
-  const key = path.resolve(file);
-  let lock = fileLocks.get(key);
-  if (!lock) {
-    lock = new Lock();
-    fileLocks.set(key, lock);
-  }
-  return lock;
-}
 
 class SqliteTransaction implements Transaction {
   readonly provider = 'sqlite' as const;
@@ -194,7 +147,7 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
 export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFactory {
   const file = sqlitePathOf(databaseUrl);
   const base = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  const lock = lockFor(file);
+  const lock = sqliteFileLock(file);
   return {
     provider: 'sqlite',
     adapterName: base.adapterName,
@@ -240,14 +193,8 @@ export async function openDatabase(databaseUrl: string): Promise<Db> {
 /** True for a unique constraint violation (Prisma P2002), on both providers, also from raw queries. */
 export function isUniqueViolation(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
-  const e = err as { code?: unknown; meta?: { code?: unknown; message?: unknown; driverAdapterError?: unknown } };
+  const e = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
   if (e.code === 'P2002') return true;
-  if (e.code === 'P2010') {
-    // Raw queries report the database's own error: 23505 (PostgreSQL), SQLITE_CONSTRAINT_UNIQUE /
-    // _PRIMARYKEY (2067 / 1555) on SQLite.
-    const code = String(e.meta?.code ?? '');
-    const message = String(e.meta?.message ?? '');
-    return ['23505', '2067', '1555'].includes(code) || /unique constraint|UNIQUE constraint failed/i.test(message);
-  }
-  return false;
+  // Raw queries fail with P2010 and carry the driver adapter's classification of the error.
+  return e.code === 'P2010' && e.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
 }

@@ -5,7 +5,9 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { sqlitePathOf, withSchemaEngine, type EngineTypes, type Provider } from './schema-engine.js';
+import Database from 'better-sqlite3';
+
+import { sqliteFileLock, sqlitePathOf, withSchemaEngine, type EngineTypes, type Provider } from './schema-engine.js';
 
 export type { Provider } from './schema-engine.js';
 
@@ -57,46 +59,52 @@ export interface MigrateOptions {
   migrationsDir?: string;
 }
 
-// One migration run at a time per database within this process.
-const running = new Map<string, Promise<unknown>>();
-
-/** Applies pending migrations. Returns the names applied now (empty when up to date). */
+/**
+ * Applies pending migrations. Returns the names applied now (empty when up to date).
+ *
+ * Concurrent runs: PostgreSQL runs are serialized by the engine (advisory lock). On SQLite, the
+ * engine's own lock (exclusive locking mode) is disabled because it fails whenever another connection
+ * is open, so runs are serialized here: sqliteFileLock within the process (which also keeps this
+ * process's app clients idle meanwhile), and an exclusive transaction on `<file>.migrate-lock`
+ * across processes.
+ */
 export async function migrateDatabase(
   databaseUrl: string,
   options: MigrateOptions = {},
 ): Promise<{ applied: string[] }> {
   const provider = providerOf(databaseUrl);
-  const previous = running.get(databaseUrl) ?? Promise.resolve();
-  const run = previous.catch(() => {}).then(() => migrateNow(provider, databaseUrl, options));
-  running.set(databaseUrl, run);
-  try {
-    return await run;
-  } finally {
-    if (running.get(databaseUrl) === run) running.delete(databaseUrl);
-  }
-}
-
-async function migrateNow(
-  provider: Provider,
-  databaseUrl: string,
-  options: MigrateOptions,
-): Promise<{ applied: string[] }> {
-  if (provider === 'sqlite') {
-    const file = sqlitePathOf(databaseUrl);
-    if (file !== ':memory:' && file !== '') await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  }
   const dir = options.migrationsDir ?? path.join(migrationsRoot, provider);
   const migrationsList = await readMigrations(dir);
   if (migrationsList.migrationDirectories.length === 0) {
     throw new Error(`No migrations found in ${dir}`);
   }
-  return withSchemaEngine(
-    provider,
-    databaseUrl,
-    async (engine) => {
-      const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-      return { applied: out.appliedMigrationNames };
-    },
-    { label: `Migrating the ${provider} database failed` },
-  );
+  const apply = () =>
+    withSchemaEngine(
+      provider,
+      databaseUrl,
+      async (engine) => {
+        const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+        return { applied: out.appliedMigrationNames };
+      },
+      { label: `Migrating the ${provider} database failed` },
+    );
+  if (provider !== 'sqlite') return apply();
+
+  const file = sqlitePathOf(databaseUrl);
+  if (file === ':memory:' || file === '') throw new Error('An in-memory SQLite database cannot be migrated for later use');
+  const absolute = path.resolve(file);
+  await mkdir(path.dirname(absolute), { recursive: true });
+  return sqliteFileLock(absolute).run(async () => {
+    const lock = new Database(`${absolute}.migrate-lock`, { timeout: 120_000 });
+    try {
+      lock.exec('BEGIN EXCLUSIVE');
+      try {
+        return await apply();
+      } finally {
+        lock.exec('COMMIT');
+      }
+    } finally {
+      lock.close();
+    }
+  });
 }

@@ -11,12 +11,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
+  DriverAdapterError,
+  isDriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
@@ -77,9 +80,127 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** A FIFO async lock. `acquire` resolves to an idempotent release function. */
+export class Lock {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const previous = this.#tail;
+    this.#tail = previous.then(() => gate);
+    return previous.then(() => {
+      let released = false;
+      return () => {
+        if (!released) {
+          released = true;
+          open();
+        }
+      };
+    });
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+const fileLocks = new Map<string, Lock>();
+
 /**
- * The plain (throwing) driver adapter factory for a provider, shared by the schema engine and the
- * app. For PostgreSQL, the shadow database is made here rather than by PrismaPg: its own
+ * The lock that every connection of this process to one SQLite file goes through (app clients and
+ * migrations). better-sqlite3 waits for SQLite locks synchronously, blocking the event loop, so two
+ * connections of one process must never wait on each other inside SQLite.
+ */
+export function sqliteFileLock(file: string): Lock {
+  if (file === ':memory:' || file === '') return new Lock();
+  const key = path.resolve(file);
+  let lock = fileLocks.get(key);
+  if (!lock) {
+    lock = new Lock();
+    fileLocks.set(key, lock);
+  }
+  return lock;
+}
+
+const PG_CHAR_OID = 18; // the one-byte internal type "char" (pg_class.relkind, pg_constraint.contype, ...)
+const PG_TEXT_OID = 25;
+
+/**
+ * The engine describes PostgreSQL schemas with catalog queries returning "char" columns, which
+ * @prisma/adapter-pg refuses ("Column type 'char' could not be deserialized"). pg hands those values
+ * over as strings anyway, so we relabel them as text before the adapter maps column types.
+ */
+function readCharColumnsAsText<T extends object>(queryable: T): T {
+  const target = queryable as unknown as { performIO?: (q: unknown) => Promise<{ fields?: { dataTypeID: number }[] }> };
+  const performIO = target.performIO;
+  if (typeof performIO !== 'function') return queryable; // adapter internals changed: nothing to patch
+  target.performIO = async (q) => {
+    const result = await performIO.call(queryable, q);
+    for (const field of result.fields ?? []) {
+      if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    }
+    return result;
+  };
+  return queryable;
+}
+
+function forSchemaEnginePg(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  readCharColumnsAsText(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => readCharColumnsAsText(await startTransaction(isolationLevel));
+  return adapter;
+}
+
+/**
+ * Fixes for the SQLite adapters the engine uses:
+ *  - It replays migrations on the shadow database through executeRaw, the whole migration file as
+ *    one "statement"; better-sqlite3 prepares single statements only. Parameterless scripts that
+ *    fail that way are run again through executeScript.
+ *  - Its migration lock is `PRAGMA main.locking_mode=EXCLUSIVE`, which in WAL mode fails with
+ *    SQLITE_BUSY as long as any other connection has the file open (an idle app client is enough).
+ *    We skip it; migrateDatabase locks instead (sqliteFileLock in-process, a lock file across processes).
+ *  - SQLITE_BUSY comes out of the adapter as kind "SocketTimeout", which the engine cannot decode
+ *    ("unknown variant"); it is passed on as a plain SQLite error (code 5) instead.
+ */
+function forSchemaEngineSqlite(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const busyAsSqliteError = (err: unknown): unknown =>
+    isDriverAdapterError(err) && err.cause.kind === 'SocketTimeout'
+      ? new DriverAdapterError({ kind: 'sqlite', extendedCode: 5, message: 'database is locked (SQLITE_BUSY)' })
+      : err;
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeScript = adapter.executeScript.bind(adapter);
+  adapter.executeRaw = async (query) => {
+    if (query.args.length === 0 && /^\s*PRAGMA\s+(main\.)?locking_mode\s*=\s*EXCLUSIVE\s*;?\s*$/i.test(query.sql)) return 0;
+    try {
+      return await executeRaw(query);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (query.args.length > 0 || !/more than one statement/i.test(message)) throw busyAsSqliteError(err);
+      try {
+        await executeScript(query.sql);
+      } catch (scriptErr) {
+        throw busyAsSqliteError(scriptErr);
+      }
+      return 0;
+    }
+  };
+  adapter.queryRaw = (query) => queryRaw(query).catch((err: unknown) => Promise.reject(busyAsSqliteError(err)));
+  adapter.executeScript = (script) => executeScript(script).catch((err: unknown) => Promise.reject(busyAsSqliteError(err)));
+  return adapter;
+}
+
+/**
+ * The plain (throwing) driver adapter factory the schema engine gets for a database, with the fixes
+ * above. For PostgreSQL, the shadow database is made here rather than by PrismaPg: its own
  * connectToShadowDb spreads `database` next to `connectionString`, and pg lets the connection
  * string win, so the "shadow" would be the main database.
  */
@@ -92,8 +213,8 @@ export function migrationAdapterFactory(
     return {
       provider: base.provider,
       adapterName: base.adapterName,
-      connect: async () => acceptScriptsInExecuteRaw(await base.connect()),
-      connectToShadowDb: async () => acceptScriptsInExecuteRaw(await base.connectToShadowDb()),
+      connect: async () => forSchemaEngineSqlite(await base.connect()),
+      connectToShadowDb: async () => forSchemaEngineSqlite(await base.connectToShadowDb()),
     };
   }
   const schema = postgresSchemaOf(databaseUrl);
@@ -101,7 +222,7 @@ export function migrationAdapterFactory(
   return {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: () => base.connect(),
+    connect: async () => forSchemaEnginePg(await base.connect()),
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const admin = await base.connect();
       const name = `stemmen_shadow_${randomUUID().replace(/-/g, '')}`;
@@ -111,7 +232,7 @@ export function migrationAdapterFactory(
         await admin.dispose();
         throw err;
       }
-      const shadow = await new PrismaPg({ connectionString: withDatabaseName(databaseUrl, name) }).connect();
+      const shadow = forSchemaEnginePg(await new PrismaPg({ connectionString: withDatabaseName(databaseUrl, name) }).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         try {
@@ -124,26 +245,6 @@ export function migrationAdapterFactory(
       return shadow;
     },
   };
-}
-
-/**
- * The wasm engine replays migrations on a SQLite shadow database through executeRaw, with the whole
- * migration file as one "statement"; better-sqlite3 only prepares single statements. Scripts without
- * parameters that fail that way are run again through executeScript.
- */
-function acceptScriptsInExecuteRaw(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const executeRaw = adapter.executeRaw.bind(adapter);
-  adapter.executeRaw = async (query) => {
-    try {
-      return await executeRaw(query);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (query.args.length > 0 || !/more than one statement/i.test(message)) throw err;
-      await adapter.executeScript(query.sql);
-      return 0;
-    }
-  };
-  return adapter;
 }
 
 /** Wraps a factory so that every adapter it hands out is remembered, to be disposed later. */
@@ -242,7 +343,8 @@ export interface WithSchemaEngineOptions {
 
 /**
  * Runs `fn` with a fresh schema engine connected to `databaseUrl`, then frees the engine and closes
- * every connection it opened. Adapter errors that reach the engine as "External error id#N" are
+ * every connection it opened. On a SQLite file, hold sqliteFileLock(file) around this (migrateDatabase
+ * does): the engine's own exclusive lock is disabled. Adapter errors that reach the engine as "External error id#N" are
  * rethrown with the original error attached.
  */
 export async function withSchemaEngine<T>(

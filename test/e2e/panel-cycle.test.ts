@@ -9,7 +9,7 @@ const chromiumPath = findChromium();
 if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
 
 const AN = 'Ik zorg elke dag voor mijn moeder en vind in het weekend geen hulp.';
-const AN_IDEA = 'Een vaste contactpersoon voor mantelzorgers zou veel helpen.';
+const AN_IDEA = 'Een vaste contactpersoon voor mantelzorgers in elke gemeente, ook in het weekend, zou echt veel helpen.';
 const BART = 'Mijn huisarts en mijn specialist praten niet met elkaar.';
 const CHANTAL = "J'attends trois mois pour un rendez-vous, et je ne peux pas payer le transport.";
 const ELS = 'Bij de dokter durf ik niet te zeggen dat ik psychisch ziek ben.';
@@ -231,6 +231,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     expect(text).toContain(RESPONSE);
     expect(text).toContain('een uitspraak van het panel');
     await page.screenshot({ path: 'test-results/board.png', fullPage: true });
+    await page.locator('section[aria-labelledby=plan-h]').screenshot({ path: 'test-results/board-plan.png' });
 
     // The expert sees what became of her input.
     await actAs(page, base, 'An');

@@ -51,7 +51,8 @@ button.danger { background: #fff; color: var(--bad); border-color: var(--bad); }
 .inline { display: inline; }
 blockquote { margin: .5rem 0; padding: .4rem .8rem; border-left: 5px solid var(--line); background: #fff; }
 blockquote.mine { border-left-color: var(--accent); background: var(--mine); }
-blockquote footer { font-size: .9rem; color: var(--muted); }
+blockquote footer { font-size: .9rem; color: var(--muted); margin-top: .25rem; }
+blockquote p { margin: .25rem 0; }
 .tag { display: inline-block; border: 2px solid var(--ink); border-radius: 1rem; padding: 0 .6rem; font-size: .85rem; margin: .1rem .2rem .1rem 0; background: #fff; }
 .status-done { border-color: var(--ok); color: var(--ok); }
 .status-dropped { border-color: var(--bad); color: var(--bad); }
@@ -59,10 +60,11 @@ ul.plain { list-style: none; padding: 0; }
 ul.members { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .5rem; }
 ul.members button { width: 100%; text-align: left; background: #fff; color: var(--ink); border-color: var(--ink); }
 ul.members button span { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
-ul.tree, ul.tree ul { list-style: none; padding-left: 1.25rem; border-left: 3px solid var(--soft); }
+ul.tree, ul.tree ul { list-style: none; margin: 0; padding-left: 1.5rem; border-left: 4px solid var(--line); }
 ul.tree { padding-left: 0; border-left: 0; }
-ul.tree li { margin: .6rem 0; }
-.item { background: var(--soft); border-radius: .4rem; padding: .5rem .8rem; }
+ul.tree li { margin: .75rem 0; }
+.item { background: var(--soft); border: 2px solid var(--line); border-radius: .4rem; padding: .5rem .8rem; }
+.item p { margin: .3rem 0; }
 .item .title { font-weight: 700; }
 progress { width: 12rem; height: 1.1rem; vertical-align: middle; accent-color: var(--ok); }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
@@ -71,6 +73,6 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
-footer { max-width: 48rem; margin: 2rem auto; padding: 1rem; color: var(--muted); font-size: .85rem; border-top: 2px solid var(--soft); }
+body > footer { max-width: 48rem; margin: 2rem auto; padding: 1rem; color: var(--muted); font-size: .85rem; border-top: 2px solid var(--soft); }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { NewStatement, SummaryRepository } from '../../core/ports.js';
 import {
   LANGUAGES,
@@ -19,12 +18,8 @@ const VERSION_STATUSES = [
 ] as const satisfies readonly SummaryVersionStatus[];
 const GENERATORS = ['offline', 'llm'] as const;
 
-/**
- * SummaryCitation has no position column, so citation ids carry the order: one random base per
- * statement plus a zero-padded index, and citations are read back ordered by id.
- */
 const withStatements = {
-  statements: { orderBy: [{ position: 'asc' }, { id: 'asc' }], include: { citations: { orderBy: { id: 'asc' } } } },
+  statements: { orderBy: [{ position: 'asc' }, { id: 'asc' }], include: { citations: { orderBy: [{ position: 'asc' }, { id: 'asc' }] } } },
 } satisfies Prisma.SummaryVersionInclude;
 
 type VersionRow = Prisma.SummaryVersionGetPayload<{ include: typeof withStatements }>;
@@ -76,14 +71,13 @@ export function toVersion(row: VersionRow): SummaryVersionRecord {
 }
 
 function statementData(statement: NewStatement) {
-  const base = randomUUID();
   return {
     position: statement.position,
     theme: statement.theme,
     text: statement.text,
     citations: {
       create: statement.citations.map((c, index) => ({
-        id: `${base}-${String(index).padStart(4, '0')}`,
+        position: index,
         contributionId: c.contributionId,
         quote: c.quote,
         attributedName: c.attributedName,

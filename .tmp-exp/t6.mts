@@ -1,0 +1,11 @@
+import { rmSync } from 'node:fs';
+import { openDatabase } from '../src/store/client.ts';
+rmSync('/tmp/exp/m6', { recursive: true, force: true });
+const url = process.argv[2] ?? 'file:/tmp/exp/m6/x.db';
+const db = await openDatabase(url);
+await db.tenant.create({ data: { slug: 'dup', name: 'A' } }).catch(() => {});
+const show = (e: any) => console.log(e?.constructor?.name, e?.code, JSON.stringify(e?.meta), String(e?.message).slice(0, 150));
+show(await db.tenant.create({ data: { slug: 'dup', name: 'B' } }).catch((e) => e));
+show(await db.$transaction(async (tx) => { await tx.tenant.findMany(); await tx.tenant.create({ data: { slug: 'dup', name: 'C' } }); }).catch((e) => e));
+show(await db.$executeRawUnsafe(`INSERT INTO "Tenant" ("id", "slug", "name") VALUES ('raw-dup', 'dup', 'D')`).catch((e) => e));
+await db.$disconnect();

@@ -1,0 +1,166 @@
+import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { DomainError } from '../errors.js';
+import { createPanel } from '../seed-demo.js';
+import {
+  LANGUAGES,
+  ROLES,
+  type Actor,
+  type ChannelName,
+  type IdentityRecord,
+  type Language,
+  type MemberRecord,
+  type NotificationRecord,
+  type TenantRecord,
+} from '../types.js';
+import { oneOf } from '../validation.js';
+import { actorOf, newPseudonym } from './members.js';
+
+/**
+ * Use cases that chat channels (Slack, Teams) need around the panel cycle: one zone per workspace,
+ * enrolment of chat users, conversation addresses for proactive messages, idempotent deliveries and
+ * the outbox of notifications and reminders.
+ */
+
+export function workspaceSlug(channel: ChannelName, workspaceId: string): string {
+  return `${channel}-${workspaceId}`.toLowerCase();
+}
+
+/** The zone (tenant) of a chat workspace, created with a panel and the default domains on first use. */
+export async function ensureWorkspaceTenant(
+  deps: CoreDeps,
+  input: { channel: ChannelName; workspaceId: string; name: string; defaultLanguage?: Language },
+): Promise<TenantRecord> {
+  const slug = workspaceSlug(input.channel, input.workspaceId);
+  const found = await deps.store.transaction((repos) => repos.tenants.findBySlug(slug));
+  if (found) return found;
+  // A concurrent first use may create it too: the unique slug makes one of them retry and find it.
+  return deps.store.transaction(async (repos) => {
+    const again = await repos.tenants.findBySlug(slug);
+    if (again) return again;
+    const created = await createPanel(repos, {
+      tenantSlug: slug,
+      tenantName: input.name.slice(0, 200) || slug,
+      panelName: input.name.slice(0, 200) || slug,
+      defaultLanguage: input.defaultLanguage ?? 'nl',
+      members: [],
+    });
+    return created.tenant;
+  });
+}
+
+/**
+ * The actor behind a chat identity. An unknown user of a known workspace is enrolled as an expert
+ * (the first member of a new zone becomes its facilitator, so that someone can run it).
+ */
+export async function enrolChannelMember(
+  deps: CoreDeps,
+  input: { tenantId: string; channel: ChannelName; externalId: string; displayName: string; language?: string | null },
+): Promise<Actor> {
+  const language: Language = (LANGUAGES as readonly string[]).includes(input.language ?? '') ? (input.language as Language) : 'nl';
+  return deps.store.transaction(async (repos) => {
+    const identity = await repos.members.findIdentity(input.tenantId, input.channel, input.externalId);
+    if (identity) {
+      const member = await repos.members.findById(identity.memberId);
+      if (!member || !member.active || member.erasedAt) throw new DomainError('not_found');
+      return actorOf(member, input.channel);
+    }
+    const [panel] = await repos.panels.listByTenant(input.tenantId);
+    if (!panel) throw new DomainError('not_found');
+    const first = (await repos.members.countByTenant(input.tenantId)) === 0;
+    const member = await repos.members.create({
+      tenantId: input.tenantId,
+      panelId: panel.id,
+      displayName: input.displayName.slice(0, 200) || 'Member',
+      role: first ? 'facilitator' : 'expert',
+      language,
+      pseudonym: newPseudonym(),
+      domainIds: [],
+    });
+    await repos.members.addIdentity({ tenantId: input.tenantId, memberId: member.id, channel: input.channel, externalId: input.externalId });
+    await audit(repos, null, 'member.enrolled', 'member', member.id, { channel: input.channel, role: member.role }, input.tenantId);
+    return actorOf(member, input.channel);
+  });
+}
+
+export async function setMemberRole(deps: CoreDeps, actor: Actor, memberId: string, role: unknown): Promise<MemberRecord> {
+  authorize(actor, ['facilitator', 'admin']);
+  const next = oneOf(role, ROLES, 'role');
+  if (next === 'admin' && actor.role !== 'admin') throw new DomainError('forbidden');
+  return deps.store.transaction(async (repos) => {
+    const member = sameTenant(actor, await repos.members.findById(memberId));
+    if (member.role === 'admin' && actor.role !== 'admin') throw new DomainError('forbidden');
+    const updated = await repos.members.update(member.id, { role: next });
+    await audit(repos, actor, 'member.role', 'member', member.id, { role: next });
+    return updated;
+  });
+}
+
+/** Stores where the bot can reach a member proactively (e.g. a Teams conversation reference, JSON). */
+export async function saveChannelAddress(
+  deps: CoreDeps,
+  input: { tenantId: string; channel: ChannelName; externalId: string; address: string },
+): Promise<void> {
+  await deps.store.transaction(async (repos) => {
+    const identity = await repos.members.findIdentity(input.tenantId, input.channel, input.externalId);
+    if (identity && identity.address !== input.address) await repos.members.setIdentityAddress(identity.id, input.address);
+  });
+}
+
+/** Records a platform delivery key; false when it was seen before (a retry or redelivery). */
+export async function claimDelivery(deps: CoreDeps, key: string): Promise<boolean> {
+  return deps.store.transaction((repos) => repos.deliveries.claim(key));
+}
+
+export interface PendingDelivery {
+  notification: NotificationRecord;
+  member: MemberRecord;
+  identity: IdentityRecord;
+}
+
+/** Notifications not yet delivered to members who have an identity on this channel. */
+export async function pendingDeliveries(deps: CoreDeps, channel: ChannelName, limit = 50): Promise<PendingDelivery[]> {
+  return deps.store.transaction(async (repos) => {
+    const out: PendingDelivery[] = [];
+    for (const notification of await repos.notifications.listUndelivered(limit * 4)) {
+      const member = await repos.members.findById(notification.memberId);
+      if (!member || !member.active || member.erasedAt) continue;
+      const identity = (await repos.members.listIdentities(member.id)).find((i) => i.channel === channel);
+      if (identity) out.push({ notification, member, identity });
+      if (out.length >= limit) break;
+    }
+    return out;
+  });
+}
+
+export async function markDelivered(deps: CoreDeps, notificationId: string): Promise<void> {
+  await deps.store.transaction((repos) => repos.notifications.markDelivered(notificationId, deps.clock.now()));
+}
+
+/**
+ * Creates a reminder for each member of a zone who has open polls they did not answer or consent requests
+ * waiting, at most one per member per `everyHours`. Channels deliver them outside quiet hours.
+ */
+export async function createReminders(deps: CoreDeps, tenantId: string, everyHours = 48): Promise<number> {
+  return deps.store.transaction(async (repos) => {
+    const now = deps.clock.now();
+    let created = 0;
+    for (const panel of await repos.panels.listByTenant(tenantId)) {
+      const polls = await repos.polls.listByPanel(panel.id, 'open');
+      const participants = new Map<string, Set<string>>();
+      for (const poll of polls) participants.set(poll.id, new Set(await repos.polls.listParticipants(poll.id)));
+      for (const member of await repos.members.listByPanel(panel.id)) {
+        if (!member.active || member.erasedAt) continue;
+        const openPolls = polls.filter((p) => !participants.get(p.id)?.has(member.id)).length;
+        const consent = (await repos.consent.listRequestsForMember(member.id, 'pending')).length;
+        if (openPolls === 0 && consent === 0) continue;
+        const recent = (await repos.notifications.listForMember(member.id, { limit: 50 })).some(
+          (n) => n.kind === 'reminder' && now.getTime() - n.createdAt.getTime() < everyHours * 3600_000,
+        );
+        if (recent) continue;
+        await repos.notifications.create({ tenantId, memberId: member.id, kind: 'reminder', payload: { polls: openPolls, consent } });
+        created += 1;
+      }
+    }
+    return created;
+  });
+}
