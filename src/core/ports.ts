@@ -291,6 +291,58 @@ export interface DeliveryRepository {
   claim(key: string): Promise<boolean>;
 }
 
+export interface SupportRequestRecord {
+  id: string;
+  tenantId: string;
+  memberId: string;
+  channel: ChannelName;
+  createdAt: Date;
+  handledAt: Date | null;
+  handledById: string | null;
+}
+
+export interface SupportRepository {
+  create(input: { tenantId: string; memberId: string; channel: ChannelName }): Promise<SupportRequestRecord>;
+  listOpen(tenantId: string): Promise<SupportRequestRecord[]>;
+  findById(id: string): Promise<SupportRequestRecord | null>;
+  markHandled(id: string, handledById: string, at: Date): Promise<void>;
+  deleteByMember(memberId: string): Promise<number>;
+}
+
+export interface LlmExchangeInput {
+  tenantId: string;
+  summaryId: string | null;
+  contributionIds: string[];
+  request: string;
+  response: string;
+  model: string;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+export interface LlmExchangeRepository {
+  record(input: LlmExchangeInput): Promise<void>;
+  listBySummary(summaryId: string): Promise<(LlmExchangeInput & { id: string; createdAt: Date })[]>;
+  /** Erasure and withdrawal: drops every cached model input and output that carried one of these contributions. */
+  deleteCarrying(contributionIds: string[]): Promise<number>;
+}
+
+export interface OutboundMessageRecord {
+  id: string;
+  tenantId: string;
+  memberId: string;
+  channel: ChannelName;
+  conversationId: string;
+  messageId: string;
+  createdAt: Date;
+}
+
+export interface OutboundMessageRepository {
+  record(input: Omit<OutboundMessageRecord, 'id' | 'createdAt'>): Promise<void>;
+  listByMember(memberId: string): Promise<OutboundMessageRecord[]>;
+  deleteByMember(memberId: string): Promise<number>;
+}
+
 export interface Repositories {
   tenants: TenantRepository;
   panels: PanelRepository;
@@ -305,6 +357,9 @@ export interface Repositories {
   notifications: NotificationRepository;
   audit: AuditRepository;
   deliveries: DeliveryRepository;
+  support: SupportRepository;
+  llmExchanges: LlmExchangeRepository;
+  outbound: OutboundMessageRepository;
 }
 
 export interface Store {

@@ -34,12 +34,24 @@ export interface DraftStatement {
   citations: DraftCitation[];
 }
 
+/** One call to a language model, kept with the summary (and erased with the contributions it carried). */
+export interface SynthesisExchange {
+  contributionIds: string[];
+  request: string;
+  response: string;
+  model: string;
+  tokensIn: number;
+  tokensOut: number;
+}
+
 interface SynthesisMeta {
   generator: 'offline' | 'llm';
   promptVersion: string | null;
   model: string | null;
   tokensIn: number;
   tokensOut: number;
+  /** Model calls made for this result (empty for the offline synthesis). */
+  exchanges?: SynthesisExchange[];
 }
 
 export type SynthesisResult =

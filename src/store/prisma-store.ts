@@ -14,6 +14,9 @@ import { makeRoundRepository } from './repositories/rounds.js';
 import type { Tx } from './repositories/shared.js';
 import { makeSummaryRepository } from './repositories/summaries.js';
 import { makeTenantRepository } from './repositories/tenants.js';
+import { makeSupportRepository } from './repositories/support.js';
+import { makeLlmExchangeRepository } from './repositories/llm-exchanges.js';
+import { makeOutboundMessageRepository } from './repositories/outbound.js';
 
 export type { Tx } from './repositories/shared.js';
 
@@ -32,6 +35,9 @@ export function makeRepositories(tx: Tx): Repositories {
     notifications: makeNotificationRepository(tx),
     audit: makeAuditRepository(tx),
     deliveries: makeDeliveryRepository(tx),
+    support: makeSupportRepository(tx),
+    llmExchanges: makeLlmExchangeRepository(tx),
+    outbound: makeOutboundMessageRepository(tx),
   };
 }
 

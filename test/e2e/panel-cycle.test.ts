@@ -86,6 +86,8 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
 
   it('runs from planning to "you said, we did"', { timeout: 300_000 }, async () => {
     // The facilitator plans a meeting, opens a poll and a question of the month.
+    await page.goto(`${base}/`);
+    await page.screenshot({ path: 'test-results/picker.png', fullPage: true });
     await actAs(page, base, 'Sofie (facilitator)');
     await page.goto(`${base}/panel`);
     await page.locator('summary', { hasText: 'Plan een bijeenkomst' }).click();
@@ -129,6 +131,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     expect(await submit(form.locator('button[type=submit]'))).toBe(400);
     expect(await alertText(page)).toMatch(/« ce qui se passe » est trop long : 2000 caractères au maximum/);
     expect(await page.locator('article[id^=round-] textarea[name=whatHappens]').inputValue()).toHaveLength(3000);
+    await page.screenshot({ path: 'test-results/expert-error-fr.png' });
     await actAs(page, base, 'Dirk');
     await page.locator('article[id^=round-] button[type=submit]').click();
     expect(await alertText(page)).toBe('Schrijf iets in "je bijdrage".');
@@ -160,8 +163,12 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     for (const quote of [AN_IDEA, BART, CHANTAL, ELS]) expect(v1).toContain(quote);
     expect(await submit(page.getByRole('button', { name: 'Stuur naar het bestuur' }))).toBe(409);
     expect(await alertText(page)).toContain('Nog niet iedereen die geciteerd wordt, heeft deze versie goedgekeurd');
+    await page.screenshot({ path: 'test-results/summary-version.png', fullPage: true });
 
     // Everyone quoted answers; Chantal without her name; Els withdraws, which re-issues the summary.
+    await actAs(page, base, 'An');
+    await page.locator('#consent-h').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/expert-consent.png' });
     await answerConsent('An', 'Ja, dit is goed', AN_IDEA);
     await answerConsent('Chantal', 'Oui, mais sans mon nom', CHANTAL);
     await answerConsent('Bart', 'Ja, dit is goed', BART);

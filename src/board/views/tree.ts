@@ -21,7 +21,7 @@ function node(ctx: Ctx, item: BacklogItemRecord, children: Map<string | null, Ba
     <p><span class="muted">${ctx.t(`common:backlogLevel.${item.level}`)}</span><br><span class="title">${item.title}</span></p>
     ${item.description ? html`<p>${multiline(item.description)}</p>` : ''}
     <p>${itemFacts(ctx, item)}</p>
-    ${boardResponse(ctx, item)}
+    ${item.boardResponse || item.level === 'action' ? boardResponse(ctx, item) : ''}
     ${origins(ctx, item)}
     ${board
       ? html`<div class="actions"><a class="button secondary" href="/board/items/${item.id}">${ctx.t('board:editItem')}</a>

@@ -63,6 +63,9 @@ export async function draftSummary(
       title,
       createdById: actor.memberId,
     });
+    for (const exchange of result.exchanges ?? []) {
+      await repos.llmExchanges.record({ tenantId: actor.tenantId, summaryId: summary.id, ...exchange });
+    }
     const meta = {
       summaryId: summary.id,
       tenantId: actor.tenantId,

@@ -1,0 +1,33 @@
+import type { LlmExchangeRepository } from '../../core/ports.js';
+import { OLDEST_FIRST, parseJson, type Tx } from './shared.js';
+
+const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+export function makeLlmExchangeRepository(tx: Tx): LlmExchangeRepository {
+  return {
+    async record(input) {
+      await tx.llmExchange.create({ data: { ...input, contributionIds: JSON.stringify(input.contributionIds) } });
+    },
+    async listBySummary(summaryId) {
+      const rows = await tx.llmExchange.findMany({ where: { summaryId }, orderBy: OLDEST_FIRST });
+      return rows.map((row) => ({
+        id: row.id,
+        tenantId: row.tenantId,
+        summaryId: row.summaryId,
+        contributionIds: parseJson(row.contributionIds, 'LlmExchange.contributionIds', isIdList),
+        request: row.request,
+        response: row.response,
+        model: row.model,
+        tokensIn: row.tokensIn,
+        tokensOut: row.tokensOut,
+        createdAt: row.createdAt,
+      }));
+    },
+    async deleteCarrying(contributionIds) {
+      if (contributionIds.length === 0) return 0;
+      // Ids are stored as a JSON list; a quoted id cannot match part of another id.
+      const where = { OR: contributionIds.map((id) => ({ contributionIds: { contains: JSON.stringify(id) } })) };
+      return (await tx.llmExchange.deleteMany({ where })).count;
+    },
+  };
+}
