@@ -15,7 +15,9 @@
 // file goes through one FIFO lock shared by all clients of this process on that file. Within a
 // process SQLite then never sees two connections compete (better-sqlite3 waits for locks
 // synchronously, blocking the event loop, so two in-process connections waiting on each other
-// would stall until busy_timeout); other processes are handled by busy_timeout (5000 ms).
+// would stall until busy_timeout); other processes are handled by busy_timeout (5000 ms), which
+// does block the event loop while it waits. migrateDatabase takes the same lock, so this process's
+// clients pause while it migrates the file.
 // Consequence: inside `$transaction(async (tx) => ...)` use `tx`, never the outer client, or the
 // outer call waits for the transaction to end (on PostgreSQL it would not be part of it either).
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';

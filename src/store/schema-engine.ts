@@ -2,12 +2,14 @@
 //
 // Prisma's CLI (`migrate deploy`, `migrate diff`) wants to download a native schema engine, which
 // we cannot do offline. @prisma/schema-engine-wasm is the same engine compiled to wasm; it talks to
-// the database through a Prisma driver adapter that we hand it. Two details matter:
+// the database through a Prisma driver adapter that we hand it. What it takes to make that work:
 //  - the engine expects every adapter method to return a Result object ({ ok: true, value } or
 //    { ok: false, error }) instead of throwing, and getConnectionInfo to return one synchronously.
 //    @prisma/driver-adapter-utils has the wrapper for that (bindMigrationAwareSqlAdapterFactory).
-//  - the engine never disposes what it connects, so we track the adapters and close them ourselves
-//    (a pg pool left open keeps the process alive; a better-sqlite3 handle keeps the file open).
+//  - the engine does not reliably dispose what it connects, so we track the adapters and close them
+//    ourselves (a pg pool left open keeps the process alive; a SQLite handle keeps the file open).
+//  - a few adapter incompatibilities, patched in forSchemaEngineSqlite / forSchemaEnginePg below,
+//    and PrismaPg's shadow database, replaced in migrationAdapterFactory.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

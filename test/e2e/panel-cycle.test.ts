@@ -249,4 +249,61 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     expect(await page.locator('#notifications-h').locator('..').textContent()).toContain('Het bestuur');
     await page.screenshot({ path: 'test-results/expert-home.png', fullPage: true });
   });
+  it('also switches language, records decisions, edits a contribution, asks for a change and edits a version', { timeout: 180_000 }, async () => {
+    await actAs(page, base, 'Lieve');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForURL(/\/home$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').textContent()).toBe('My page');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Mijn pagina');
+
+    const form = page.locator('article[id^=round-]');
+    await form.locator('textarea[name=whatIsNeeded]').fill('Meer uitleg over de premies voor mantelzorgers.');
+    await form.getByLabel('Ouderenzorg').check();
+    await form.locator('button[type=submit]').click();
+    await page.waitForURL(/done=contributed/);
+    await page.locator('article[id^=contribution-]').getByRole('link', { name: 'Aanpassen' }).click();
+    await page.locator('textarea[name=whatIsNeeded]').fill('Duidelijke uitleg over de premies voor mantelzorgers, op papier.');
+    await page.getByRole('button', { name: 'Bewaar mijn wijzigingen' }).click();
+    expect(await statusText(page)).toContain('Je wijzigingen zijn bewaard.');
+    expect(await page.locator('article[id^=contribution-]').textContent()).toContain('op papier');
+
+    await actAs(page, base, 'Sofie (facilitator)');
+    await page.locator('form[action="/notifications/read"] button').click();
+    expect(await page.locator('#notifications-h').count()).toBe(0);
+    await page.goto(`${base}/panel`);
+    const meeting = page.locator('article[id^=meeting-]');
+    await meeting.locator('summary').click();
+    await meeting.getByLabel('Beslissingen').fill('We kiezen voor zaterdag.');
+    await meeting.getByLabel('Stand van zaken').selectOption('held');
+    await meeting.getByRole('button', { name: 'Beslissingen noteren' }).click();
+    expect(await statusText(page)).toContain('De beslissingen zijn bewaard.');
+    expect(await page.locator('article[id^=meeting-]').textContent()).toContain('Gehouden');
+    await page.getByRole('button', { name: 'Sluit de vraag' }).click();
+    expect(await statusText(page)).toContain('De vraag is gesloten.');
+    await page.getByRole('link', { name: 'Bekijk de bijdragen' }).click();
+    await page.getByLabel('Titel van de samenvatting').fill('Tweede ronde');
+    await page.getByRole('button', { name: 'Stel een samenvatting op' }).click();
+    expect(await page.locator('main').textContent()).toContain('op papier');
+
+    await actAs(page, base, 'Lieve');
+    expect(await page.locator('#round-h + p').textContent()).toBe('Er is nu geen open vraag.');
+    const card = page.locator('article[id^=consent-]');
+    await card.getByLabel('Wat moet er anders?').fill('Laat mijn zin liever weg.');
+    await card.getByRole('button', { name: 'Pas iets aan, graag' }).click();
+    expect(await statusText(page)).toContain('We hebben de begeleider gevraagd om de tekst aan te passen.');
+
+    await actAs(page, base, 'Sofie (facilitator)');
+    await page.goto(`${base}/panel`);
+    await page.locator('article', { hasText: 'Tweede ronde' }).getByRole('link', { name: 'Open de samenvatting' }).click();
+    expect(await page.locator('main').textContent()).toContain('1 vroegen een aanpassing of trokken in');
+    await page.getByRole('link', { name: 'Pas deze versie aan' }).click();
+    await page.locator('label.choice', { hasText: 'op papier' }).locator('input').uncheck();
+    await page.getByRole('button', { name: 'Bewaar als nieuwe versie' }).click();
+    const v2 = (await page.locator('main').textContent()) ?? '';
+    expect(await statusText(page)).toContain('Er is een nieuwe versie.');
+    expect(v2).toContain('Versie 2');
+    expect(v2).not.toContain('op papier');
+  });
 });

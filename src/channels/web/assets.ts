@@ -27,7 +27,8 @@ h1 { font-size: 1.6rem; line-height: 1.25; margin: 1rem 0; }
 h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 .75rem; padding-top: .5rem; border-top: 3px solid var(--soft); }
 h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
 section.card, article.card { background: var(--soft); border-radius: .5rem; padding: .75rem 1rem; margin: 1rem 0; }
-.card > h3:first-child { margin-top: .25rem; }
+.card > :first-child { margin-top: .25rem; }
+.alert a { color: var(--bad); }
 .lead { font-size: 1.05rem; }
 .muted, .hint { color: var(--muted); font-size: .9rem; }
 .alert { border: 3px solid var(--bad); background: var(--bad-bg); color: var(--bad); padding: .5rem 1rem; border-radius: .4rem; font-weight: 600; margin: 1rem 0; }

@@ -48,7 +48,7 @@ function messagePage(res: Response, status: number, lang: Language, actor: Actor
   res.status(status).type('html').send(layout({ lang, actor, path: '/home', title, body, alert: message }).value);
 }
 
-type Rerender = (message: string) => Promise<{ ctx: { lang: Language; actor: Actor; path: string }; page: { title: string; body: ReturnType<typeof html> } }>;
+type Rerender = (message: string) => Promise<{ ctx: { path: string }; formId: string; page: { title: string; body: ReturnType<typeof html> } }>;
 
 /**
  * The one place where errors become pages. Domain errors re-render the form with the member's input and
@@ -75,8 +75,9 @@ export async function handleError(error: unknown, req: Request, res: Response, l
       const rerender = res.locals.rerender as Rerender | undefined;
       if (rerender && actor) {
         try {
-          const { ctx, page } = await rerender(message);
-          res.status(status).type('html').send(layout({ lang, actor, path: ctx.path, title: page.title, body: page.body, alert: message }).value);
+          const { ctx, formId, page } = await rerender(message);
+          const alertFor = page.body.value.includes(`id="${formId}`) ? formId : null;
+          res.status(status).type('html').send(layout({ lang, actor, path: ctx.path, title: page.title, body: page.body, alert: message, alertFor }).value);
           return;
         } catch (again) {
           if (!isDomainError(again)) throw again;
@@ -87,12 +88,21 @@ export async function handleError(error: unknown, req: Request, res: Response, l
     throw error;
   } catch (unexpected) {
     logger.error(
-      { memberId: actor?.memberId ?? null, method: req.method, route: req.baseUrl + String(req.route?.path ?? ''), error: describe(unexpected) },
+      { memberId: actor?.memberId ?? null, method: req.method, route: req.baseUrl + String(req.route?.path ?? ''), ids: idsOf(res), error: describe(unexpected) },
       'web request failed',
     );
     if (res.headersSent) return;
     messagePage(res, 500, lang, actor, t(lang, 'web:error.title'), t(lang, 'errors:internal'));
   }
+}
+
+/** Route ids (opaque database ids only: anything else in a path is left out of the log). */
+function idsOf(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries((res.locals.params ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value)) out[key] = value;
+  }
+  return out;
 }
 
 /** Errors raised by Express itself for unreadable requests (e.g. a bad percent-encoding in the path). */

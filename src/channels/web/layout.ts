@@ -13,6 +13,8 @@ export interface LayoutInput {
   path: string;
   /** A message for the alert region (errors), shown at the top of the page. */
   alert?: string | null;
+  /** Id of the form the alert is about, to offer a link to it. */
+  alertFor?: string | null;
   /** A confirmation for the status region (after a successful form). */
   status?: string | null;
 }
@@ -68,7 +70,9 @@ export function layout(input: LayoutInput): Html {
 </header>
 <main id="main" tabindex="-1">
 <h1>${input.title}</h1>
-${input.alert ? html`<div class="alert" role="alert" id="alert"><p>${input.alert}</p></div>` : ''}
+${input.alert
+  ? html`<div class="alert" role="alert" id="alert"><p>${input.alert}</p>${input.alertFor ? html`<p><a href="#${input.alertFor}">${t('web:layout.toForm')}</a></p>` : ''}</div>`
+  : ''}
 <div role="status" class="${input.status ? 'done' : 'quiet'}">${input.status ? html`<p>${input.status}</p>` : ''}</div>
 ${input.body}
 </main>

@@ -69,6 +69,7 @@ export function createPages(deps: CoreDeps, opts: PageOptions) {
   const router: Router = express.Router();
 
   async function context(req: Request, res: Response): Promise<Ctx> {
+    res.locals.params = { ...req.params };
     const actor = await sessionActor(deps, req, res);
     if (!actor) throw new NoSession();
     res.locals.actor = actor;
@@ -98,7 +99,7 @@ export function createPages(deps: CoreDeps, opts: PageOptions) {
         res.locals.rerender = async (message: string) => {
           const formId = typeof spec.formId === 'string' ? spec.formId : spec.formId(ctx, form);
           const back = { ...ctx, path: refererPath(req) ?? '/home' };
-          return { ctx: back, page: await spec.page(back, { formId, values: form, message }) };
+          return { ctx: back, formId, page: await spec.page(back, { formId, values: form, message }) };
         };
         res.redirect(303, await spec.run(ctx, form));
       });
