@@ -47,6 +47,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock: overrides.clock ?? { now: () => new Date() },
     secret: config.secret,
     synthesizer: overrides.synthesizer ?? createSynthesizer(config, logger),
+    privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
   };
   if (config.demo) {
     const seeded = await seedDemoPanel(deps);

@@ -44,6 +44,8 @@ const envSchema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MICROSOFT_APP_CERT_THUMBPRINT: z.string().min(1).optional(),
   MICROSOFT_APP_CERT_KEY_FILE: z.string().min(1).optional(),
+  // Entra authority (sovereign clouds, e.g. https://login.microsoftonline.us); also where token signing keys are looked up.
+  MICROSOFT_APP_AUTHORITY: z.url().optional(),
   TEAMS_LOCAL: flag.optional(),
   // Language model (issue: synthesis)
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -105,6 +107,8 @@ export interface TeamsConfig {
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   certThumbprint: string | null;
   certKeyFile: string | null;
+  /** Entra authority endpoint; null means the public cloud (https://login.microsoftonline.com). */
+  authority: string | null;
   /** TEAMS_LOCAL=1 without credentials: local testing only, refused in production. */
   local: boolean;
 }
@@ -206,6 +210,7 @@ function teamsConfig(e: Env, problems: string[]): TeamsConfig | null {
     appType: e.MICROSOFT_APP_TYPE ?? 'MultiTenant',
     certThumbprint: e.MICROSOFT_APP_CERT_THUMBPRINT ?? null,
     certKeyFile: e.MICROSOFT_APP_CERT_KEY_FILE ?? null,
+    authority: e.MICROSOFT_APP_AUTHORITY ?? null,
     local: !e.MICROSOFT_APP_ID && !!e.TEAMS_LOCAL,
   };
 }

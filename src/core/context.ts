@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DomainError } from './errors.js';
 import type { Clock, Repositories, Store } from './ports.js';
-import type { Actor, AuditInput, Role } from './types.js';
+import type { Actor, AuditInput, PrivacyPolicy, Role } from './types.js';
 import type { Synthesizer } from './synthesis.js';
 
 /** What every use case gets: storage, a clock, the server secret and the synthesis engine. */
@@ -11,6 +11,8 @@ export interface CoreDeps {
   /** Server-side secret (never stored in the database) that keys anonymous links. */
   secret: string;
   synthesizer: Synthesizer;
+  /** Retention and consent deadlines (config); DEFAULT_PRIVACY_POLICY when absent. */
+  privacy?: PrivacyPolicy;
 }
 
 export function authorize(actor: Actor, roles: readonly Role[]): void {

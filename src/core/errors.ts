@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'consent_not_pending',
   'version_not_current',
   'conflict',
+  'sensitive_data_found',
+  'participation_consent_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,6 +54,9 @@ const STATUS: Record<ErrorCode, number> = {
   consent_not_pending: 409,
   version_not_current: 409,
   conflict: 409,
+  // The text is fine to re-send once rephrased or redacted: the request was understood but not accepted.
+  sensitive_data_found: 422,
+  participation_consent_required: 403,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

@@ -130,12 +130,21 @@ export interface PollRepository {
     voterKey: string | null;
     choice: BallotChoice;
     reason: string | null;
+    /** Stored instead of "now" (anonymous ballots keep only the day, so that no time can join them to a voter). */
+    at?: Date;
   }): Promise<BallotRecord>;
-  updateBallot(id: string, patch: { choice: BallotChoice; reason: string | null }): Promise<BallotRecord>;
+  updateBallot(id: string, patch: { choice: BallotChoice; reason: string | null; at?: Date }): Promise<BallotRecord>;
   listBallots(pollId: string): Promise<BallotRecord[]>;
   /** Marks that a member took part; a no-op when already marked. */
-  markParticipation(pollId: string, memberId: string): Promise<void>;
+  markParticipation(pollId: string, memberId: string, at?: Date): Promise<void>;
   listParticipants(pollId: string): Promise<string[]>;
+  /** Named and confidential ballots of a member (export). */
+  listBallotsOfMember(memberId: string): Promise<BallotRecord[]>;
+  listParticipationsOfMember(memberId: string): Promise<{ pollId: string; createdAt: Date }[]>;
+  deleteParticipationsOfMember(memberId: string): Promise<number>;
+  deleteBallot(id: string): Promise<void>;
+  /** Retention: ballots of polls closed before `cutoff` lose their member id; participation rows go. */
+  anonymiseClosedBefore(cutoff: Date): Promise<{ ballots: number; participations: number }>;
   /** Drops the (poll, member) keys of anonymous ballots once the poll closes. */
   clearVoterKeys(pollId: string): Promise<void>;
   deleteBallotsOfMember(memberId: string): Promise<number>;
@@ -157,6 +166,9 @@ export interface NewContribution extends ContributionFields {
   attribution: Attribution;
   channel: ChannelName;
   domainIds: string[];
+  /** Anonymous contributions get a random id and only the day as time (see `anonymousTime`). */
+  id?: string;
+  at?: Date;
 }
 
 export interface ContributionRepository {
@@ -165,7 +177,7 @@ export interface ContributionRepository {
   findManyByIds(ids: string[]): Promise<ContributionRecord[]>;
   update(
     id: string,
-    patch: Partial<ContributionFields> & { attribution?: Attribution; domainIds?: string[]; authorId?: string | null },
+    patch: Partial<ContributionFields> & { attribution?: Attribution; domainIds?: string[]; authorId?: string | null; at?: Date },
   ): Promise<ContributionRecord>;
   withdraw(id: string, at: Date): Promise<ContributionRecord>;
   listByRound(roundId: string, opts?: { liveOnly?: boolean }): Promise<ContributionRecord[]>;
@@ -176,6 +188,10 @@ export interface ContributionRepository {
   /** Anonymous contributions in a panel together with their author key, for the author's own requests. */
   listAuthorKeys(contributionIds: string[]): Promise<{ contributionId: string; authorKey: string }[]>;
   listAnonymousIds(panelId: string): Promise<string[]>;
+  /** Contributions created before `cutoff` that can still be joined to their author (retention). */
+  listIdentifiableBefore(cutoff: Date): Promise<ContributionRecord[]>;
+  /** Erasure: the rows, their domains and their author keys go. */
+  deleteMany(ids: string[]): Promise<number>;
 }
 
 export interface NewStatement {
@@ -217,6 +233,15 @@ export interface SummaryRepository {
   listVersionIdsCiting(contributionIds: string[]): Promise<string[]>;
   /** Clears the quote text of citations of these contributions in every version (erasure). */
   eraseCitations(contributionIds: string[]): Promise<number>;
+  /**
+   * Erasure: in every version, citations of these contributions lose quote, name and contribution id, and
+   * removal entries lose the contribution id, so nothing points at the erased contributions any more.
+   */
+  forgetContributions(contributionIds: string[]): Promise<void>;
+  /** Erasure: empties the text of these statements (superseded versions whose words came from the erased member). */
+  blankStatements(statementIds: string[]): Promise<void>;
+  /** Retention: drops the name shown on citations of these contributions in every version. */
+  dropNames(contributionIds: string[]): Promise<number>;
 }
 
 export interface ConsentRepository {
@@ -233,6 +258,9 @@ export interface ConsentRepository {
   /** Append-only: there is no update or delete of consent records. */
   appendRecord(input: ConsentRecordInput): Promise<ConsentRecordRow>;
   listRecords(tenantId: string, pseudonym: string): Promise<ConsentRecordRow[]>;
+  /** Pending requests whose deadline is at or before `now`, oldest first. */
+  listPendingPastDeadline(now: Date): Promise<ConsentRequestRecord[]>;
+  deleteRequestsOfMember(memberId: string): Promise<number>;
 }
 
 export interface NewBacklogItem {
@@ -279,11 +307,12 @@ export interface NotificationRepository {
   listUndelivered(limit: number): Promise<NotificationRecord[]>;
   markRead(memberId: string, ids: string[], at: Date): Promise<void>;
   markDelivered(id: string, at: Date): Promise<void>;
+  deleteForMember(memberId: string): Promise<number>;
 }
 
 export interface AuditRepository {
   append(input: AuditInput): Promise<void>;
-  list(tenantId: string, opts?: { limit?: number; objectId?: string }): Promise<AuditEventRecord[]>;
+  list(tenantId: string, opts?: { limit?: number; objectId?: string; actorId?: string }): Promise<AuditEventRecord[]>;
 }
 
 export interface DeliveryRepository {
@@ -307,6 +336,7 @@ export interface SupportRepository {
   findById(id: string): Promise<SupportRequestRecord | null>;
   markHandled(id: string, handledById: string, at: Date): Promise<void>;
   deleteByMember(memberId: string): Promise<number>;
+  listByMember(memberId: string): Promise<SupportRequestRecord[]>;
 }
 
 export interface LlmExchangeInput {
@@ -325,6 +355,10 @@ export interface LlmExchangeRepository {
   listBySummary(summaryId: string): Promise<(LlmExchangeInput & { id: string; createdAt: Date })[]>;
   /** Erasure and withdrawal: drops every cached model input and output that carried one of these contributions. */
   deleteCarrying(contributionIds: string[]): Promise<number>;
+  /** What the export may show of exchanges that carried these contributions: no text (it holds others' words). */
+  listCarrying(contributionIds: string[]): Promise<{ id: string; summaryId: string | null; model: string; createdAt: Date }[]>;
+  /** Retention: exchanges older than `cutoff` go. */
+  deleteBefore(cutoff: Date): Promise<number>;
 }
 
 export interface OutboundMessageRecord {
@@ -341,6 +375,16 @@ export interface OutboundMessageRepository {
   record(input: Omit<OutboundMessageRecord, 'id' | 'createdAt'>): Promise<void>;
   listByMember(memberId: string): Promise<OutboundMessageRecord[]>;
   deleteByMember(memberId: string): Promise<number>;
+}
+
+/** Erasure across tables: what no single repository owns. */
+export interface ErasureRepository {
+  /**
+   * Replaces every remaining reference to a member id (who created a meeting, poll, round or summary,
+   * who handled a support request, audit actors and objects) with their pseudonym, then deletes the member
+   * row (identities and domains go with it).
+   */
+  replaceAndDeleteMember(memberId: string, pseudonym: string): Promise<void>;
 }
 
 export interface Repositories {
@@ -360,6 +404,7 @@ export interface Repositories {
   support: SupportRepository;
   llmExchanges: LlmExchangeRepository;
   outbound: OutboundMessageRepository;
+  erasure: ErasureRepository;
 }
 
 export interface Store {

@@ -18,7 +18,7 @@ export function normaliseForMatch(text: string): string {
 export interface VerifiedStatement {
   theme: string;
   text: string;
-  citations: { contributionId: string; quote: string; attributedName: string | null }[];
+  citations: { contributionId: string; quote: string; attributedName: string | null; translation?: string | null }[];
 }
 
 export interface VerificationOutcome {
@@ -31,7 +31,9 @@ export interface VerificationOutcome {
 /**
  * Deterministic, blocking quote verification. A quote is kept only when, after normalisation, it occurs
  * in the cited contribution, that contribution is live (in `sources`), its author allows quoting, and the
- * author the statement names is that contribution's author. Statements left without support are dropped.
+ * author the statement names is that contribution's author. Statements left without support are dropped,
+ * and so is a statement whose theme or text names a quoted member who is not the author of one of its
+ * kept quotes (a model that merges speakers puts words in the wrong mouth).
  */
 export function verifyStatements(
   drafts: DraftStatement[],
@@ -39,6 +41,7 @@ export function verifyStatements(
   withdrawnIds: ReadonlySet<string> = new Set(),
 ): VerificationOutcome {
   const byId = new Map(sources.map((source) => [source.contributionId, source]));
+  const names = authorNames(sources);
   const statements: VerifiedStatement[] = [];
   const removals: Removal[] = [];
   let quotesChecked = 0;
@@ -59,15 +62,42 @@ export function verifyStatements(
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
       quotesKept += 1;
-      kept.push({ contributionId: citation.contributionId, quote, attributedName: source!.authorLabel });
+      const translation = citation.translation?.trim() || null;
+      kept.push({ contributionId: citation.contributionId, quote, attributedName: source!.authorLabel, ...(translation ? { translation } : {}) });
     }
     if (kept.length === 0) {
       removals.push({ contributionId: null, reason: 'statement_unsupported', statementPosition: position });
       return;
     }
+    const wrongName = namedOutsideCitations(`${draft.theme}\n${draft.text}`, kept, names);
+    if (wrongName) {
+      quotesKept -= kept.length;
+      removals.push({ contributionId: null, reason: 'author_mismatch', statementPosition: position });
+      return;
+    }
     statements.push({ theme: draft.theme.trim(), text: draft.text.trim(), citations: kept });
   });
   return { statements, removals, quotesChecked, quotesKept };
+}
+
+/** Names a statement may not use unless it quotes that person: every named author among the sources. */
+function authorNames(sources: SynthesisSource[]): { name: string; pattern: RegExp }[] {
+  const names = new Set(sources.map((s) => s.authorLabel).filter((n): n is string => !!n && normaliseForMatch(n).length >= 2));
+  return [...names].map((name) => ({
+    name,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(normaliseForMatch(name))}(?![\\p{L}\\p{N}])`, 'u'),
+  }));
+}
+
+function namedOutsideCitations(text: string, kept: VerifiedStatement['citations'], names: { name: string; pattern: RegExp }[]): boolean {
+  if (names.length === 0) return false;
+  const normalised = normaliseForMatch(text);
+  const quoted = new Set(kept.map((c) => c.attributedName).filter((n): n is string => !!n));
+  return names.some(({ name, pattern }) => !quoted.has(name) && pattern.test(normalised));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function rejectionReason(

@@ -23,9 +23,15 @@ export interface SynthesisRequest {
 
 export interface DraftCitation {
   contributionId: string;
+  /** Verbatim, in the contribution's own language: verified character for character (after normalisation). */
   quote: string;
   /** The author the statement names, if it names one. */
   authorLabel?: string | null;
+  /**
+   * A translation of the quote into the reader's language, always shown as a translation. It cannot be
+   * verified as verbatim, so it never replaces `quote`.
+   */
+  translation?: string | null;
 }
 
 export interface DraftStatement {
@@ -52,11 +58,32 @@ interface SynthesisMeta {
   tokensOut: number;
   /** Model calls made for this result (empty for the offline synthesis). */
   exchanges?: SynthesisExchange[];
+  /** Estimated price of the model calls in millionths of a US dollar, from a per-model price table; null when unknown. */
+  costMicros?: number | null;
+  /** How the input was split: one call, or map-reduce with this many map and reduce calls. */
+  passes?: { map: number; reduce: number };
 }
+
+/**
+ * Why a model draft failed, as a stable code (the facilitator sees `synthesis:failure.<code>`); nothing is
+ * published from a failed draft.
+ */
+export const SYNTHESIS_FAILURES = [
+  'model_refused',
+  'model_length',
+  'model_content_filter',
+  'model_invalid_output',
+  'model_timeout',
+  'model_rate_limited',
+  'model_unavailable',
+  'model_auth',
+  'model_bad_request',
+] as const;
+export type SynthesisFailure = (typeof SYNTHESIS_FAILURES)[number];
 
 export type SynthesisResult =
   | (SynthesisMeta & { ok: true; statements: DraftStatement[] })
-  | (SynthesisMeta & { ok: false; reason: string });
+  | (SynthesisMeta & { ok: false; reason: SynthesisFailure | string });
 
 /** The port a synthesis engine (offline extract or LLM) implements. */
 export interface Synthesizer {

@@ -56,6 +56,16 @@ export const LIMITS = {
   domainTagsMax: 7,
 } as const;
 
+/** Privacy settings from the configuration (days); defaults apply when a caller gives none. */
+export interface PrivacyPolicy {
+  /** Contributions older than this lose the link to their author (retention job). */
+  retentionDays: number;
+  /** A cited member who has not answered a consent request after this many days is left out of that version. */
+  consentDeadlineDays: number;
+}
+
+export const DEFAULT_PRIVACY_POLICY: PrivacyPolicy = { retentionDays: 730, consentDeadlineDays: 7 };
+
 /** Who is asking: resolved by a channel from its own identity, then passed to every use case. */
 export interface Actor {
   memberId: string;
@@ -223,7 +233,8 @@ export interface Removal {
     | 'unknown_contribution'
     | 'consent_withdrawn'
     | 'no_answer'
-    | 'statement_unsupported';
+    | 'statement_unsupported'
+    | 'erased';
   statementPosition?: number;
 }
 
@@ -289,10 +300,13 @@ export interface ConsentRecordInput {
   language: Language;
   decision: 'granted' | 'granted_anonymous' | 'refused' | 'change_requested' | 'withdrawn';
   channel: ChannelName;
+  /** For a withdrawal: the id of the grant it ends (the grant itself is never changed). */
+  withdrawsId?: string | null;
 }
 
 export interface ConsentRecordRow extends ConsentRecordInput {
   id: string;
+  withdrawsId: string | null;
   createdAt: Date;
 }
 
@@ -333,7 +347,8 @@ export type NotificationKind =
   | 'poll_opened'
   | 'round_opened'
   | 'change_requested'
-  | 'reminder';
+  | 'reminder'
+  | 'support_requested';
 
 export interface NotificationRecord {
   id: string;

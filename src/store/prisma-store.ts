@@ -17,6 +17,7 @@ import { makeTenantRepository } from './repositories/tenants.js';
 import { makeSupportRepository } from './repositories/support.js';
 import { makeLlmExchangeRepository } from './repositories/llm-exchanges.js';
 import { makeOutboundMessageRepository } from './repositories/outbound.js';
+import { makeErasureRepository } from './repositories/erasure.js';
 
 export type { Tx } from './repositories/shared.js';
 
@@ -38,6 +39,7 @@ export function makeRepositories(tx: Tx): Repositories {
     support: makeSupportRepository(tx),
     llmExchanges: makeLlmExchangeRepository(tx),
     outbound: makeOutboundMessageRepository(tx),
+    erasure: makeErasureRepository(tx),
   };
 }
 

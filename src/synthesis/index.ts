@@ -1,10 +1,27 @@
 import type { Config } from '../config.js';
 import type { Synthesizer } from '../core/synthesis.js';
 import type { Logger } from '../logger.js';
+import { createModelClient } from './llm/client.js';
+import { LlmSynthesizer, type LlmSynthesizerOptions } from './llm/synthesizer.js';
 import { OfflineSynthesizer } from './offline.js';
+import { redactForModel } from './redact.js';
 
-/** The synthesis engine for this configuration: a language model when one is configured, else offline. */
-export function createSynthesizer(config: Config, logger: Logger): Synthesizer {
-  if (config.llm) logger.warn('a language model is configured but this build only has the offline synthesis');
-  return new OfflineSynthesizer();
+export { OfflineSynthesizer } from './offline.js';
+export { LlmSynthesizer } from './llm/synthesizer.js';
+export { estimateCostMicros } from './cost.js';
+export { failureMessage } from './messages.js';
+
+/**
+ * The synthesis engine for this configuration: a language model when one is configured (OpenAI, an
+ * OpenAI-compatible server, or Azure OpenAI), otherwise the offline synthesis, which every summary it
+ * makes is labelled with (generator "offline").
+ */
+export function createSynthesizer(config: Config, logger: Logger, extra: Pick<LlmSynthesizerOptions, 'redact'> = {}): Synthesizer {
+  if (!config.llm) {
+    logger.info({ event: 'synthesis.engine', generator: 'offline' }, 'no language model configured: summaries use the offline synthesis');
+    return new OfflineSynthesizer();
+  }
+  const client = createModelClient(config.llm);
+  logger.info({ event: 'synthesis.engine', generator: 'llm', provider: config.llm.provider, model: client.model, tokenBudget: config.llm.tokenBudget }, 'summaries use a language model');
+  return new LlmSynthesizer(client, { tokenBudget: config.llm.tokenBudget, logger, redact: redactForModel, ...extra });
 }

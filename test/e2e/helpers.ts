@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { listContributions, listIdeaRounds, listWebIdentities, resolveActor } from '../../src/core/index.js';
 
 /** Debian's Chromium (`apt-get install -y chromium`), or null when it is not installed. */
 export function findChromium(): string | null {
@@ -52,10 +53,29 @@ export async function actAs(page: Page, base: string, name: string): Promise<voi
 
 /** The text of the page's alert region, or ''. */
 export async function alertText(page: Page): Promise<string> {
-  const alert = page.locator('#alert');
+  const alert = page.locator('#alert p').first();
   return (await alert.count()) > 0 ? ((await alert.textContent()) ?? '').trim() : '';
 }
 
 export async function statusText(page: Page): Promise<string> {
   return ((await page.locator('main [role=status]').textContent()) ?? '').trim();
+}
+
+/** Submits a form by its button and returns the HTTP status of the page it lands on (after any redirect). */
+export async function submit(page: Page, button: Locator): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().isNavigationRequest() && (r.status() < 300 || r.status() >= 400)),
+    button.click(),
+  ]);
+  await page.waitForLoadState();
+  return response.status();
+}
+
+/** How many contributions the (first) question of the month holds, as the facilitator sees them. */
+export async function countContributions(app: App): Promise<number> {
+  const [tenant] = await listWebIdentities(app.deps);
+  const sofie = tenant!.members.find((m) => m.displayName.startsWith('Sofie'))!;
+  const actor = await resolveActor(app.deps, { tenantId: tenant!.tenantId, channel: 'web', externalId: sofie.id });
+  const [round] = await listIdeaRounds(app.deps, actor);
+  return round ? (await listContributions(app.deps, actor, round.id)).length : 0;
 }

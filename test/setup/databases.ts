@@ -12,7 +12,7 @@
 // PostgreSQL is left out (with a warning) when that server is not available locally; on CI the
 // global setup fails instead.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -42,7 +42,9 @@ export function testPostgresUrl(): string | undefined {
 let tempRoot: string | undefined;
 function sqliteDir(): string {
   if (!tempRoot) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'stemmen-sqlite-'));
+    // Inside the run's scratch dir (removed by the global setup's teardown) when there is one.
+    const scratch = process.env.STEMMEN_TEST_TMPDIR;
+    const dir = mkdtempSync(path.join(scratch && existsSync(scratch) ? scratch : os.tmpdir(), 'stemmen-sqlite-'));
     tempRoot = dir;
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   }

@@ -5,7 +5,8 @@
 // auth, no durability: it is thrown away), creates the database `stemmen_test`, and provides
 // its URL as STEMMEN_TEST_POSTGRES_URL: `inject('STEMMEN_TEST_POSTGRES_URL')` in tests, and
 // process.env.STEMMEN_TEST_POSTGRES_URL for workers. Use test/setup/databases.ts rather than
-// reading it directly. PostgreSQL refuses to run as root, so as root the server runs as the
+// reading it directly. It also makes a scratch dir for the run (env STEMMEN_TEST_TMPDIR), removed at
+// teardown. PostgreSQL refuses to run as root, so as root the server runs as the
 // `postgres` user (via runuser) and the temp dir is handed to that user.
 //
 // Without binaries: with env CI set this fails the run (CI must test PostgreSQL); locally the
@@ -93,6 +94,17 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Scratch space for the whole run (temp SQLite files of test/setup/databases.ts). Removed at
+  // teardown: workers may be killed before their own exit handlers run.
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'stemmen-test-'));
+  process.env.STEMMEN_TEST_TMPDIR = scratch;
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+  process.once('exit', removeScratch);
+  const teardownScratch = () => {
+    process.removeListener('exit', removeScratch);
+    removeScratch();
+  };
+
   const binDir = findBinDir();
   if (!binDir) {
     const msg =
@@ -102,7 +114,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.warn(`[global-postgres] ${msg} Skipping the PostgreSQL test suites.`);
     project.provide('STEMMEN_TEST_POSTGRES_URL', '');
     process.env.STEMMEN_TEST_POSTGRES_URL = '';
-    return async () => {};
+    return async () => teardownScratch();
   }
 
   const as = postgresUser();
@@ -174,11 +186,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch (err) {
     process.removeListener('exit', stop);
     stop();
+    teardownScratch();
     throw err;
   }
 
   return async () => {
     process.removeListener('exit', stop);
     stop();
+    teardownScratch();
   };
 }

@@ -48,6 +48,8 @@ button, .button { font: inherit; font-weight: 600; background: var(--accent); co
   padding: .45rem 1.1rem; min-height: 2.75rem; cursor: pointer; text-decoration: none; display: inline-block; margin: .25rem .5rem .25rem 0; }
 button.secondary, .button.secondary { background: #fff; color: var(--accent); }
 button.danger { background: #fff; color: var(--bad); border-color: var(--bad); }
+summary { cursor: pointer; font-weight: 600; color: var(--accent); padding: .4rem 0; }
+details[open] > summary { margin-bottom: .25rem; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem; margin-top: .75rem; }
 .inline { display: inline; }
 blockquote { margin: .5rem 0; padding: .4rem .8rem; border-left: 5px solid var(--line); background: #fff; }

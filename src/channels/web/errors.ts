@@ -76,7 +76,7 @@ export async function handleError(error: unknown, req: Request, res: Response, l
       if (rerender && actor) {
         try {
           const { ctx, formId, page } = await rerender(message);
-          const alertFor = page.body.value.includes(`id="${formId}`) ? formId : null;
+          const alertFor = page.body.value.includes(`id="${formId}"`) ? formId : null;
           res.status(status).type('html').send(layout({ lang, actor, path: ctx.path, title: page.title, body: page.body, alert: message, alertFor }).value);
           return;
         } catch (again) {

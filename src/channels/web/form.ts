@@ -16,10 +16,6 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export class Form {
   constructor(readonly fields: ReadonlyMap<string, readonly string[]>) {}
 
-  static empty(): Form {
-    return new Form(new Map());
-  }
-
   /** One value or undefined; a field sent twice is malformed. */
   str(name: string): string | undefined {
     const values = this.fields.get(name);
@@ -76,6 +72,7 @@ export async function readForm(req: Request): Promise<Form> {
   if (type !== 'application/x-www-form-urlencoded') throw new MalformedRequest('content type');
   const charset = /charset=([^;]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.trim().toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new MalformedRequest('charset');
+  if (req.readableEnded) return alreadyParsed(req.body);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -84,6 +81,18 @@ export async function readForm(req: Request): Promise<Form> {
     chunks.push(chunk);
   }
   return parseUrlEncoded(Buffer.concat(chunks));
+}
+
+/** When a body parser mounted before this router already read the body: accept only strings and lists of strings. */
+function alreadyParsed(body: unknown): Form {
+  if (typeof body !== 'object' || body === null) throw new MalformedRequest('body already read');
+  const fields = new Map<string, string[]>();
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (!values.every((v): v is string => typeof v === 'string')) throw new MalformedRequest('bad field');
+    fields.set(name, values);
+  }
+  return new Form(fields);
 }
 
 /** Route ids are opaque database ids: anything else is malformed. */

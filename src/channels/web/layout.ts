@@ -39,7 +39,7 @@ function languageSwitch(t: T, lang: Language, actor: Actor | null, path: string)
     )}</p>`;
   }
   return html`<form method="post" action="/language" class="langs">
-    <input type="hidden" name="back" value="${path}">
+    <input type="hidden" name="back" value="${path.replace(/([?&])done=[a-z_]*&?/, '$1').replace(/[?&](#|$)/, '$1')}">
     <span id="lang-label">${t('web:layout.language')}</span>
     ${LANGUAGES.map((l) =>
       html`<button type="submit" name="language" value="${l}" lang="${l}" aria-describedby="lang-label"${l === lang ? html` aria-pressed="true" class="current"` : html` aria-pressed="false"`}>${t(`common:language.${l}`)}</button>`,

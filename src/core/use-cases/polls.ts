@@ -14,6 +14,9 @@ import {
   type PollRecord,
 } from '../types.js';
 import { intInRange, oneOf, optionalDate, optionalText, requireText } from '../validation.js';
+import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
+import { anonymousTime } from '../privacy/policy.js';
+import { requireParticipation } from './participation-state.js';
 
 export interface CreatePollInput {
   question: unknown;
@@ -92,6 +95,8 @@ export interface BallotInput {
   value?: unknown;
   vote?: unknown;
   reason?: unknown;
+  /** "Let the bot redact" what the guard finds in the reason. */
+  redact?: unknown;
 }
 
 function parseChoice(poll: PollRecord, input: BallotInput): BallotChoice {
@@ -122,8 +127,10 @@ function parseChoice(poll: PollRecord, input: BallotInput): BallotChoice {
 /** One ballot per member per poll, changeable until close, never counted twice. */
 export async function castBallot(deps: CoreDeps, actor: Actor, pollId: string, input: BallotInput): Promise<BallotRecord> {
   authorize(actor, ['expert', 'facilitator', 'board', 'admin']);
-  const reasonText = optionalText(input.reason, 'reason', LIMITS.reason);
+  const rawReason = optionalText(input.reason, 'reason', LIMITS.reason);
   return deps.store.transaction(async (repos) => {
+    await requireParticipation(repos, actor);
+    const { reason: reasonText } = guardFields({ reason: rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
     const poll = sameTenant(actor, await repos.polls.findById(pollId));
     if (poll.status === 'closed' || (poll.deadline && poll.deadline.getTime() <= deps.clock.now().getTime())) {
       throw new DomainError('poll_closed');
@@ -134,17 +141,20 @@ export async function castBallot(deps: CoreDeps, actor: Actor, pollId: string, i
       poll.anonymity === 'anonymous'
         ? { voterKey: voterKey(deps.secret, poll.id, actor.memberId) }
         : { memberId: actor.memberId };
+    // Anonymous ballots and their participation mark keep only the day: equal times would pair them up.
+    const at = poll.anonymity === 'anonymous' ? { at: anonymousTime(deps.clock.now()) } : {};
     const existing = await repos.polls.findBallot(poll.id, who);
     const ballot = existing
-      ? await repos.polls.updateBallot(existing.id, { choice, reason })
+      ? await repos.polls.updateBallot(existing.id, { choice, reason, ...at })
       : await repos.polls.createBallot({
           pollId: poll.id,
           memberId: 'memberId' in who ? who.memberId : null,
           voterKey: 'voterKey' in who ? who.voterKey : null,
           choice,
           reason,
+          ...at,
         });
-    await repos.polls.markParticipation(poll.id, actor.memberId);
+    await repos.polls.markParticipation(poll.id, actor.memberId, at.at);
     // The audit trail of an anonymous poll names no voter.
     await audit(repos, poll.anonymity === 'anonymous' ? null : actor, existing ? 'ballot.changed' : 'ballot.cast', 'poll', poll.id, {}, actor.tenantId);
     return ballot;

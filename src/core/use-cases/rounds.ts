@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { audit, authorize, authorKey, sameTenant, type CoreDeps } from '../context.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
@@ -8,8 +9,12 @@ import {
   type Actor,
   type ContributionRecord,
   type IdeaRoundRecord,
+  type Language,
 } from '../types.js';
 import { oneOf, optionalDate, optionalText, requireText } from '../validation.js';
+import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
+import { anonymousTime } from '../privacy/policy.js';
+import { requireParticipation } from './participation-state.js';
 
 export async function openIdeaRound(
   deps: CoreDeps,
@@ -67,14 +72,17 @@ export interface ContributionInput {
   domainKeys?: unknown;
   attribution?: unknown;
   language?: unknown;
+  /** "Let the bot redact": replace what the guard finds instead of refusing the text. */
+  redact?: unknown;
 }
 
-function parseFields(input: ContributionInput) {
+/** The three fields, validated and passed through the sensitive-data guard before anything is stored. */
+function parseFields(input: ContributionInput, language: Language) {
   const whatHappens = optionalText(input.whatHappens, 'whatHappens', LIMITS.contributionField);
   const whatIsNeeded = optionalText(input.whatIsNeeded, 'whatIsNeeded', LIMITS.contributionField);
   const idea = optionalText(input.idea, 'idea', LIMITS.contributionField);
   if (!whatHappens && !whatIsNeeded && !idea) throw new DomainError('text_empty', { field: 'contribution' });
-  return { whatHappens, whatIsNeeded, idea };
+  return guardFields({ whatHappens, whatIsNeeded, idea }, { redact: wantsRedaction(input.redact), language });
 }
 
 async function domainIdsFor(repos: Repositories, actor: Actor, raw: unknown): Promise<string[]> {
@@ -90,10 +98,11 @@ async function domainIdsFor(repos: Repositories, actor: Actor, raw: unknown): Pr
 
 export async function submitContribution(deps: CoreDeps, actor: Actor, input: ContributionInput): Promise<ContributionRecord> {
   authorize(actor, ['expert', 'facilitator']);
-  const fields = parseFields(input);
   const attribution = oneOf(input.attribution ?? 'named', ATTRIBUTIONS, 'attribution');
   const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
   return deps.store.transaction(async (repos) => {
+    await requireParticipation(repos, actor);
+    const fields = parseFields(input, language);
     let roundId: string | null = null;
     if (typeof input.roundId === 'string' && input.roundId !== '') {
       const round = sameTenant(actor, await repos.rounds.findById(input.roundId));
@@ -112,9 +121,11 @@ export async function submitContribution(deps: CoreDeps, actor: Actor, input: Co
       attribution,
       channel: actor.channel,
       domainIds,
+      // No cuid (it embeds a time) and only the day: nothing joins the row to the member's other activity.
+      ...(anonymous ? { id: randomUUID(), at: anonymousTime(deps.clock.now()) } : {}),
     });
     if (anonymous) await repos.contributions.setAuthorKey(contribution.id, authorKey(deps.secret, contribution.id, actor.memberId));
-    await audit(repos, anonymous ? null : actor, 'contribution.created', 'contribution', contribution.id, { attribution }, actor.tenantId);
+    await audit(repos, anonymous ? null : actor, 'contribution.created', 'contribution', anonymous ? 'anonymous' : contribution.id, { attribution }, actor.tenantId);
     return contribution;
   });
 }
@@ -141,10 +152,10 @@ export async function editContribution(
   contributionId: string,
   input: ContributionInput,
 ): Promise<ContributionRecord> {
-  const fields = parseFields(input);
   return deps.store.transaction(async (repos) => {
     const current = await ownContribution(deps, repos, actor, contributionId);
     if (current.status === 'withdrawn') throw new DomainError('already_withdrawn');
+    const fields = parseFields(input, current.language);
     const attribution = oneOf(input.attribution ?? current.attribution, ATTRIBUTIONS, 'attribution');
     const domainIds = input.domainKeys === undefined ? current.domainIds : await domainIdsFor(repos, actor, input.domainKeys);
     const anonymous = attribution === 'anonymous';
@@ -153,28 +164,32 @@ export async function editContribution(
       attribution,
       domainIds,
       authorId: anonymous ? null : actor.memberId,
+      ...(anonymous ? { at: anonymousTime(deps.clock.now()) } : {}),
     });
     if (anonymous && current.authorId !== null) {
       await repos.contributions.setAuthorKey(current.id, authorKey(deps.secret, current.id, actor.memberId));
     }
     if (!anonymous && current.authorId === null) await repos.contributions.deleteAuthorKey(current.id);
-    await audit(repos, anonymous ? null : actor, 'contribution.edited', 'contribution', current.id, {}, actor.tenantId);
+    await audit(repos, anonymous ? null : actor, 'contribution.edited', 'contribution', anonymous ? 'anonymous' : current.id, {}, actor.tenantId);
     return updated;
   });
 }
 
 /** Contributions the actor wrote, including their anonymous ones (recognised by the author key). */
 export async function myContributions(deps: CoreDeps, actor: Actor): Promise<ContributionRecord[]> {
-  return deps.store.transaction(async (repos) => {
-    const named = await repos.contributions.listByAuthor(actor.memberId);
-    const anonymousIds = await repos.contributions.listAnonymousIds(actor.panelId);
-    const keys = await repos.contributions.listAuthorKeys(anonymousIds);
-    const mine = keys
-      .filter((k) => k.authorKey === authorKey(deps.secret, k.contributionId, actor.memberId))
-      .map((k) => k.contributionId);
-    const anonymous = await repos.contributions.findManyByIds(mine);
-    return [...named, ...anonymous].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  });
+  return deps.store.transaction((repos) => ownContributionsIn(deps, repos, actor));
+}
+
+/** The actor's own contributions (named, and anonymous through the author key), newest first. */
+export async function ownContributionsIn(deps: CoreDeps, repos: Repositories, actor: Pick<Actor, 'memberId' | 'panelId'>): Promise<ContributionRecord[]> {
+  const named = await repos.contributions.listByAuthor(actor.memberId);
+  const anonymousIds = await repos.contributions.listAnonymousIds(actor.panelId);
+  const keys = await repos.contributions.listAuthorKeys(anonymousIds);
+  const mine = keys
+    .filter((k) => k.authorKey === authorKey(deps.secret, k.contributionId, actor.memberId))
+    .map((k) => k.contributionId);
+  const anonymous = await repos.contributions.findManyByIds(mine);
+  return [...named, ...anonymous].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 /** Facilitators and board members see contributions without any link to anonymous authors. */

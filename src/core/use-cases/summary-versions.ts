@@ -112,6 +112,8 @@ export async function storeVersion(
   draft: VersionDraft,
   citedMembers: string[],
   now: Date,
+  /** When the cited members' requests expire (`consentDeadline`); null waits for ever. */
+  deadline: Date | null = null,
 ): Promise<SummaryVersionRecord> {
   const previous = await repos.summaries.latestVersion(draft.summaryId);
   if (previous && (previous.status === 'awaiting_consent' || previous.status === 'published')) {
@@ -138,7 +140,7 @@ export async function storeVersion(
   });
   if (draft.status === 'awaiting_consent') {
     for (const memberId of new Set(citedMembers)) {
-      const request = await repos.consent.createRequest({ tenantId: draft.tenantId, versionId: version.id, memberId, deadline: null });
+      const request = await repos.consent.createRequest({ tenantId: draft.tenantId, versionId: version.id, memberId, deadline });
       await repos.notifications.create({
         tenantId: draft.tenantId,
         memberId,

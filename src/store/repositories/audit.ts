@@ -33,7 +33,11 @@ export function makeAuditRepository(tx: Tx): AuditRepository {
     /** Newest first. */
     async list(tenantId, opts) {
       const rows = await tx.auditEvent.findMany({
-        where: { tenantId, ...(opts?.objectId !== undefined ? { objectId: opts.objectId } : {}) },
+        where: {
+          tenantId,
+          ...(opts?.objectId !== undefined ? { objectId: opts.objectId } : {}),
+          ...(opts?.actorId !== undefined ? { actorId: opts.actorId } : {}),
+        },
         orderBy: NEWEST_FIRST,
         ...(opts?.limit !== undefined ? { take: opts.limit } : {}),
       });

@@ -54,6 +54,7 @@ export function toConsentRecord(row: ConsentRecord): ConsentRecordRow {
     language: oneOf(LANGUAGES, row.language, 'ConsentRecord.language'),
     decision: oneOf(DECISIONS, row.decision, 'ConsentRecord.decision'),
     channel: oneOf(CHANNELS, row.channel, 'ConsentRecord.channel'),
+    withdrawsId: row.withdrawsId,
     createdAt: row.createdAt,
   };
 }
@@ -110,6 +111,7 @@ export function makeConsentRepository(tx: Tx): ConsentRepository {
           language: input.language,
           decision: input.decision,
           channel: input.channel,
+          withdrawsId: input.withdrawsId ?? null,
         },
       });
       return toConsentRecord(row);
@@ -117,6 +119,13 @@ export function makeConsentRepository(tx: Tx): ConsentRepository {
     async listRecords(tenantId, pseudonym) {
       const rows = await tx.consentRecord.findMany({ where: { tenantId, pseudonym }, orderBy: OLDEST_FIRST });
       return rows.map(toConsentRecord);
+    },
+    async listPendingPastDeadline(now) {
+      const rows = await tx.consentRequest.findMany({ where: { status: 'pending', deadline: { lte: now } }, orderBy: OLDEST_FIRST });
+      return rows.map(toConsentRequest);
+    },
+    async deleteRequestsOfMember(memberId) {
+      return (await tx.consentRequest.deleteMany({ where: { memberId } })).count;
     },
   };
 }

@@ -44,9 +44,14 @@ export function makeContributionRepository(tx: Tx): ContributionRepository {
 
   return {
     async create(input) {
-      const { domainIds, ...fields } = input;
+      const { domainIds, at, id, ...fields } = input;
       const row = await tx.contribution.create({
-        data: { ...fields, domains: { create: unique(domainIds).map((domainId) => ({ domainId })) } },
+        data: {
+          ...fields,
+          ...(id ? { id } : {}),
+          ...(at ? { createdAt: at, updatedAt: at } : {}),
+          domains: { create: unique(domainIds).map((domainId) => ({ domainId })) },
+        },
         include: withDomains,
       });
       return toContribution(row);
@@ -62,11 +67,11 @@ export function makeContributionRepository(tx: Tx): ContributionRepository {
       return unique(ids).flatMap((id) => found.get(id) ?? []);
     },
     async update(id, patch) {
-      const { domainIds, whatHappens, whatIsNeeded, idea, attribution, authorId } = patch;
+      const { domainIds, whatHappens, whatIsNeeded, idea, attribution, authorId, at } = patch;
       const row = await tx.contribution.update({
         where: { id },
         data: {
-          ...defined({ whatHappens, whatIsNeeded, idea, attribution, authorId }),
+          ...defined({ whatHappens, whatIsNeeded, idea, attribution, authorId, updatedAt: at }),
           ...(domainIds
             ? { domains: { deleteMany: {}, create: unique(domainIds).map((domainId) => ({ domainId })) } }
             : {}),
@@ -78,7 +83,8 @@ export function makeContributionRepository(tx: Tx): ContributionRepository {
     async withdraw(id, at) {
       const row = await tx.contribution.update({
         where: { id },
-        data: { status: 'withdrawn', withdrawnAt: at },
+        // The caller's time for both: an anonymous contribution's withdrawal carries only the day.
+        data: { status: 'withdrawn', withdrawnAt: at, updatedAt: at },
         include: withDomains,
       });
       return toContribution(row);
@@ -109,6 +115,23 @@ export function makeContributionRepository(tx: Tx): ContributionRepository {
         orderBy: { contributionId: 'asc' },
         select: { contributionId: true, authorKey: true },
       });
+    },
+    async listIdentifiableBefore(cutoff) {
+      const old = await list({ createdAt: { lt: cutoff } });
+      const keyed = new Set(
+        (
+          await tx.contributionAuthorKey.findMany({
+            where: { contributionId: { in: old.filter((c) => c.authorId === null).map((c) => c.id) } },
+            select: { contributionId: true },
+          })
+        ).map((k) => k.contributionId),
+      );
+      return old.filter((c) => c.authorId !== null || keyed.has(c.id));
+    },
+    async deleteMany(ids) {
+      if (ids.length === 0) return 0;
+      await tx.contributionAuthorKey.deleteMany({ where: { contributionId: { in: unique(ids) } } });
+      return (await tx.contribution.deleteMany({ where: { id: { in: unique(ids) } } })).count;
     },
     async listAnonymousIds(panelId) {
       const rows = await tx.contribution.findMany({

@@ -18,12 +18,12 @@ export async function insertProcessedDelivery(tx: Tx, key: string): Promise<numb
     VALUES (${key}, ${new Date()}) ON CONFLICT DO NOTHING`;
 }
 
-export async function insertPollParticipation(tx: Tx, pollId: string, memberId: string): Promise<number> {
+export async function insertPollParticipation(tx: Tx, pollId: string, memberId: string, at = new Date()): Promise<number> {
   if (providerOf(tx) === 'postgresql') {
-    const args = { data: [{ pollId, memberId }], skipDuplicates: true };
-    const { count } = await tx.pollParticipation.createMany(args as unknown as { data: { pollId: string; memberId: string }[] });
+    const args = { data: [{ pollId, memberId, createdAt: at }], skipDuplicates: true };
+    const { count } = await tx.pollParticipation.createMany(args as unknown as { data: { pollId: string; memberId: string; createdAt: Date }[] });
     return count;
   }
   return tx.$executeRaw`INSERT INTO "PollParticipation" ("pollId", "memberId", "createdAt")
-    VALUES (${pollId}, ${memberId}, ${new Date()}) ON CONFLICT DO NOTHING`;
+    VALUES (${pollId}, ${memberId}, ${at}) ON CONFLICT DO NOTHING`;
 }

@@ -1,6 +1,11 @@
 import type { LlmExchangeRepository } from '../../core/ports.js';
 import { OLDEST_FIRST, parseJson, type Tx } from './shared.js';
 
+/** Ids are stored as a JSON list; a quoted id cannot match part of another id. */
+const carrying = (contributionIds: string[]) => ({
+  OR: contributionIds.map((id) => ({ contributionIds: { contains: JSON.stringify(id) } })),
+});
+
 const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 export function makeLlmExchangeRepository(tx: Tx): LlmExchangeRepository {
@@ -25,9 +30,18 @@ export function makeLlmExchangeRepository(tx: Tx): LlmExchangeRepository {
     },
     async deleteCarrying(contributionIds) {
       if (contributionIds.length === 0) return 0;
-      // Ids are stored as a JSON list; a quoted id cannot match part of another id.
-      const where = { OR: contributionIds.map((id) => ({ contributionIds: { contains: JSON.stringify(id) } })) };
-      return (await tx.llmExchange.deleteMany({ where })).count;
+      return (await tx.llmExchange.deleteMany({ where: carrying(contributionIds) })).count;
+    },
+    async listCarrying(contributionIds) {
+      if (contributionIds.length === 0) return [];
+      return tx.llmExchange.findMany({
+        where: carrying(contributionIds),
+        orderBy: OLDEST_FIRST,
+        select: { id: true, summaryId: true, model: true, createdAt: true },
+      });
+    },
+    async deleteBefore(cutoff) {
+      return (await tx.llmExchange.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;
     },
   };
 }

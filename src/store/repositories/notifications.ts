@@ -11,6 +11,8 @@ const KINDS = [
   'poll_opened',
   'round_opened',
   'change_requested',
+  'reminder',
+  'support_requested',
 ] as const satisfies readonly NotificationKind[];
 
 function isPayload(value: unknown): value is NotificationRecord['payload'] {
@@ -70,6 +72,9 @@ export function makeNotificationRepository(tx: Tx): NotificationRepository {
     },
     async markDelivered(id, at) {
       await tx.notification.update({ where: { id }, data: { deliveredAt: at } });
+    },
+    async deleteForMember(memberId) {
+      return (await tx.notification.deleteMany({ where: { memberId } })).count;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PollRepository } from '../../core/ports.js';
 import {
   ANONYMITY,
@@ -89,6 +90,7 @@ export function makePollRepository(tx: Tx): PollRepository {
     async createBallot(input) {
       const row = await tx.ballot.create({
         data: {
+          ...(input.at ? { id: randomUUID(), createdAt: input.at, updatedAt: input.at } : {}),
           pollId: input.pollId,
           memberId: input.memberId,
           voterKey: input.voterKey,
@@ -101,7 +103,7 @@ export function makePollRepository(tx: Tx): PollRepository {
     async updateBallot(id, patch) {
       const row = await tx.ballot.update({
         where: { id },
-        data: { choice: encodeChoice(patch.choice), reason: patch.reason },
+        data: { choice: encodeChoice(patch.choice), reason: patch.reason, ...(patch.at ? { updatedAt: patch.at } : {}) },
       });
       return toBallot(row);
     },
@@ -109,8 +111,26 @@ export function makePollRepository(tx: Tx): PollRepository {
       const rows = await tx.ballot.findMany({ where: { pollId }, orderBy: OLDEST_FIRST });
       return rows.map(toBallot);
     },
-    async markParticipation(pollId, memberId) {
-      await insertPollParticipation(tx, pollId, memberId);
+    async markParticipation(pollId, memberId, at) {
+      await insertPollParticipation(tx, pollId, memberId, at);
+    },
+    async listBallotsOfMember(memberId) {
+      return (await tx.ballot.findMany({ where: { memberId }, orderBy: OLDEST_FIRST })).map(toBallot);
+    },
+    async listParticipationsOfMember(memberId) {
+      return tx.pollParticipation.findMany({ where: { memberId }, orderBy: [{ createdAt: 'asc' }, { pollId: 'asc' }], select: { pollId: true, createdAt: true } });
+    },
+    async deleteParticipationsOfMember(memberId) {
+      return (await tx.pollParticipation.deleteMany({ where: { memberId } })).count;
+    },
+    async deleteBallot(id) {
+      await tx.ballot.deleteMany({ where: { id } });
+    },
+    async anonymiseClosedBefore(cutoff) {
+      const closed = { status: 'closed', closedAt: { lt: cutoff } };
+      const ballots = await tx.ballot.updateMany({ where: { memberId: { not: null }, poll: closed }, data: { memberId: null } });
+      const participations = await tx.pollParticipation.deleteMany({ where: { poll: closed } });
+      return { ballots: ballots.count, participations: participations.count };
     },
     async listParticipants(pollId) {
       const rows = await tx.pollParticipation.findMany({

@@ -154,6 +154,40 @@ export function makeSummaryRepository(tx: Tx): SummaryRepository {
       });
       return unique(rows.map((r) => r.versionId));
     },
+    async forgetContributions(contributionIds) {
+      if (contributionIds.length === 0) return;
+      const ids = unique(contributionIds);
+      const versionIds = unique(
+        (
+          await tx.summaryStatement.findMany({ where: { citations: { some: { contributionId: { in: ids } } } }, select: { versionId: true } })
+        ).map((r) => r.versionId),
+      );
+      await tx.summaryCitation.updateMany({ where: { contributionId: { in: ids } }, data: { quote: '', attributedName: null, contributionId: null } });
+      // Removal entries are JSON: rewrite the versions whose list names one of the ids.
+      const gone = new Set(ids);
+      const versions = await tx.summaryVersion.findMany({
+        where: { OR: [{ id: { in: versionIds } }, ...ids.map((id) => ({ removals: { contains: JSON.stringify(id) } }))] },
+        select: { id: true, removals: true },
+      });
+      for (const version of versions) {
+        const removals = parseJson(version.removals, 'SummaryVersion.removals', isRemovals);
+        if (!removals.some((r) => r.contributionId && gone.has(r.contributionId))) continue;
+        const scrubbed = removals.map((r) => (r.contributionId && gone.has(r.contributionId) ? { ...r, contributionId: null } : r));
+        await tx.summaryVersion.update({ where: { id: version.id }, data: { removals: JSON.stringify(scrubbed) } });
+      }
+    },
+    async blankStatements(statementIds) {
+      if (statementIds.length === 0) return;
+      await tx.summaryStatement.updateMany({ where: { id: { in: unique(statementIds) } }, data: { text: '' } });
+    },
+    async dropNames(contributionIds) {
+      if (contributionIds.length === 0) return 0;
+      const { count } = await tx.summaryCitation.updateMany({
+        where: { contributionId: { in: unique(contributionIds) }, attributedName: { not: null } },
+        data: { attributedName: null },
+      });
+      return count;
+    },
     async eraseCitations(contributionIds) {
       if (contributionIds.length === 0) return 0;
       const { count } = await tx.summaryCitation.updateMany({

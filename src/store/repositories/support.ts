@@ -22,6 +22,9 @@ export function makeSupportRepository(tx: Tx): SupportRepository {
     async markHandled(id, handledById, at) {
       await tx.supportRequest.update({ where: { id }, data: { handledById, handledAt: at } });
     },
+    async listByMember(memberId) {
+      return (await tx.supportRequest.findMany({ where: { memberId }, orderBy: OLDEST_FIRST })).map(toSupport);
+    },
     async deleteByMember(memberId) {
       return (await tx.supportRequest.deleteMany({ where: { memberId } })).count;
     },

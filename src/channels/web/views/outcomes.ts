@@ -8,8 +8,8 @@ export function itemFacts(ctx: Ctx, item: BacklogItemRecord): Html {
   return html`<span class="tag status-${item.status}">${ctx.t(`common:backlogStatus.${item.status}`)}</span>
     ${item.owner ? html` · ${ctx.t('web:outcome.owner')} ${item.owner}` : ''}
     ${item.dueDate ? html` · ${ctx.t('web:outcome.due')} ${when(ctx, item.dueDate, false)}` : ''}
-    <br><label class="inline" for="progress-${item.id}">${ctx.t('web:outcome.progress')}</label>
-    <progress id="progress-${item.id}" max="100" value="${item.progress}">${item.progress}%</progress> ${item.progress}%`;
+    <br><strong>${ctx.t('web:outcome.progress')}</strong>
+    <progress max="100" value="${item.progress}" aria-label="${ctx.t('web:outcome.progress')}">${item.progress}%</progress> ${item.progress}%`;
 }
 
 export function boardResponse(ctx: Ctx, item: BacklogItemRecord): Html {

@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "ConsentRecord" ADD COLUMN "withdrawsId" TEXT;
+
+-- CreateIndex
+CREATE INDEX "ConsentRequest_status_deadline_idx" ON "ConsentRequest"("status", "deadline");
+
+-- CreateIndex
+CREATE INDEX "Contribution_createdAt_idx" ON "Contribution"("createdAt");

@@ -1,0 +1,59 @@
+// The outbox of the Slack channel: each pending notification becomes one DM in the member's language.
+import {
+  actorOf,
+  listBacklog,
+  listIdeaRounds,
+  myConsentRequests,
+  type Actor,
+  type NotificationRecord,
+  type PendingDelivery,
+} from '../../core/index.js';
+import type { SlackEnv } from './context.js';
+import { postDm } from './dm.js';
+import type { Tr } from './i18n.js';
+import { consentMessage } from './views/consent.js';
+import { outcomeMessage, reminderMessage, roundMessage, simpleNotice, type Message } from './views/notices.js';
+import { loadPoll, pollMessage } from './views/poll.js';
+
+const id = (n: NotificationRecord, key: string) => String(n.payload[key] ?? '');
+const count = (n: NotificationRecord, key: string) => Number(n.payload[key] ?? 0);
+
+/** The message for one notification, or null when there is nothing left to say (e.g. already answered). */
+async function messageFor(env: SlackEnv, tr: Tr, actor: Actor, n: NotificationRecord): Promise<(Message & { metadata?: ReturnType<typeof pollMessage>['metadata'] }) | null> {
+  const { deps } = env;
+  const boardUrl = actor.role === 'expert' ? null : env.boardUrl;
+  switch (n.kind) {
+    case 'consent_requested': {
+      const review = (await myConsentRequests(deps, actor)).find((r) => r.request.id === id(n, 'requestId'));
+      return review ? consentMessage(tr, review) : null;
+    }
+    case 'poll_opened': {
+      const view = await loadPoll(deps, actor, id(n, 'pollId'));
+      return view.closed ? null : pollMessage(tr, view);
+    }
+    case 'round_opened': {
+      const round = (await listIdeaRounds(deps, actor, 'open')).find((r) => r.id === id(n, 'roundId'));
+      return round ? roundMessage(tr, round) : null;
+    }
+    case 'input_outcome': {
+      const item = (await listBacklog(deps, actor)).find((i) => i.id === id(n, 'itemId'));
+      return item ? outcomeMessage(tr, item) : null;
+    }
+    case 'reminder':
+      return reminderMessage(tr, { polls: count(n, 'polls'), consent: count(n, 'consent') });
+    default:
+      return simpleNotice(tr, n.kind, boardUrl);
+  }
+}
+
+/** Delivers one notification; throws (so that it stays pending) when Slack cannot be reached. */
+export function slackDeliverer(env: SlackEnv): (pending: PendingDelivery) => Promise<void> {
+  return async ({ notification, member, identity }) => {
+    const client = await env.clientForTenant(member.tenantId);
+    if (!client) throw Object.assign(new Error('no Slack token for this zone'), { code: 'no_installation' });
+    const actor = actorOf(member, 'slack');
+    const message = await messageFor(env, env.tr(member.language), actor, notification);
+    if (!message) return;
+    await postDm(env, client, { tenantId: member.tenantId, memberId: member.id, userId: identity.externalId, address: identity.address }, message);
+  };
+}

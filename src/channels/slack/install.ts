@@ -1,0 +1,145 @@
+// Which bot token serves which workspace: one token from the environment (one workspace), and/or
+// OAuth installs (one zone per workspace) kept in the database with their tokens sealed.
+import express from 'express';
+import { webApi, type Authorize, type AuthorizeResult } from '@slack/bolt';
+import { InstallProvider, type Installation, type InstallationStore } from '@slack/oauth';
+import type { SlackConfig } from '../../config.js';
+import type { CoreDeps } from '../../core/index.js';
+import type { Logger } from '../../logger.js';
+import { createPrismaClient } from '../../store/client.js';
+import { createSlackInstallationStore, type SlackInstallationStore } from '../../store/slack-installations.js';
+import { tenantOfTeam, type Client } from './context.js';
+
+/** The bot scopes the app asks for (keep in step with manifest.yml). */
+export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read'];
+
+export interface SlackAuth {
+  authorize: Authorize<boolean>;
+  clientForTenant(tenantId: string): Promise<Client | null>;
+  /** The zones this channel serves, for reminders. */
+  tenantIds(): Promise<string[]>;
+  /** Forgets a workspace's installation (app uninstalled, tokens revoked). */
+  forget(teamId: string): Promise<void>;
+  router: express.Router | null;
+  close(): Promise<void>;
+}
+
+interface Options {
+  deps: CoreDeps;
+  config: SlackConfig;
+  clientOptions: webApi.WebClientOptions;
+  tenants: Map<string, string>;
+  databaseUrl: string;
+  encryptionKey: string;
+  publicUrl: string;
+  logger: Logger;
+}
+
+function installationAdapter(opts: Options, store: SlackInstallationStore): InstallationStore {
+  return {
+    async storeInstallation(installation) {
+      // Org-wide (Enterprise Grid) installs would map many workspaces to one token; not supported.
+      const teamId = installation.team?.id;
+      if (installation.isEnterpriseInstall || !teamId) throw new Error('only workspace installs are supported');
+      const tenantId = await tenantOfTeam({ deps: opts.deps, tenants: opts.tenants }, teamId, installation.team?.name ?? teamId);
+      await store.save(teamId, tenantId, installation);
+      opts.logger.info({ tenantId }, 'slack workspace installed');
+    },
+    async fetchInstallation(query) {
+      const found = query.teamId ? await store.find(query.teamId) : null;
+      if (!found) throw new Error('no installation for this workspace');
+      return found.installation as Installation;
+    },
+    async deleteInstallation(query) {
+      if (query.teamId) await store.remove(query.teamId);
+    },
+  };
+}
+
+export function createSlackAuth(opts: Options): SlackAuth {
+  const clients = new Map<string, Client>();
+  const clientOf = (token: string): Client => {
+    let client = clients.get(token);
+    if (!client) clients.set(token, (client = new webApi.WebClient(token, opts.clientOptions)));
+    return client;
+  };
+  // The single workspace of SLACK_BOT_TOKEN, learnt once from auth.test.
+  let single: Promise<{ teamId: string; tenantId: string; botUserId: string; botId: string } | null> | null = null;
+  const singleWorkspace = () => {
+    const token = opts.config.botToken;
+    if (!token) return Promise.resolve(null);
+    single ??= clientOf(token)
+      .auth.test()
+      .then(async (r) => {
+        const teamId = r.team_id ?? '';
+        return { teamId, tenantId: await tenantOfTeam({ deps: opts.deps, tenants: opts.tenants }, teamId, r.team ?? teamId), botUserId: r.user_id ?? '', botId: r.bot_id ?? '' };
+      })
+      .catch((error: unknown) => {
+        single = null; // try again next time
+        throw error;
+      });
+    return single;
+  };
+
+  const oauth = opts.config.oauth;
+  const db = oauth ? createPrismaClient(opts.databaseUrl) : null;
+  const store = db ? createSlackInstallationStore(db, opts.encryptionKey) : null;
+  let router: express.Router | null = null;
+  if (oauth && store) {
+    const installer = new InstallProvider({
+      clientId: oauth.clientId,
+      clientSecret: oauth.clientSecret,
+      stateSecret: oauth.stateSecret,
+      installationStore: installationAdapter(opts, store),
+      clientOptions: opts.clientOptions,
+      directInstall: true,
+    });
+    const installOptions = { scopes: BOT_SCOPES, redirectUri: `${opts.publicUrl.replace(/\/$/, '')}/slack/oauth_redirect` };
+    router = express.Router();
+    router.get('/slack/install', (req, res, next) => {
+      installer.handleInstallPath(req, res, {}, installOptions).catch(next);
+    });
+    router.get('/slack/oauth_redirect', (req, res, next) => {
+      installer.handleCallback(req, res, {}, installOptions).catch(next);
+    });
+  }
+
+  const installed = async (teamId: string | undefined) => {
+    if (!store || !teamId) return null;
+    const found = await store.find(teamId);
+    const bot = (found?.installation as Installation | undefined)?.bot;
+    return bot?.token ? { botToken: bot.token, botUserId: bot.userId, botId: bot.id } : null;
+  };
+
+  return {
+    authorize: async ({ teamId }): Promise<AuthorizeResult> => {
+      const fromStore = await installed(teamId);
+      if (fromStore) return { ...fromStore, ...(teamId ? { teamId } : {}) };
+      const ws = await singleWorkspace();
+      if (ws && opts.config.botToken && (!teamId || ws.teamId === teamId)) {
+        return { botToken: opts.config.botToken, botUserId: ws.botUserId, botId: ws.botId, teamId: ws.teamId };
+      }
+      throw new Error('this workspace has not installed the app');
+    },
+    async clientForTenant(tenantId) {
+      const found = store ? await store.findByTenant(tenantId) : null;
+      const token = (found?.installation as Installation | undefined)?.bot?.token;
+      if (token) return clientOf(token);
+      const ws = await singleWorkspace().catch(() => null);
+      return ws && ws.tenantId === tenantId && opts.config.botToken ? clientOf(opts.config.botToken) : null;
+    },
+    async tenantIds() {
+      const ids = new Set(store ? await store.tenantIds() : []);
+      const ws = await singleWorkspace().catch(() => null);
+      if (ws) ids.add(ws.tenantId);
+      return [...ids];
+    },
+    async forget(teamId) {
+      if (store) await store.remove(teamId);
+    },
+    router,
+    close: async () => {
+      if (db) await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Home-tab buttons: contribute, edit, withdraw; and the facilitator's panel controls.
+import type { App } from '@slack/bolt';
+import type { SlackEnv } from '../context.js';
+import {
+  closePollAndRefresh,
+  closeRound,
+  draftAndAsk,
+  openContribution,
+  openPollForm,
+  openRoundForm,
+  openWithdraw,
+  publish,
+  publishHome,
+  sendReminders,
+} from '../operations.js';
+import { onPress } from './interact.js';
+
+export function registerControls(app: App, env: SlackEnv): void {
+  onPress(app, env, 'contribution_open', ({ client, actor, body, value }) =>
+    openContribution(env, client, body.trigger_id, actor, value && value !== 'free' ? { roundId: value } : {}),
+  );
+  onPress(app, env, 'contribution_edit', ({ client, actor, body, value }) => openContribution(env, client, body.trigger_id, actor, { contributionId: value }));
+  onPress(app, env, 'withdraw_open', async ({ client, actor, body, value, notice }) => {
+    if (!(await openWithdraw(env, client, body.trigger_id, actor, value))) await notice(env.tr(actor.language)('withdraw.nothing'));
+  });
+
+  onPress(app, env, 'poll_new', ({ client, actor, body }) => openPollForm(env, client, body.trigger_id, actor));
+  onPress(app, env, 'round_new', ({ client, actor, body }) => openRoundForm(env, client, body.trigger_id, actor));
+  onPress(app, env, 'remind', async ({ actor, notice }) => {
+    const count = await sendReminders(env, actor);
+    await notice(env.tr(actor.language)('remind.done', { count }));
+  });
+  onPress(app, env, 'poll_close', async ({ client, actor, userId, value }) => {
+    await closePollAndRefresh(env, client, actor, value);
+    await publishHome(env, client, userId, actor);
+  });
+  onPress(app, env, 'round_close', async ({ client, actor, userId, value }) => {
+    await closeRound(env, actor, value);
+    await publishHome(env, client, userId, actor);
+  });
+  onPress(app, env, 'summary_draft', async ({ client, actor, userId, value, working }) => {
+    const tr = env.tr(actor.language);
+    const done = await working(tr('draft.working'));
+    await draftAndAsk(env, client, actor, userId, value);
+    await done(tr('draft.sent'));
+    await publishHome(env, client, userId, actor);
+  });
+  onPress(app, env, 'summary_publish', async ({ client, actor, userId, value, notice }) => {
+    await publish(env, actor, value);
+    await publishHome(env, client, userId, actor);
+    await notice(env.tr(actor.language)('publish.done'));
+  });
+}

@@ -1,0 +1,155 @@
+// The App Home tab, per role: what waits for an answer first, then what the member wrote and what
+// became of it; facilitators get the panel controls, board members the way to the board pages.
+import type { types } from '@slack/bolt';
+import {
+  listIdeaRounds,
+  listPolls,
+  listSummaries,
+  memberHome,
+  type Actor,
+  type CoreDeps,
+  type MemberHome,
+} from '../../../core/index.js';
+import { actions, BlockList, button, context, divider, header, linkButton, section, type Block } from '../blocks.js';
+import type { Tr } from '../i18n.js';
+import { escapeText, excerpt, md, plain } from '../text.js';
+import { contributionText } from './contribution.js';
+
+const isFacilitator = (actor: Actor) => actor.role === 'facilitator' || actor.role === 'admin';
+const heading = (text: string): Block => section(md(`*${text}*`));
+
+function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
+  const canContribute = home.actor.role === 'expert' || home.actor.role === 'facilitator';
+  if (home.consentRequests.length > 0) {
+    list.add([divider(), heading(tr('home.consent'))]);
+    list.list(
+      home.consentRequests,
+      (r) => [section(md(tr('home.consentItem', { number: r.version.number })), button(tr('home.review'), 'consent_open', r.request.id, { style: 'primary' }))],
+      (n) => tr('home.more', { count: n }),
+      12,
+    );
+  }
+  list.add([divider(), heading(tr('home.polls'))]);
+  if (home.openPolls.length === 0) list.add([context(md(tr('home.noPolls')))]);
+  list.list(
+    home.openPolls,
+    ({ poll, myBallot }) => [
+      section(plain(poll.question), button(tr(myBallot ? 'home.changeAnswer' : 'home.answer'), 'poll_open', poll.id, myBallot ? {} : { style: 'primary' })),
+      context(md(myBallot ? tr('home.answered') : tr('home.notAnswered'))),
+    ],
+    (n) => tr('home.more', { count: n }),
+    10,
+  );
+  if (!canContribute) return;
+  list.add([divider(), heading(tr('home.round'))]);
+  list.list(
+    home.openRounds,
+    (round) => [
+      section(plain(round.question), button(tr('home.share'), 'contribution_open', round.id, { style: 'primary' })),
+      ...(round.closesAt ? [context(md(tr('home.closesAt', { date: tr.when(round.closesAt) })))] : []),
+    ],
+    (n) => tr('home.more', { count: n }),
+    8,
+  );
+  if (home.openRounds.length === 0) list.add([section(md(tr('home.noRound')), button(tr('home.shareFree'), 'contribution_open', 'free'))]);
+  if (home.nextMeeting) {
+    list.add([divider(), heading(tr('home.meeting')), section(plain(home.nextMeeting.title)), context(md(escapeText(tr.when(home.nextMeeting.scheduledAt))))]);
+  }
+  list.add([divider(), heading(tr('home.mine'))]);
+  if (home.myContributions.length === 0) list.add([context(md(tr('home.noMine')))]);
+  list.list(
+    home.myContributions,
+    (c) => [
+      section(plain(excerpt(contributionText(c), 280))),
+      context(md(`${escapeText(tr.when(c.createdAt, false))} · ${tr(`common:attribution.${c.attribution}`)} · *${tr(`home.status.${c.status}`)}*`)),
+      ...(c.status === 'live'
+        ? [actions([button(tr('home.edit'), 'contribution_edit', c.id), button(tr('home.withdraw'), 'withdraw_open', c.id, { style: 'danger' })])]
+        : []),
+    ],
+    (n) => tr('home.more', { count: n }),
+    6,
+  );
+  list.add([divider(), heading(tr('home.outcomes'))]);
+  if (home.outcomes.length === 0) list.add([context(md(tr('home.noOutcomes')))]);
+  const mine = new Map(home.myContributions.map((c) => [c.id, c]));
+  const youWrote = (id: string) => {
+    const c = mine.get(id);
+    return c ? contributionText(c) : '';
+  };
+  list.list(
+    home.outcomes,
+    (o) => [
+      context(md(tr('home.youWrote', { text: escapeText(excerpt(youWrote(o.contributionId), 120)) }))),
+      ...o.items.slice(0, 3).flatMap((item) => [
+        section(md(`*${escapeText(item.title)}*\n${tr(`common:backlogStatus.${item.status}`)} · ${tr('home.progress', { progress: item.progress })}`)),
+        ...(item.boardResponse ? [context(md(`*${tr('home.boardSaid')}*`), plain(item.boardResponse, 2000))] : []),
+      ]),
+    ],
+    (n) => tr('home.more', { count: n }),
+    2,
+  );
+}
+
+async function facilitatorSections(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: string, list: BlockList): Promise<void> {
+  const polls = await listPolls(deps, actor, 'open');
+  const rounds = (await listIdeaRounds(deps, actor)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, 5);
+  const summaries = (await listSummaries(deps, actor)).sort((a, b) => b.summary.createdAt.getTime() - a.summary.createdAt.getTime());
+  list.add([
+    divider(),
+    header(tr('home.controls')),
+    actions([
+      button(tr('home.newPoll'), 'poll_new', 'new'),
+      button(tr('home.newRound'), 'round_new', 'new'),
+      button(tr('home.remind'), 'remind', 'now'),
+      linkButton(tr('home.boardPages'), 'board_link', boardUrl),
+    ]),
+  ]);
+  list.list(
+    polls,
+    (poll) => [
+      section(plain(poll.question), button(tr('home.closePoll'), 'poll_close', poll.id, {
+        confirm: { title: tr('home.closePoll'), text: tr('home.closePollConfirm'), confirm: tr('home.closePoll'), deny: tr('common.cancel') },
+      })),
+    ],
+    (n) => tr('home.more', { count: n }),
+    8,
+  );
+  list.list(
+    rounds,
+    (round) => [
+      section(plain(round.question)),
+      context(md(tr(`home.roundStatus.${round.status}`))),
+      actions([
+        ...(round.status === 'open' ? [button(tr('home.closeRound'), 'round_close', round.id)] : []),
+        button(tr('home.draft'), 'summary_draft', round.id),
+      ]),
+    ],
+    (n) => tr('home.more', { count: n }),
+    4,
+  );
+  list.list(
+    summaries.slice(0, 5),
+    (s) => [
+      section(plain(s.summary.title)),
+      context(md(s.latest ? `${tr('home.version', { number: s.latest.number })} · ${tr(`common:versionStatus.${s.latest.status}`)} · ${tr('home.consentCounts', s.consent)}` : '—')),
+      ...(s.latest?.status === 'awaiting_consent' ? [actions([button(tr('home.publish'), 'summary_publish', s.latest.id, { style: 'primary' })])] : []),
+    ],
+    (n) => tr('home.more', { count: n }),
+    0,
+  );
+}
+
+export async function homeView(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: string): Promise<types.HomeView> {
+  const list = new BlockList(100);
+  list.add([
+    header(tr('home.title')),
+    section(md(tr('home.hello', { name: escapeText(actor.displayName), role: tr(`common:role.${actor.role}`) }))),
+    context(md(tr('home.tips'))),
+  ]);
+  if (actor.role === 'board') {
+    list.add([section(md(tr('home.board')), linkButton(tr('home.boardPages'), 'board_link', boardUrl))]);
+  }
+  if (actor.role !== 'board') memberSections(tr, await memberHome(deps, actor), list);
+  if (isFacilitator(actor)) await facilitatorSections(deps, tr, actor, boardUrl, list);
+  return { type: 'home', callback_id: 'home', blocks: list.blocks };
+}

@@ -1,0 +1,144 @@
+import type { types } from '@slack/bolt';
+import {
+  myBallot,
+  pollResults,
+  type Actor,
+  type BallotInput,
+  type BallotRecord,
+  type CoreDeps,
+  type PollRecord,
+} from '../../../core/index.js';
+import { actions, button, context, input, memberOption, modal, option, section, type Block } from '../blocks.js';
+import type { Tr } from '../i18n.js';
+import { escapeText, fitEscaped, md, plain } from '../text.js';
+
+type PollResults = Awaited<ReturnType<typeof pollResults>>;
+
+export interface PollView {
+  results: PollResults;
+  ballot: BallotRecord | null;
+  closed: boolean;
+}
+
+export async function loadPoll(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollView> {
+  const results = await pollResults(deps, actor, pollId);
+  const ballot = await myBallot(deps, actor, pollId);
+  const { poll } = results;
+  const closed = poll.status === 'closed' || (poll.deadline !== null && poll.deadline.getTime() <= deps.clock.now().getTime());
+  return { results, ballot, closed };
+}
+
+/** Poll messages carry their poll id as message metadata, so that closing can find and update them. */
+export const POLL_METADATA = 'stemmen_poll';
+
+export function describeBallot(tr: Tr, poll: PollRecord, ballot: BallotRecord): string {
+  const choice = ballot.choice;
+  if (choice.kind === 'options') return choice.optionIds.map((id) => poll.options.find((o) => o.id === id)?.label ?? '').join(', ');
+  if (choice.kind === 'scale') return String(choice.value);
+  return tr(`common:consentVote.${choice.vote}`);
+}
+
+function choiceElement(tr: Tr, poll: PollRecord, ballot: BallotRecord | null, actionId: string): types.RadioButtons | types.Checkboxes {
+  const choice = ballot?.choice;
+  if (poll.kind === 'single' || poll.kind === 'multiple') {
+    const options = poll.options.map((o) => memberOption(o.label, o.id));
+    const chosen = choice?.kind === 'options' ? options.filter((o) => choice.optionIds.includes(o.value ?? '')) : [];
+    if (poll.kind === 'multiple') {
+      return { type: 'checkboxes', action_id: actionId, options, ...(chosen.length ? { initial_options: chosen } : {}) };
+    }
+    return { type: 'radio_buttons', action_id: actionId, options, ...(chosen[0] ? { initial_option: chosen[0] } : {}) };
+  }
+  const options =
+    poll.kind === 'scale'
+      ? [1, 2, 3, 4, 5].map((n) => option(tr(`poll.scale.${n}`), String(n)))
+      : (['agree', 'live_with', 'object'] as const).map((v) => option(tr(`common:consentVote.${v}`), v));
+  const current = choice?.kind === 'scale' ? String(choice.value) : choice?.kind === 'consent' ? choice.vote : null;
+  const initial = options.find((o) => o.value === current);
+  return { type: 'radio_buttons', action_id: actionId, options, ...(initial ? { initial_option: initial } : {}) };
+}
+
+/** What was chosen in a poll's choice element (message state or modal state). */
+export function readChoice(poll: PollRecord, value: types.ViewStateValue | undefined): BallotInput {
+  if (!value) return {};
+  if (poll.kind === 'multiple') return { optionIds: (value.selected_options ?? []).map((o) => o.value) };
+  const picked = value.selected_option?.value;
+  if (picked === undefined) return {};
+  if (poll.kind === 'single') return { optionIds: [picked] };
+  if (poll.kind === 'scale') return { value: Number(picked) };
+  return { vote: picked };
+}
+
+function about(tr: Tr, poll: PollRecord): Block[] {
+  const facts = [tr(`common:pollKind.${poll.kind}`), tr(`common:anonymity.${poll.anonymity}`)];
+  if (poll.deadline) facts.push(tr('poll.deadline', { date: tr.when(poll.deadline) }));
+  if (poll.kind === 'multiple' && poll.maxChoices) facts.push(tr('poll.pickUpTo', { count: poll.maxChoices }));
+  const blocks: Block[] = [section(plain(poll.question)), context(...facts.map((f) => md(f)))];
+  // Option texts in buttons are cut at 75 characters; then the full texts are listed above them.
+  if (poll.options.some((o) => o.label.length > 70)) {
+    const lines = poll.options.map((o, i) => `${i + 1}. ${escapeText(o.label)}`).join('\n');
+    blocks.push(section(md(fitEscaped(lines, 3000).text)));
+  }
+  return blocks;
+}
+
+/** Results as the core lets this member see them: hidden until close, voters only where allowed. */
+export function resultBlocks(tr: Tr, view: PollView, maxBlocks = 6): Block[] {
+  const r = view.results;
+  const poll = r.poll;
+  const blocks: Block[] = [context(md(tr('poll.turnout', { turnout: r.turnout, eligible: r.eligible })))];
+  if (!r.visible) return [...blocks, section(md(tr('poll.hidden')))];
+  const rows =
+    poll.kind === 'scale'
+      ? r.scale.map((s) => ({ name: tr(`poll.scale.${s.value}`), count: s.count }))
+      : poll.kind === 'consent'
+        ? r.consent.map((c) => ({ name: tr(`common:consentVote.${c.vote}`), count: c.count }))
+        : r.options.map((o) => ({ name: escapeText(o.label.slice(0, 150)), count: o.count }));
+  const lines = rows.map((row) => `${'▇'.repeat(Math.min(row.count, 20)) || '·'} *${row.count}*  ${row.name}`);
+  if (r.scaleAverage !== null) lines.push(tr('poll.average', { value: r.scaleAverage }));
+  blocks.push(section(md(`*${tr(r.poll.status === 'closed' ? 'poll.finalResults' : 'poll.liveResults')}*\n${lines.join('\n')}`)));
+  for (const objection of r.objections.slice(0, Math.max(0, maxBlocks - 4))) blocks.push(context(md(tr('poll.objection')), plain(objection, 2000)));
+  if (r.voters && r.voters.length > 0) {
+    const who = r.voters.map((v) => `${escapeText(v.displayName)}: ${poll.kind === 'consent' ? tr(`common:consentVote.${v.choice}`) : escapeText(v.choice)}`);
+    blocks.push(context(md(`*${tr('poll.voters')}*\n${who.join('\n')}`)));
+  }
+  return blocks;
+}
+
+/** The poll as a DM: choose, then press the explicit submit button; change it as often as you like. */
+export function pollMessage(tr: Tr, view: PollView): { text: string; blocks: Block[]; metadata: types.MessageMetadata } {
+  const poll = view.results.poll;
+  const blocks: Block[] = [...about(tr, poll)];
+  if (view.closed) {
+    blocks.push(section(md(tr('poll.closed'))));
+  } else {
+    blocks.push(actions([choiceElement(tr, poll, view.ballot, 'poll_choice')], `poll:${poll.id}`));
+    blocks.push(actions([button(tr(view.ballot ? 'poll.change' : 'poll.submit'), 'poll_submit', poll.id, { style: 'primary' })]));
+  }
+  blocks.push(context(md(view.ballot ? tr('poll.yourAnswer', { answer: escapeText(describeBallot(tr, poll, view.ballot)) }) : tr('poll.notYet'))));
+  blocks.push(...resultBlocks(tr, view));
+  return {
+    text: tr('poll.fallback'),
+    blocks: blocks.slice(0, 50),
+    metadata: { event_type: POLL_METADATA, event_payload: { poll_id: poll.id } },
+  };
+}
+
+/** The same poll in a modal (from the Home tab). */
+export function voteModal(tr: Tr, view: PollView): types.ModalView {
+  const poll = view.results.poll;
+  const blocks: Block[] = [...about(tr, poll)];
+  if (!view.closed) {
+    blocks.push(input('choice', tr('poll.choose'), choiceElement(tr, poll, view.ballot, 'choice')));
+    if (poll.kind === 'consent') {
+      blocks.push(
+        input('reason', tr('poll.reason'), { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 1000, ...(view.ballot?.reason ? { initial_value: view.ballot.reason } : {}) }, { optional: true }),
+      );
+    }
+  }
+  blocks.push(...resultBlocks(tr, view, 20));
+  return modal('poll_vote', tr('poll.modalTitle'), blocks, {
+    close: tr('common.close'),
+    ...(view.closed ? {} : { submit: tr(view.ballot ? 'poll.change' : 'poll.submit') }),
+    metadata: { p: poll.id },
+  });
+}

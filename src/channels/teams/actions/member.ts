@@ -1,0 +1,127 @@
+import {
+  castBallot,
+  DomainError,
+  getPoll,
+  listIdeaRounds,
+  memberHome,
+  myBallot,
+  myConsentRequests,
+  myContributions,
+  myInputOutcomes,
+  panelOverview,
+  pollResults,
+  respondToConsent,
+  setMyLanguage,
+  submitContribution,
+  withdrawContribution,
+} from '../../../core/index.js';
+import { consentAnswered, consentCard } from '../cards/consent.js';
+import { CONTRIBUTION_FIELDS, contributionForm, contributionSaved, outcomesCard } from '../cards/contribution.js';
+import { helpCard } from '../cards/help.js';
+import { homeCard } from '../cards/home.js';
+import { pollCard, resultsCard } from '../cards/poll.js';
+import type { Notice } from '../cards/view.js';
+import { done, idOf, list, str, typed, type Action, type ActionCtx, type Data } from './types.js';
+
+export async function showHome(ctx: ActionCtx, notice?: Notice) {
+  return homeCard(ctx.view, await memberHome(ctx.deps, ctx.view.actor), notice);
+}
+
+export async function showPoll(ctx: ActionCtx, pollId: string, notice?: Notice, values?: Record<string, string>) {
+  const poll = await getPoll(ctx.deps, ctx.view.actor, pollId);
+  return pollCard(ctx.view, poll, await myBallot(ctx.deps, ctx.view.actor, poll.id), notice, values);
+}
+
+async function showContributionForm(ctx: ActionCtx, roundId: string, notice?: Notice, values?: Record<string, string>) {
+  const round = (await listIdeaRounds(ctx.deps, ctx.view.actor)).find((r) => r.id === roundId);
+  if (!round) throw new DomainError('not_found');
+  if (round.status === 'closed') throw new DomainError('round_closed');
+  return contributionForm(ctx.view, round, (await panelOverview(ctx.deps, ctx.view.actor)).domains, notice, values);
+}
+
+export async function showConsent(ctx: ActionCtx, requestId: string, notice?: Notice, comment?: string) {
+  const review = (await myConsentRequests(ctx.deps, ctx.view.actor)).find((r) => r.request.id === requestId);
+  if (!review) return consentAnswered(ctx.view, { kind: 'good', message: ctx.view.t('teams:consent.notOpen') });
+  return consentCard(ctx.view, review, notice, comment);
+}
+
+export async function showOutcomes(ctx: ActionCtx, notice?: Notice) {
+  const outcomes = (await myInputOutcomes(ctx.deps, ctx.view.actor)).filter((o) => o.items.length > 0);
+  return outcomesCard(ctx.view, outcomes, await myContributions(ctx.deps, ctx.view.actor), notice);
+}
+
+function contributionInput(data: Data) {
+  const attribution = str(data, 'attribution');
+  // The form asks for a conscious choice; a missing one must never quietly become "with my name".
+  if (!attribution) throw new DomainError('invalid_input', { field: 'attribution' });
+  return {
+    roundId: idOf(data, 'roundId'),
+    whatHappens: str(data, 'whatHappens'),
+    whatIsNeeded: str(data, 'whatIsNeeded'),
+    idea: str(data, 'idea'),
+    domainKeys: list(data, 'domainKeys'),
+    attribution,
+  };
+}
+
+const CONSENT_DONE: Record<string, string> = {
+  approve: 'teams:consent.done.approve',
+  approve_anonymous: 'teams:consent.done.approve_anonymous',
+  request_change: 'teams:consent.done.request_change',
+  withdraw: 'teams:consent.done.withdraw',
+};
+
+/** What every member can do: their home, polls, the question of the month, consent, outcomes, language. */
+export const memberActions: Record<string, Action> = {
+  home: { changes: false, run: (ctx) => showHome(ctx) },
+  help: { changes: false, run: async (ctx) => helpCard(ctx.view) },
+  outcomes: { changes: false, run: (ctx) => showOutcomes(ctx) },
+  'language.set': {
+    changes: true,
+    run: async (ctx, data) => {
+      const actor = await setMyLanguage(ctx.deps, ctx.view.actor, str(data, 'language'));
+      const view = ctx.viewAs(actor);
+      return showHome({ ...ctx, view }, done(view, 'teams:done.language'));
+    },
+  },
+  'poll.show': { changes: false, run: (ctx, data) => showPoll(ctx, idOf(data, 'pollId')) },
+  'poll.results': { changes: false, run: async (ctx, data) => resultsCard(ctx.view, await pollResults(ctx.deps, ctx.view.actor, idOf(data, 'pollId'))) },
+  'poll.vote': {
+    changes: true,
+    run: async (ctx, data) => {
+      const pollId = idOf(data, 'pollId');
+      await castBallot(ctx.deps, ctx.view.actor, pollId, { optionIds: list(data, 'optionIds'), value: str(data, 'value'), vote: str(data, 'vote'), reason: str(data, 'reason') });
+      return showPoll(ctx, pollId, done(ctx.view, 'teams:done.vote'));
+    },
+    refused: (ctx, data, problem) => showPoll(ctx, idOf(data, 'pollId'), problem, typed(data, ['optionIds', 'value', 'vote', 'reason'])),
+  },
+  'round.contribute': { changes: false, run: (ctx, data) => showContributionForm(ctx, idOf(data, 'roundId')) },
+  'contribution.submit': {
+    changes: true,
+    run: async (ctx, data) => {
+      const contribution = await submitContribution(ctx.deps, ctx.view.actor, contributionInput(data));
+      return contributionSaved(ctx.view, contribution, done(ctx.view, 'teams:done.contributed'));
+    },
+    refused: (ctx, data, problem) =>
+      showContributionForm(ctx, idOf(data, 'roundId'), problem, typed(data, [...CONTRIBUTION_FIELDS, 'domainKeys', 'attribution'])),
+  },
+  'contribution.withdraw': {
+    changes: true,
+    run: async (ctx, data) => {
+      await withdrawContribution(ctx.deps, ctx.view.actor, idOf(data, 'contributionId'));
+      ctx.kick(); // summaries that quoted it are re-issued: the people still quoted are asked again
+      return showHome(ctx, done(ctx.view, 'teams:done.withdrawn'));
+    },
+  },
+  'consent.show': { changes: false, run: (ctx, data) => showConsent(ctx, idOf(data, 'requestId')) },
+  'consent.respond': {
+    changes: true,
+    run: async (ctx, data) => {
+      const decision = str(data, 'decision');
+      await respondToConsent(ctx.deps, ctx.view.actor, idOf(data, 'requestId'), { decision, comment: str(data, 'comment') });
+      ctx.kick();
+      return consentAnswered(ctx.view, done(ctx.view, CONSENT_DONE[decision] ?? 'teams:consent.done.approve'));
+    },
+    refused: (ctx, data, problem) => showConsent(ctx, idOf(data, 'requestId'), problem, str(data, 'comment')),
+  },
+};

@@ -1,0 +1,62 @@
+import { DomainError, type Actor, type CoreDeps } from '../../../core/index.js';
+import type { AdaptiveCard } from '../cards/elements.js';
+import type { Notice, View } from '../cards/view.js';
+import type { Scope } from '../identity.js';
+
+/** What an action may use: the core, who asks (as a view), and two effects on the conversation. */
+export interface ActionCtx {
+  deps: CoreDeps;
+  view: View;
+  scope: Scope;
+  /** A view for another actor state (after a language change). */
+  viewAs(actor: Actor): View;
+  /** Posts a new message into the current conversation (e.g. a new poll in a team channel). */
+  post(card: AdaptiveCard, summary: string): Promise<void>;
+  /** Delivers waiting notifications now rather than on the next round (they were just created). */
+  kick(): void;
+}
+
+/** Values from Action.Execute: the button's data merged with the card's inputs (always strings in Teams). */
+export type Data = Record<string, unknown>;
+
+export interface Action {
+  /** True when it changes something: deduplicated, and never run by an automatic card refresh. */
+  changes: boolean;
+  run(ctx: ActionCtx, data: Data): Promise<AdaptiveCard>;
+  /** The card to show when the core refused the input: usually the same form, as typed, with the reason. */
+  refused?(ctx: ActionCtx, data: Data, problem: Notice): Promise<AdaptiveCard>;
+}
+
+export function str(data: Data, key: string): string {
+  const value = data[key];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+/** An id from a button's data; anything else is a request we cannot read. */
+export function idOf(data: Data, key: string): string {
+  const value = str(data, key);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new DomainError('invalid_input', { field: key });
+  return value;
+}
+
+/** A multi-select Input.ChoiceSet sends its values as one comma-separated string. */
+export function list(data: Data, key: string): string[] {
+  return str(data, key)
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** What the member typed, to put back into a refused form. */
+export function typed(data: Data, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, str(data, k)]).filter(([, v]) => v !== ''));
+}
+
+export function done(view: View, key: string, params?: Record<string, unknown>): Notice {
+  return { kind: 'good', message: view.t(key, params) };
+}
+
+/** Facilitator screens are hidden from others here; the core still authorizes every change itself. */
+export function requireFacilitator(view: View): void {
+  if (view.actor.role !== 'facilitator' && view.actor.role !== 'admin') throw new DomainError('forbidden');
+}

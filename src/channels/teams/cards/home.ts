@@ -1,0 +1,80 @@
+import { LANGUAGES, type MemberHome } from '../../../core/index.js';
+import { buttons, card, execute, heading, labelled, note, openUrl, say, section, type AdaptiveCard, type CardElement } from './elements.js';
+import { canContribute, excerpt, isFacilitator, notice, when, type Notice, type View } from './view.js';
+
+const MAX_ITEMS = 5;
+
+function pollsSection(view: View, home: MemberHome): CardElement {
+  const { t } = view;
+  const items: CardElement[] = [heading(t('teams:home.polls'), 'medium')];
+  if (home.openPolls.length === 0) items.push(note(t('teams:home.noPolls'), { subtle: true }));
+  for (const { poll, myBallot } of home.openPolls.slice(0, MAX_ITEMS)) {
+    items.push(say(poll.question, { weight: 'bolder' }));
+    items.push(note(myBallot ? t('teams:home.voted') : t('teams:home.notVoted'), { subtle: true }));
+    items.push(buttons([execute(myBallot ? t('teams:poll.change') : t('teams:poll.open'), 'poll.show', { pollId: poll.id })]));
+  }
+  return section(items, { separator: true });
+}
+
+function roundsSection(view: View, home: MemberHome): CardElement {
+  const { t } = view;
+  const items: CardElement[] = [heading(t('teams:home.round'), 'medium')];
+  if (home.openRounds.length === 0) items.push(note(t('teams:home.noRound'), { subtle: true }));
+  for (const round of home.openRounds.slice(0, MAX_ITEMS)) {
+    items.push(say(round.question, { weight: 'bolder' }));
+    items.push(buttons([execute(t('teams:contribute.open'), 'round.contribute', { roundId: round.id })]));
+  }
+  return section(items, { separator: true });
+}
+
+function consentSection(view: View, home: MemberHome): CardElement[] {
+  const { t } = view;
+  if (home.consentRequests.length === 0) return [];
+  const items: CardElement[] = [heading(t('teams:home.consent'), 'medium'), note(t('teams:home.consentIntro'))];
+  for (const review of home.consentRequests.slice(0, MAX_ITEMS)) {
+    items.push(buttons([execute(t('teams:consent.open', { number: review.version.number }), 'consent.show', { requestId: review.request.id }, { style: 'positive' })]));
+  }
+  return [section(items, { separator: true })];
+}
+
+function mineSection(view: View, home: MemberHome): CardElement {
+  const { t } = view;
+  const items: CardElement[] = [heading(t('teams:home.mine'), 'medium')];
+  const live = home.myContributions.filter((c) => c.status === 'live');
+  if (live.length === 0) items.push(note(t('teams:home.noMine'), { subtle: true }));
+  for (const c of live.slice(0, MAX_ITEMS)) {
+    items.push(say(excerpt(c.whatHappens || c.whatIsNeeded || c.idea)));
+    items.push(note(`${t(`common:attribution.${c.attribution}`)} · ${when(view, c.createdAt)}`, { subtle: true }));
+    items.push(buttons([execute(t('teams:contribution.withdraw'), 'contribution.withdraw', { contributionId: c.id }, { style: 'destructive' })]));
+  }
+  if (live.length > 0) items.push(note(t('teams:contribution.withdrawHint'), { subtle: true }));
+  if (home.outcomes.length > 0) {
+    items.push(buttons([execute(t('teams:home.outcomes', { count: home.outcomes.length }), 'outcomes', {}, { style: 'positive' })]));
+  }
+  return section(items, { separator: true });
+}
+
+function meetingSection(view: View, home: MemberHome): CardElement[] {
+  if (!home.nextMeeting) return [];
+  return [section([heading(view.t('teams:home.meeting'), 'medium'), labelled(when(view, home.nextMeeting.scheduledAt), home.nextMeeting.title)], { separator: true })];
+}
+
+/** A member's personal home: what asks for an answer first, then what they wrote and what became of it. */
+export function homeCard(view: View, home: MemberHome, done?: Notice): AdaptiveCard {
+  const { t, actor } = view;
+  const body: CardElement[] = [
+    heading(t('teams:home.title')),
+    say(t('teams:home.hello', { name: actor.displayName })),
+    note(t('teams:home.role', { role: t(`common:role.${actor.role}`) }), { subtle: true }),
+    ...notice(done),
+    ...consentSection(view, home),
+    pollsSection(view, home),
+  ];
+  if (canContribute(view)) body.push(roundsSection(view, home), mineSection(view, home));
+  body.push(...meetingSection(view, home));
+  const actions: CardElement[] = [execute(t('teams:help.button'), 'help')];
+  if (isFacilitator(view)) actions.unshift(execute(t('teams:facilitator.button'), 'facilitator', {}, { style: 'positive' }));
+  if (actor.role !== 'expert') actions.push(openUrl(t('teams:board.open'), view.boardUrl));
+  body.push(section([note(t('teams:home.language'), { subtle: true }), buttons(LANGUAGES.filter((l) => l !== view.language).map((l) => execute(t(`common:language.${l}`), 'language.set', { language: l })))], { separator: true }));
+  return card(body, { actions, refresh: { verb: 'home', title: t('teams:card.refresh') }, fallback: t('teams:home.title') });
+}

@@ -1,0 +1,53 @@
+import type { DomainRecord, SummaryOverview, SummaryVersionRecord } from '../../../core/index.js';
+import { card, execute, heading, note, openUrl, say, section, type AdaptiveCard, type CardElement } from './elements.js';
+import { statementList } from './consent.js';
+import { notice, type Notice, type View } from './view.js';
+
+function factsSection(view: View, version: SummaryVersionRecord, domains: DomainRecord[]): CardElement {
+  const { t } = view;
+  const facts = version.facts;
+  const domain = (key: string) => domains.find((d) => d.key === key)?.labels[view.language] ?? key;
+  const items: CardElement[] = [
+    heading(t('teams:summary.facts'), 'medium'),
+    note(t('teams:summary.factLine', { contributions: facts.contributions, contributors: facts.contributors })),
+  ];
+  if (facts.domainsMissing.length > 0) items.push(say(t('teams:summary.missing', { list: facts.domainsMissing.map(domain).join(', ') }), { subtle: true }));
+  return section(items, { separator: true });
+}
+
+function removalsSection(view: View, version: SummaryVersionRecord): CardElement[] {
+  const { t } = view;
+  if (version.removals.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const r of version.removals) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
+  return [
+    section(
+      [heading(t('teams:summary.removals'), 'medium'), ...[...counts].map(([reason, count]) => note(`${count} × ${t(`common:removalReason.${reason}`)}`, { subtle: true }))],
+      { separator: true },
+    ),
+  ];
+}
+
+/**
+ * One summary version as the facilitator sees it: the exact statements and quotes, what the check removed,
+ * how many quoted members answered, and (only when everyone approved this version) "send to the board".
+ */
+export function versionCard(view: View, version: SummaryVersionRecord, overview: SummaryOverview | undefined, domains: DomainRecord[], done?: Notice): AdaptiveCard {
+  const { t } = view;
+  const body: CardElement[] = [
+    heading(overview ? t('teams:summary.titleOf', { number: version.number }) : t('teams:summary.title')),
+    ...(overview ? [say(overview.summary.title, { weight: 'bolder' })] : []),
+    note(`${t(`common:versionStatus.${version.status}`)} · ${t(`common:generator.${version.generator}`)}`, { subtle: true }),
+    ...notice(done),
+  ];
+  if (version.status === 'failed') body.push(note(t('teams:summary.failed'), { color: 'attention' }));
+  if (overview && overview.latest?.id === version.id && version.status === 'awaiting_consent') {
+    body.push(note(t('teams:summary.consentCounts', overview.consent)), note(t('teams:summary.publishHint'), { subtle: true }));
+  }
+  body.push(...statementList(view, version.statements), ...removalsSection(view, version), factsSection(view, version, domains));
+  const actions: CardElement[] = [];
+  if (version.status === 'awaiting_consent') actions.push(execute(t('teams:summary.publish'), 'summary.publish', { versionId: version.id }, { style: 'positive' }));
+  if (overview?.latest && overview.latest.id !== version.id) actions.push(execute(t('teams:summary.openLatest'), 'summary.show', { versionId: overview.latest.id }));
+  actions.push(openUrl(t('teams:board.open'), view.boardUrl), execute(t('teams:card.back'), 'facilitator'));
+  return card(body, { actions, refresh: { verb: 'summary.show', data: { versionId: version.id }, title: t('teams:card.refresh') }, fallback: t('teams:summary.title') });
+}

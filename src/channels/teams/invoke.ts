@@ -1,0 +1,62 @@
+import type { TurnContext } from '@microsoft/agents-hosting';
+import { claimDelivery, DomainError, isDomainError } from '../../core/index.js';
+import { errorMessage } from '../../i18n/errors.js';
+import type { Data } from './actions/types.js';
+import { actionCtx, actionFor, runAction } from './dispatch.js';
+import { deliveryKey, languageOf } from './identity.js';
+import { showHome } from './actions/member.js';
+import { rememberAddress, whoIs, type TeamsRuntime, type Who } from './runtime.js';
+import { answerInvoke, cardInvokeBody, keepCardBody } from './send.js';
+
+interface ExecuteValue {
+  action?: { type?: unknown; verb?: unknown; data?: unknown };
+  trigger?: unknown;
+}
+
+function parseValue(value: unknown): { verb: string; data: Data; automatic: boolean } | null {
+  const v = (value ?? {}) as ExecuteValue;
+  if (v.action?.type !== 'Action.Execute' || typeof v.action.verb !== 'string') return null;
+  const data = v.action.data && typeof v.action.data === 'object' && !Array.isArray(v.action.data) ? (v.action.data as Data) : {};
+  return { verb: v.action.verb, data, automatic: v.trigger === 'automatic' };
+}
+
+/** An error answer in the person's language when we cannot even tell who they are. */
+function refusal(context: TurnContext, error: unknown) {
+  const message = errorMessage(languageOf(context.activity.locale), error);
+  return answerInvoke(context, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
+}
+
+/**
+ * Action.Execute (a button on one of our cards) and automatic refreshes. The answer is the card that replaces
+ * the clicked one for this member only. A refresh only ever shows; it never changes anything or enrols anyone.
+ */
+export async function onCardAction(rt: TeamsRuntime, context: TurnContext): Promise<void> {
+  const activity = context.activity;
+  const parsed = parseValue(activity.value);
+  const action = parsed ? actionFor(parsed.verb) : undefined;
+  if (!parsed || !action) return refusal(context, new DomainError('invalid_input', { field: 'verb' }));
+  if (parsed.automatic && action.changes) return answerInvoke(context, keepCardBody());
+
+  let who: Who | null;
+  try {
+    who = await whoIs(rt, activity, !parsed.automatic);
+  } catch (error) {
+    if (isDomainError(error)) return refusal(context, error);
+    throw error;
+  }
+  if (!who) return answerInvoke(context, parsed.automatic ? keepCardBody() : {}, parsed.automatic ? 200 : 400);
+  if (!parsed.automatic) await rememberAddress(rt, activity, who);
+
+  const ctx = actionCtx(rt, context, who.actor);
+  const shortened = ctx.view.t('teams:card.shortened');
+  if (action.changes) {
+    const key = deliveryKey(activity);
+    if (key && !(await claimDelivery(rt.deps, key))) {
+      // The same click delivered twice: it was done once; show where things stand.
+      return answerInvoke(context, cardInvokeBody(await showHome(ctx, { kind: 'good', message: ctx.view.t('teams:card.duplicate') }), shortened));
+    }
+  }
+  const card = await runAction(rt, ctx, parsed.verb, action, parsed.data);
+  await answerInvoke(context, cardInvokeBody(card, shortened));
+  if (!parsed.automatic) rt.kick();
+}

@@ -1,0 +1,41 @@
+/**
+ * The panel's privacy text ("privacy notice"), versioned. Members accept it before they first contribute
+ * or vote, and are asked again when the version changes. The text lives in the language catalogs
+ * (src/i18n/locales/<lang>/privacy.json, key "notice"); change it there and raise the version here, or the
+ * notice test fails (it pins a hash of each language's text to the version).
+ */
+import { createHash } from 'node:crypto';
+import en from '../../i18n/locales/en/privacy.json' with { type: 'json' };
+import fr from '../../i18n/locales/fr/privacy.json' with { type: 'json' };
+import nl from '../../i18n/locales/nl/privacy.json' with { type: 'json' };
+import { DEFAULT_PRIVACY_POLICY, type Language, type PrivacyPolicy } from '../types.js';
+
+export const PRIVACY_NOTICE_VERSION = '2026-11.1';
+
+/** The order in which paragraphs are shown (and hashed). */
+const PARAGRAPHS = ['intro', 'what', 'who', 'anonymous', 'careful', 'howLong', 'rights', 'support', 'withdraw'] as const;
+
+const CATALOGS: Record<Language, { notice: Record<'title' | (typeof PARAGRAPHS)[number], string> }> = { nl, fr, en };
+
+export interface PrivacyNotice {
+  version: string;
+  language: Language;
+  title: string;
+  paragraphs: string[];
+  /** SHA-256 of exactly what the member was shown (title and paragraphs, with the configured numbers). */
+  hash: string;
+}
+
+function fill(text: string, policy: PrivacyPolicy): string {
+  return text
+    .replaceAll('{{retentionDays}}', String(policy.retentionDays))
+    .replaceAll('{{deadlineDays}}', String(policy.consentDeadlineDays));
+}
+
+export function privacyNotice(language: Language, policy: PrivacyPolicy = DEFAULT_PRIVACY_POLICY): PrivacyNotice {
+  const notice = CATALOGS[language].notice;
+  const title = fill(notice.title, policy);
+  const paragraphs = PARAGRAPHS.map((key) => fill(notice[key], policy));
+  const hash = createHash('sha256').update(JSON.stringify({ version: PRIVACY_NOTICE_VERSION, language, title, paragraphs })).digest('hex');
+  return { version: PRIVACY_NOTICE_VERSION, language, title, paragraphs, hash };
+}
