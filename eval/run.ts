@@ -18,7 +18,8 @@ import { startStandIn, type StandIn } from '../test/support/openai-standin.js';
 import { loadCorpus, requestFor, withdrawnIds, type Corpus } from './corpus.js';
 import { coverage, flawsCaught, injectionsChanged, pct, personalDataInQuotes, removalsByReason, visibleDrafts, visibleVerified } from './metrics.js';
 
-const language = (process.argv[process.argv.indexOf('--language') + 1] ?? 'nl') as Language;
+const flag = process.argv.indexOf('--language');
+const language = (flag >= 0 ? process.argv[flag + 1] : 'nl') as Language;
 const logger = createLogger('silent');
 
 async function evaluate(name: string, corpus: Corpus, synthesizer: Synthesizer, flaws: Flaw[] | null): Promise<boolean> {

@@ -13,5 +13,7 @@ export * from './use-cases/consent.js';
 export * from './use-cases/backlog.js';
 export * from './use-cases/home.js';
 export * from './use-cases/channels.js';
+export * from './use-cases/version-consent.js';
+export type { PollResults } from './use-cases/poll-results.js';
 export { isQuietTime } from './time.js';
 export { seedDemoPanel } from './seed-demo.js';

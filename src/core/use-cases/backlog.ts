@@ -152,7 +152,9 @@ export async function respondToBacklogItem(deps: CoreDeps, actor: Actor, itemId:
   });
 }
 
+/** The action plan is the board's: board members, facilitators and admins read it; experts see their outcomes. */
 export async function listBacklog(deps: CoreDeps, actor: Actor): Promise<BacklogItemRecord[]> {
+  authorize(actor, ['board', 'admin', 'facilitator']);
   return deps.store.transaction((repos) => repos.backlog.listByPanel(actor.panelId));
 }
 

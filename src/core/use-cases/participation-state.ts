@@ -24,7 +24,7 @@ export function participationFrom(records: ConsentRecordRow[]): ParticipationSta
   const base = { currentVersion: PRIVACY_NOTICE_VERSION, version: last?.textVersion ?? null, acceptedAt: null, grantId: null };
   if (!last) return { ...base, state: 'none' };
   if (last.decision === 'granted') {
-    if (last.textVersion !== PRIVACY_NOTICE_VERSION) return { ...base, state: 'outdated' };
+    if (last.textVersion !== PRIVACY_NOTICE_VERSION) return { ...base, state: 'outdated', grantId: last.id };
     return { ...base, state: 'accepted', acceptedAt: last.createdAt, grantId: last.id };
   }
   return { ...base, state: last.decision === 'withdrawn' ? 'withdrawn' : 'refused' };

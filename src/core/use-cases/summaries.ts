@@ -11,6 +11,8 @@ import {
   type SummaryVersionRecord,
 } from '../types.js';
 import { oneOf, optionalText, requireText } from '../validation.js';
+import { guardFields } from '../privacy/guard-fields.js';
+import { consentDeadline } from '../privacy/policy.js';
 import {
   citedContributionIds,
   computeFacts,
@@ -83,11 +85,20 @@ export async function draftSummary(
         [],
         deps.clock.now(),
       );
-      await audit(repos, actor, 'summary.failed', 'summary', summary.id, { reason: result.reason });
+      await audit(repos, actor, 'summary.failed', 'summary', summary.id, { reason: result.reason, tokensIn: result.tokensIn, tokensOut: result.tokensOut, costMicros: result.costMicros ?? null });
       return { summary, version: failed };
     }
     const version = await verifyAndStore(deps, repos, actor, meta, result.statements, loaded.round.id);
-    await audit(repos, actor, 'summary.drafted', 'summary', summary.id, { version: version.number, generator: result.generator });
+    // Cost and map-reduce passes have no column: the audit trail records them per summary (numbers only).
+    await audit(repos, actor, 'summary.drafted', 'summary', summary.id, {
+      version: version.number,
+      generator: result.generator,
+      tokensIn: result.tokensIn,
+      tokensOut: result.tokensOut,
+      costMicros: result.costMicros ?? null,
+      mapCalls: result.passes?.map ?? 0,
+      reduceCalls: result.passes?.reduce ?? 0,
+    });
     return { summary, version };
   });
 }
@@ -104,13 +115,14 @@ async function verifyAndStore(
   drafts: DraftStatement[],
   roundId: string | null,
 ): Promise<SummaryVersionRecord> {
-  const contributions = roundId
-    ? await repos.contributions.listByRound(roundId, { liveOnly: true })
-    : await repos.contributions.listByPanel(actor.panelId, { liveOnly: true });
+  const all = roundId ? await repos.contributions.listByRound(roundId) : await repos.contributions.listByPanel(actor.panelId);
+  const contributions = all.filter((c) => c.status === 'live');
   const members = await repos.members.listByPanel(actor.panelId);
   const domains = await repos.panels.listDomains(actor.panelId);
   const sources = contributions.map((c) => toSource(c, members, domains));
-  const outcome = verifyStatements(drafts, sources);
+  // Withdrawn ids let the facilitator read "withdrawn" rather than "unknown" for a quote of one.
+  const withdrawn = new Set(all.filter((c) => c.status === 'withdrawn').map((c) => c.id));
+  const outcome = verifyStatements(drafts, sources, withdrawn);
   const authors = await resolveAuthors(repos, deps.secret, contributions, members);
   const statements = outcome.statements.map((s, position) => ({ position, ...s }));
   const cited = [...new Set(statements.flatMap((s) => s.citations.map((c) => authors.get(c.contributionId)).filter((m): m is string => !!m)))];
@@ -125,6 +137,7 @@ async function verifyAndStore(
     },
     cited,
     deps.clock.now(),
+    consentDeadline(deps, deps.clock.now()),
   );
 }
 
@@ -143,9 +156,12 @@ export async function editSummary(
 ): Promise<SummaryVersionRecord> {
   authorize(actor, ['facilitator', 'admin']);
   if (!Array.isArray(edited)) throw new DomainError('invalid_input', { field: 'statements' });
+  // A facilitator's own words go through the guard too (quotes are checked against guarded contributions).
   const drafts: DraftStatement[] = edited.map((s) => ({
-    theme: optionalText(s.theme, 'theme', LIMITS.shortText),
-    text: requireText(s.text, 'text', LIMITS.longText),
+    ...guardFields(
+      { theme: optionalText(s.theme, 'theme', LIMITS.shortText), text: requireText(s.text, 'text', LIMITS.longText) },
+      { redact: false, language: actor.language },
+    ),
     citations: (Array.isArray(s.citations) ? s.citations : []).map((c) => ({
       contributionId: String(c.contributionId),
       quote: requireText(c.quote, 'quote', LIMITS.contributionField),
@@ -242,8 +258,10 @@ export async function listSummaries(deps: CoreDeps, actor: Actor): Promise<Summa
       const published = versions.find((v) => v.status === 'published') ?? null;
       if (actor.role === 'board') {
         if (published) out.push({ summary, latest: null, published, consent: { pending: 0, approved: 0, other: 0 } });
+        await auditNamedAccess(repos, actor, published ? [published] : []);
         continue;
       }
+      await auditNamedAccess(repos, actor, [latest, published].filter((v): v is SummaryVersionRecord => v !== null));
       const requests = latest ? await repos.consent.listRequestsForVersion(latest.id) : [];
       out.push({
         summary,
@@ -266,10 +284,22 @@ export async function getSummaryVersion(deps: CoreDeps, actor: Actor, versionId:
     const version = await repos.summaries.findVersion(versionId);
     if (!version) throw new DomainError('not_found');
     sameTenant(actor, await repos.summaries.findById(version.summaryId));
-    if (actor.role === 'facilitator' || actor.role === 'admin') return version;
+    if (actor.role === 'facilitator' || actor.role === 'admin' || (actor.role === 'board' && version.status === 'published')) {
+      await auditNamedAccess(repos, actor, [version]);
+      return version;
+    }
     if (version.status === 'published') return version;
     const asked = (await repos.consent.listRequestsForVersion(version.id)).some((r) => r.memberId === actor.memberId);
     if (!asked) throw new DomainError('not_found');
     return version;
   });
+}
+
+/** Facilitator and board access to a version that names members is an audit event (ids only). */
+async function auditNamedAccess(repos: Repositories, actor: Actor, versions: SummaryVersionRecord[]): Promise<void> {
+  if (actor.role === 'expert') return;
+  for (const version of new Set(versions)) {
+    const named = version.statements.flatMap((s) => s.citations).filter((c) => c.attributedName !== null).length;
+    if (named > 0) await audit(repos, actor, 'identifiable.viewed', 'summary_version', version.id, { named });
+  }
 }

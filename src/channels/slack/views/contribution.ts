@@ -1,5 +1,5 @@
 // Modals for experts: add or edit a contribution, withdraw one.
-import type { types } from '@slack/bolt';
+import type { types, ViewOutput, ViewStateValue } from '@slack/bolt';
 import {
   ATTRIBUTIONS,
   LIMITS as CORE_LIMITS,
@@ -13,7 +13,7 @@ import type { Tr } from '../i18n.js';
 import { excerpt, md, plain } from '../text.js';
 import { value, textOf } from './forms.js';
 
-type Values = types.ViewOutput['state']['values'];
+type Values = ViewOutput['state']['values'];
 
 export interface ContributionMeta {
   /** Question of the month (round) id. */

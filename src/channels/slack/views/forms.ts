@@ -1,13 +1,13 @@
 // Modals for facilitators: a new poll and a new question of the month.
-import type { types } from '@slack/bolt';
+import type { types, ViewOutput, ViewStateValue } from '@slack/bolt';
 import { ANONYMITY, POLL_KINDS, RESULTS_VISIBILITY, type CreatePollInput } from '../../../core/index.js';
 import { context, input, modal, option, textInput, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
 import { md } from '../text.js';
 
-type Values = types.ViewOutput['state']['values'];
+type Values = ViewOutput['state']['values'];
 
-export function value(values: Values, block: string, action = block): types.ViewStateValue | undefined {
+export function value(values: Values, block: string, action = block): ViewStateValue | undefined {
   return values[block]?.[action];
 }
 
@@ -36,7 +36,7 @@ export function pollModal(tr: Tr): types.ModalView {
   return modal('poll_create', tr('pollForm.title'), blocks, { submit: tr('pollForm.submit'), close: tr('common.cancel') });
 }
 
-function timestamp(v: types.ViewStateValue | undefined): Date | undefined {
+function timestamp(v: ViewStateValue | undefined): Date | undefined {
   const seconds = v?.selected_date_time;
   return typeof seconds === 'number' ? new Date(seconds * 1000) : undefined;
 }

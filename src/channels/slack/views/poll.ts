@@ -1,4 +1,4 @@
-import type { types } from '@slack/bolt';
+import type { types, ViewOutput, ViewStateValue } from '@slack/bolt';
 import {
   myBallot,
   pollResults,
@@ -58,7 +58,7 @@ function choiceElement(tr: Tr, poll: PollRecord, ballot: BallotRecord | null, ac
 }
 
 /** What was chosen in a poll's choice element (message state or modal state). */
-export function readChoice(poll: PollRecord, value: types.ViewStateValue | undefined): BallotInput {
+export function readChoice(poll: PollRecord, value: ViewStateValue | undefined): BallotInput {
   if (!value) return {};
   if (poll.kind === 'multiple') return { optionIds: (value.selected_options ?? []).map((o) => o.value) };
   const picked = value.selected_option?.value;

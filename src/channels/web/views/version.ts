@@ -1,4 +1,4 @@
-import { DomainError, getSummaryVersion, listSummaries, panelOverview, type SummaryFacts } from '../../../core/index.js';
+import { DomainError, getSummaryVersion, listSummaries, panelOverview, versionConsent, type MemberConsentState, type SummaryFacts } from '../../../core/index.js';
 import { html, type Html } from '../html.js';
 import { id } from '../form.js';
 import type { Ctx, FormState, Page } from '../pages.js';
@@ -19,6 +19,15 @@ export function factsBlock(ctx: Ctx, facts: SummaryFacts, labels: Map<string, st
   </dl>`;
 }
 
+/** Each cited member's answer, with the comment of a change request, so the facilitator can act on it. */
+function consentTable(ctx: Ctx, states: MemberConsentState[]): Html {
+  const { t } = ctx;
+  if (states.length === 0) return html``;
+  return html`<ul class="consent-states">${states.map(
+    (s) => html`<li><strong>${s.displayName}</strong>: ${t(`common:consentStatus.${s.status}`)}${s.comment ? html` — <q>${s.comment}</q>` : ''}</li>`,
+  )}</ul>`;
+}
+
 /** One version of a summary for the facilitator: status, source, quotes, removals, facts and consent. */
 export async function versionPage(ctx: Ctx, state: FormState | null): Promise<Page> {
   requireFacilitator(ctx.actor);
@@ -34,7 +43,8 @@ export async function versionPage(ctx: Ctx, state: FormState | null): Promise<Pa
       · ${t(`common:generator.${version.generator}`)} · ${when(ctx, version.createdAt)}</p>
     ${!latest && overview.latest ? html`<p class="alert">${t('web:summary.notLatest')} <a href="/panel/versions/${overview.latest.id}">${t('web:summary.openLatest')}</a></p>` : ''}
     ${latest ? html`<section class="card" aria-labelledby="consent-h"><h3 id="consent-h">${t('web:summary.consentTitle')}</h3>
-      <p>${t('web:summary.consentCounts', overview.consent)}</p></section>` : ''}
+      <p>${t('web:summary.consentCounts', overview.consent)}</p>
+      ${consentTable(ctx, await versionConsent(ctx.deps, ctx.actor, version.id))}</section>` : ''}
     <h3>${t('web:summary.statements')}</h3>
     ${statementList(ctx, version.statements)}
     <h3>${t('web:summary.removals')}</h3>

@@ -1,0 +1,116 @@
+// The Slack channel: Bolt in Socket Mode (SLACK_APP_TOKEN set: no public URL needed) or in HTTP mode
+// on the app's own server (POST /slack/events), turning Slack surfaces into core use cases.
+import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import express from 'express';
+import type { ChatChannel } from '../../app.js';
+import type { Config } from '../../config.js';
+import { claimDelivery, createReminders, type CoreDeps } from '../../core/index.js';
+import type { Logger } from '../../logger.js';
+import { startOutbox } from '../outbox.js';
+import { makeTr, type SlackEnv } from './context.js';
+import { slackDeliverer } from './deliver.js';
+import { SlackHttpReceiver } from './http-receiver.js';
+import { createSlackAuth } from './install.js';
+import { registerActions } from './listeners/actions.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerControls } from './listeners/controls.js';
+import { registerEvents } from './listeners/events.js';
+import { registerViews } from './listeners/views.js';
+import { registerSlackRuntime, WorkTracker } from './runtime.js';
+import { apiUrl, boltLogger, deliveryKey, RETRY_RATE_LIMITED_ONLY } from './support.js';
+
+const REMINDER_CHECK_MS = 60 * 60 * 1000;
+
+export async function createSlackChannel(deps: CoreDeps, config: Config, logger: Logger): Promise<ChatChannel> {
+  const slack = config.slack;
+  if (!slack) throw new Error('Slack is not configured');
+  const log = logger.child({ channel: 'slack' });
+  const tracker = new WorkTracker();
+  const sdkLogger = boltLogger(log);
+  const clientOptions = { ...(slack.apiUrl ? { slackApiUrl: apiUrl(slack.apiUrl) } : {}), retryConfig: RETRY_RATE_LIMITED_ONLY, logger: sdkLogger };
+  const tenants = new Map<string, string>();
+  const auth = createSlackAuth({
+    deps,
+    config: slack,
+    clientOptions,
+    tenants,
+    databaseUrl: config.databaseUrl,
+    encryptionKey: config.encryptionKey,
+    publicUrl: config.publicUrl,
+    logger: log,
+  });
+  let outbox: ReturnType<typeof startOutbox> | null = null;
+  const env: SlackEnv = {
+    deps,
+    logger: log,
+    tracker,
+    boardUrl: `${config.publicUrl.replace(/\/$/, '')}/board`,
+    timeZone: config.timeZone,
+    tr: makeTr(config.timeZone),
+    flushOutbox: () => (outbox ? outbox.flush() : Promise.resolve(0)),
+    clientForTenant: (tenantId) => auth.clientForTenant(tenantId),
+    tenants,
+  };
+
+  let http: SlackHttpReceiver | null = null;
+  let receiver: Receiver;
+  if (slack.appToken) {
+    receiver = new SocketModeReceiver({ appToken: slack.appToken, logger: sdkLogger, installerOptions: { clientOptions } });
+  } else {
+    if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
+    receiver = http = new SlackHttpReceiver({ signingSecret: slack.signingSecret, logger: log, tracker });
+  }
+  const app = new App({ receiver, authorize: auth.authorize, clientOptions, logger: sdkLogger, convoStore: false });
+
+  // Retries and redeliveries (same event id, same trigger) have one effect: the first one.
+  app.use(async (args) => {
+    const key = deliveryKey(args.body as unknown as Record<string, unknown>);
+    if (key && !(await claimDelivery(deps, key))) {
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
+      log.info({ retry: args.context.retryNum ?? null }, 'slack duplicate delivery ignored');
+      return;
+    }
+    await tracker.track(args.next());
+  });
+  registerCommands(app, env);
+  registerActions(app, env);
+  registerControls(app, env);
+  registerViews(app, env);
+  registerEvents(app, env, (teamId) => auth.forget(teamId));
+  app.error(async (error) => {
+    log.error({ err: error.code ?? error.name }, 'slack listener failed');
+  });
+
+  const sendReminders = async () => {
+    let created = 0;
+    for (const tenantId of await auth.tenantIds()) created += await createReminders(deps, tenantId);
+    await env.flushOutbox();
+    return created;
+  };
+  registerSlackRuntime(deps, { idle: () => tracker.idle(), flushOutbox: env.flushOutbox, sendReminders });
+
+  const router = express.Router();
+  if (http) router.use(http.router);
+  if (auth.router) router.use(auth.router);
+  let reminders: NodeJS.Timeout | null = null;
+
+  return {
+    name: 'slack',
+    router,
+    async start() {
+      outbox = startOutbox(deps, slackDeliverer(env), { channel: 'slack', quietHours: config.quietHours, timeZone: config.timeZone, logger: log });
+      reminders = setInterval(() => void tracker.track(sendReminders()).catch((e: unknown) => log.warn({ err: (e as Error).name }, 'reminders failed')), REMINDER_CHECK_MS);
+      reminders.unref();
+      await app.start();
+      log.info({ mode: slack.appToken ? 'socket' : 'http', oauth: slack.oauth !== null }, 'slack channel started');
+    },
+    async stop() {
+      if (reminders) clearInterval(reminders);
+      outbox?.stop();
+      await app.stop().catch(() => undefined);
+      await tracker.idle();
+      await auth.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { CloudAdapter, type Request as SdkRequest } from '@microsoft/agents-hosting';
+import type { ChatChannel } from '../../app.js';
+import type { Config } from '../../config.js';
+import type { CoreDeps } from '../../core/index.js';
+import type { Logger } from '../../logger.js';
+import { startOutbox } from '../outbox.js';
+import { authConfiguration, isLoopbackUrl } from './auth.js';
+import { deliverNotification } from './notify.js';
+import { Messenger } from './proactive.js';
+import type { TeamsRuntime } from './runtime.js';
+import { handleTurn } from './turn.js';
+
+/** Teams activities are small; a card action with a long contribution stays far below this. */
+const BODY_LIMIT = '512kb';
+const OUTBOX_ROUND_MS = 10_000;
+// The outbox's own timer is parked: every round goes through `kick`, so rounds never overlap and a kick
+// during a round is not lost (it runs another round right after).
+const PARKED_MS = 2 ** 31 - 1;
+
+/**
+ * Microsoft Teams through the Microsoft 365 Agents SDK: `POST /api/messages` on the app's own server,
+ * authenticated by the SDK's JWT middleware, each turn translated into core use cases, and an outbox that
+ * sends consent requests, reminders and "what became of your input" as 1:1 messages.
+ */
+export async function createTeamsChannel(deps: CoreDeps, config: Config, logger: Logger): Promise<ChatChannel> {
+  const teams = config.teams;
+  if (!teams) throw new Error('Teams is not configured');
+  const adapter = new CloudAdapter(authConfiguration(teams), undefined, undefined, { validateServiceUrl: !teams.local, emitStackTrace: false });
+  // The SDK's default answers in English and mentions "source code"; ours logs a code and stays silent.
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ activityType: context.activity.type, err: error instanceof Error ? error.name : 'unknown' }, 'teams turn failed');
+  };
+
+  let round: Promise<void> | null = null;
+  let again = false;
+  const rt: TeamsRuntime = {
+    deps,
+    logger,
+    timeZone: config.timeZone,
+    boardUrl: `${config.publicUrl.replace(/\/$/, '')}/board`,
+    messenger: new Messenger(adapter, teams.local ? null : teams.appId),
+    kick: () => {
+      if (round) {
+        again = true;
+        return;
+      }
+      round = (async () => {
+        do {
+          again = false;
+          await outbox.flush();
+        } while (again);
+      })()
+        .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'teams outbox round failed'))
+        .finally(() => {
+          round = null;
+        });
+    },
+  };
+  const outbox = startOutbox(deps, (pending) => deliverNotification(rt, pending), {
+    channel: 'teams',
+    quietHours: config.quietHours,
+    timeZone: config.timeZone,
+    intervalMs: PARKED_MS,
+    logger,
+  });
+
+  const router = express.Router();
+  router.post(
+    '/api/messages',
+    express.json({ limit: BODY_LIMIT }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (teams.local && !isLoopbackUrl((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
+        res.status(400).json({ error: 'local mode answers only to a serviceUrl on this machine' });
+        return;
+      }
+      next();
+    },
+    (req: Request, res: Response, next: NextFunction) => adapter.authorizeRequest(req as unknown as SdkRequest, res as never, next),
+    async (req: Request, res: Response) => {
+      await adapter.process(req as unknown as SdkRequest, res as never, (context) => handleTurn(rt, context));
+    },
+  );
+  // Unreadable bodies get a short answer, never a stack trace.
+  router.use('/api/messages', (error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    logger.warn({ status, err: error instanceof Error ? error.name : 'unknown' }, 'teams request rejected');
+    if (!res.headersSent) res.status(status >= 400 && status < 500 ? status : 500).json({ error: status < 500 ? 'bad request' : 'internal error' });
+  });
+
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    name: 'teams',
+    router,
+    start: async () => {
+      timer = setInterval(rt.kick, OUTBOX_ROUND_MS);
+      timer.unref();
+      rt.kick();
+    },
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      outbox.stop();
+      await round;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { actorOf, isDomainError, listIdeaRounds, getPoll, panelOverview, saveChannelAddress, type PendingDelivery } from '../../core/index.js';
+import { recordOutboundMessage } from '../../core/use-cases/outbound-messages.js';
+import { showVersion } from './actions/facilitator.js';
+import { showConsent, showHome, showOutcomes, showPoll } from './actions/member.js';
+import type { ActionCtx } from './actions/types.js';
+import type { AdaptiveCard } from './cards/elements.js';
+import { contributionForm } from './cards/contribution.js';
+import { noticeCard } from './cards/help.js';
+import type { Notice } from './cards/view.js';
+import { parseAddress } from './identity.js';
+import { viewFor, type TeamsRuntime } from './runtime.js';
+import { cardMessage } from './send.js';
+
+class NoAddress extends Error {
+  readonly code = 'no_address';
+}
+
+const id = (value: string | number | null | undefined): string => (typeof value === 'string' ? value : '');
+
+/** The card for one notification, or null when it no longer asks anything (closed poll, answered request). */
+async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promise<AdaptiveCard | null> {
+  const { kind, payload } = pending.notification;
+  const news: Notice = { kind: 'good', message: ctx.view.t(`common:notification.${kind}`) };
+  switch (kind) {
+    case 'consent_requested': {
+      const card = await showConsent(ctx, id(payload.requestId), news);
+      return card.refresh ? card : null;
+    }
+    case 'poll_opened': {
+      const poll = await getPoll(ctx.deps, ctx.view.actor, id(payload.pollId));
+      return poll.status === 'open' ? showPoll(ctx, poll.id, news) : null;
+    }
+    case 'round_opened': {
+      const round = (await listIdeaRounds(ctx.deps, ctx.view.actor, 'open')).find((r) => r.id === id(payload.roundId));
+      return round ? contributionForm(ctx.view, round, (await panelOverview(ctx.deps, ctx.view.actor)).domains, news) : null;
+    }
+    case 'input_outcome':
+      return showOutcomes(ctx, news);
+    case 'reminder':
+      return showHome(ctx, { kind: 'attention', message: ctx.view.t('teams:notify.reminder', { polls: Number(payload.polls ?? 0), consent: Number(payload.consent ?? 0) }) });
+    case 'change_requested':
+      return showVersion(ctx, id(payload.versionId), news);
+    case 'summary_published':
+    case 'summary_changed':
+      return noticeCard(ctx.view, news);
+  }
+}
+
+/**
+ * The outbox's delivery for Teams: a 1:1 card in the member's language. A notification whose subject is gone
+ * or no longer open is dropped rather than retried; a failed send stays pending and is retried.
+ */
+export async function deliverNotification(rt: TeamsRuntime, pending: PendingDelivery): Promise<void> {
+  const address = parseAddress(pending.identity.address);
+  if (!address) throw new NoAddress('no Teams address stored for this member');
+  const actor = actorOf(pending.member, 'teams');
+  const view = viewFor(rt, actor);
+  const ctx: ActionCtx = { deps: rt.deps, view, scope: 'personal', viewAs: (a) => viewFor(rt, a), post: async () => undefined, kick: () => undefined };
+  let card: AdaptiveCard | null;
+  try {
+    card = await notificationCard(ctx, pending);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    card = null;
+  }
+  if (!card) {
+    rt.logger.info({ notificationId: pending.notification.id, kind: pending.notification.kind }, 'teams notification no longer relevant; not sent');
+    return;
+  }
+  const message = cardMessage(card, view.t(`common:notification.${pending.notification.kind}`), view.t('teams:card.shortened'));
+  const delivered = await rt.messenger.send(address, message);
+  await recordOutboundMessage(rt.deps, { tenantId: actor.tenantId, memberId: actor.memberId, channel: 'teams', conversationId: delivered.conversationId, messageId: delivered.messageId });
+  if (!address.conversationId) {
+    const { identity } = pending;
+    await saveChannelAddress(rt.deps, { tenantId: identity.tenantId, channel: 'teams', externalId: identity.externalId, address: JSON.stringify(delivered.address) });
+  }
+}

@@ -1,0 +1,38 @@
+import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { DomainError } from '../errors.js';
+import type { ConsentRequestStatus } from '../types.js';
+import type { Actor } from '../types.js';
+
+export interface MemberConsentState {
+  requestId: string;
+  memberId: string;
+  displayName: string;
+  status: ConsentRequestStatus;
+  /** The member's comment when they asked for a change. */
+  comment: string | null;
+  respondedAt: Date | null;
+}
+
+/**
+ * Who was asked about one summary version and what they answered, for the facilitator who has to act
+ * on change requests. Reading it is an access to identifiable data, so it is audited.
+ */
+export async function versionConsent(deps: CoreDeps, actor: Actor, versionId: string): Promise<MemberConsentState[]> {
+  authorize(actor, ['facilitator', 'admin']);
+  return deps.store.transaction(async (repos) => {
+    const version = await repos.summaries.findVersion(versionId);
+    if (!version) throw new DomainError('not_found');
+    sameTenant(actor, await repos.summaries.findById(version.summaryId));
+    const members = await repos.members.listByPanel(actor.panelId);
+    const requests = await repos.consent.listRequestsForVersion(version.id);
+    await audit(repos, actor, 'identifiable.viewed', 'summary_version', version.id, { what: 'consent_state' });
+    return requests.map((r) => ({
+      requestId: r.id,
+      memberId: r.memberId,
+      displayName: members.find((m) => m.id === r.memberId)?.displayName ?? '',
+      status: r.status,
+      comment: r.comment,
+      respondedAt: r.respondedAt,
+    }));
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseForMatch, verifyStatements } from '../../../src/core/quote-check.js';
+import type { SynthesisSource } from '../../../src/core/synthesis.js';
+
+const sources: SynthesisSource[] = [
+  { contributionId: 'a', whatHappens: 'De bus rijdt maar één keer per uur.\nIk  wacht “altijd” lang.', whatIsNeeded: '', idea: '', language: 'nl', attribution: 'named', authorLabel: 'Marleen', domainKeys: [] },
+  { contributionId: 'b', whatHappens: "Je dois choisir entre le médecin et l'électricité.", whatIsNeeded: '', idea: '', language: 'fr', attribution: 'anonymous', authorLabel: null, domainKeys: [] },
+  { contributionId: 'c', whatHappens: 'Do not quote me on this.', whatIsNeeded: '', idea: '', language: 'en', attribution: 'no_quote', authorLabel: null, domainKeys: [] },
+  { contributionId: 'd', whatHappens: 'Forms are hard.', whatIsNeeded: '', idea: '', language: 'en', attribution: 'named', authorLabel: 'Ahmed', domainKeys: [] },
+];
+
+const one = (citation: { contributionId: string; quote: string; authorLabel?: string | null; translation?: string | null }, text = 'Statement.') => [{ theme: 't', text, citations: [citation] }];
+
+describe('quote verification', () => {
+  it('keeps a verbatim quote despite Unicode, quote-mark, case and whitespace differences', () => {
+    const out = verifyStatements(one({ contributionId: 'a', quote: 'ik wacht "altijd"   LANG' }), sources);
+    expect(out.quotesKept).toBe(1);
+    expect(out.statements[0]!.citations[0]).toMatchObject({ contributionId: 'a', attributedName: 'Marleen' });
+    expect(normaliseForMatch('ﬁ “x”')).toBe('fi "x"');
+  });
+
+  it.each([
+    ['an invented quote', { contributionId: 'a', quote: 'De bus is gratis.' }, 'quote_not_found'],
+    ['a near-paraphrase', { contributionId: 'a', quote: 'De bus rijdt één keer per uur.' }, 'quote_not_found'],
+    ['a quote cited to the wrong contribution', { contributionId: 'd', quote: 'De bus rijdt maar één keer per uur.' }, 'quote_not_found'],
+    ['a not-quotable contribution', { contributionId: 'c', quote: 'Do not quote me' }, 'not_quotable'],
+    ['a swapped author', { contributionId: 'a', quote: 'De bus rijdt', authorLabel: 'Ahmed' }, 'author_mismatch'],
+    ['a name on an anonymous contribution', { contributionId: 'b', quote: 'Je dois choisir', authorLabel: 'Marleen' }, 'author_mismatch'],
+    ['an unknown contribution', { contributionId: 'zz', quote: 'Forms are hard.' }, 'unknown_contribution'],
+    ['a withdrawn contribution', { contributionId: 'w', quote: 'anything' }, 'contribution_withdrawn'],
+    ['an empty quote', { contributionId: 'a', quote: '   ' }, 'quote_not_found'],
+  ])('removes %s and says why', (_, citation, reason) => {
+    const out = verifyStatements(one(citation), sources, new Set(['w']));
+    expect(out.statements).toEqual([]);
+    expect(out.removals.map((r) => r.reason)).toEqual([reason, 'statement_unsupported']);
+  });
+
+  it('drops a statement whose text names a member it does not quote (merged speakers)', () => {
+    const out = verifyStatements(one({ contributionId: 'd', quote: 'Forms are hard.' }, 'Marleen says forms are hard.'), sources);
+    expect(out.statements).toEqual([]);
+    expect(out.removals).toEqual([{ contributionId: null, reason: 'author_mismatch', statementPosition: 0 }]);
+    expect(out.quotesKept).toBe(0);
+    const fine = verifyStatements(one({ contributionId: 'd', quote: 'Forms are hard.' }, 'Ahmed finds forms hard.'), sources);
+    expect(fine.statements).toHaveLength(1);
+    expect(verifyStatements(one({ contributionId: 'd', quote: 'Forms are hard.' }, 'Marleenke is no member.'), sources).statements).toHaveLength(1);
+  });
+
+  it('carries a translation beside the verbatim quote, never instead of it', () => {
+    const out = verifyStatements(one({ contributionId: 'b', quote: 'Je dois choisir', translation: 'Ik moet kiezen' }), sources);
+    expect(out.statements[0]!.citations[0]).toEqual({ contributionId: 'b', quote: 'Je dois choisir', attributedName: null, translation: 'Ik moet kiezen' });
+  });
+
+  it('is deterministic and keeps the good quotes of a statement with a bad one', () => {
+    const drafts = [{ theme: 't', text: 'x', citations: [{ contributionId: 'a', quote: 'invented' }, { contributionId: 'd', quote: 'forms are hard' }] }];
+    const first = verifyStatements(drafts, sources);
+    expect(verifyStatements(drafts, sources)).toEqual(first);
+    expect(first.statements[0]!.citations.map((c) => c.contributionId)).toEqual(['d']);
+    expect(first.removals).toEqual([{ contributionId: 'a', reason: 'quote_not_found', statementPosition: 0 }]);
+  });
+});
