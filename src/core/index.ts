@@ -14,6 +14,7 @@ export * from './use-cases/backlog.js';
 export * from './use-cases/home.js';
 export * from './use-cases/channels.js';
 export * from './use-cases/version-consent.js';
+export * from './privacy/index.js';
 export type { PollResults } from './use-cases/poll-results.js';
 export { isQuietTime } from './time.js';
 export { seedDemoPanel } from './seed-demo.js';

@@ -382,9 +382,10 @@ export interface ErasureRepository {
   /**
    * Replaces every remaining reference to a member id (who created a meeting, poll, round or summary,
    * who handled a support request, audit actors and objects) with their pseudonym, then deletes the member
-   * row (identities and domains go with it).
+   * row (identities and domains go with it). Audit entries about the erased contributions keep their
+   * action but no longer name the contribution.
    */
-  replaceAndDeleteMember(memberId: string, pseudonym: string): Promise<void>;
+  replaceAndDeleteMember(memberId: string, pseudonym: string, contributionIds: string[]): Promise<void>;
 }
 
 export interface Repositories {

@@ -80,24 +80,22 @@ export function verifyStatements(
   return { statements, removals, quotesChecked, quotesKept };
 }
 
+/** Words of a text after normalisation, space-joined and space-padded, so a name matches whole words only. */
+function words(text: string): string {
+  return ` ${normaliseForMatch(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
+}
+
 /** Names a statement may not use unless it quotes that person: every named author among the sources. */
-function authorNames(sources: SynthesisSource[]): { name: string; pattern: RegExp }[] {
-  const names = new Set(sources.map((s) => s.authorLabel).filter((n): n is string => !!n && normaliseForMatch(n).length >= 2));
-  return [...names].map((name) => ({
-    name,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(normaliseForMatch(name))}(?![\\p{L}\\p{N}])`, 'u'),
-  }));
+function authorNames(sources: SynthesisSource[]): { name: string; words: string }[] {
+  const names = new Set(sources.map((s) => s.authorLabel).filter((n): n is string => !!n));
+  return [...names].map((name) => ({ name, words: words(name) })).filter((n) => n.words.trim().length >= 2);
 }
 
-function namedOutsideCitations(text: string, kept: VerifiedStatement['citations'], names: { name: string; pattern: RegExp }[]): boolean {
+function namedOutsideCitations(text: string, kept: VerifiedStatement['citations'], names: { name: string; words: string }[]): boolean {
   if (names.length === 0) return false;
-  const normalised = normaliseForMatch(text);
+  const normalised = words(text);
   const quoted = new Set(kept.map((c) => c.attributedName).filter((n): n is string => !!n));
-  return names.some(({ name, pattern }) => !quoted.has(name) && pattern.test(normalised));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return names.some((n) => !quoted.has(n.name) && normalised.includes(n.words));
 }
 
 function rejectionReason(

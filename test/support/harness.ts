@@ -5,6 +5,7 @@ import type { Actor, Language, MemberRecord, Role } from '../../src/core/types.j
 import { openDatabase } from '../../src/store/client.js';
 import { createPrismaStore } from '../../src/store/prisma-store.js';
 import { OfflineSynthesizer } from '../../src/synthesis/offline.js';
+import { privacyNotice } from '../../src/core/privacy/notice.js';
 
 export interface Harness {
   deps: CoreDeps;
@@ -37,7 +38,8 @@ let counter = 0;
 /** A tenant with a panel: experts e1..eN, facilitator "fac", board "board", admin "admin". */
 export async function makePanel(
   deps: CoreDeps,
-  opts: { experts?: number; languages?: Language[]; slug?: string } = {},
+  /** `participation: false` leaves the privacy notice unanswered (by default every member accepted it). */
+  opts: { experts?: number; languages?: Language[]; slug?: string; participation?: boolean } = {},
 ): Promise<TestPanel> {
   const experts = opts.experts ?? 4;
   const languages = opts.languages ?? ['nl', 'fr', 'en'];
@@ -50,15 +52,33 @@ export async function makePanel(
   members.push({ displayName: 'board', role: 'board', language: 'nl' });
   members.push({ displayName: 'admin', role: 'admin', language: 'en' });
   counter += 1;
-  const created = await deps.store.transaction((repos) =>
-    createPanel(repos, {
+  const created = await deps.store.transaction(async (repos) => {
+    const panel = await createPanel(repos, {
       tenantSlug: opts.slug ?? `zone-${process.pid}-${counter}-${Date.now()}`,
       tenantName: 'Test zone',
       panelName: 'Test panel',
       defaultLanguage: 'nl',
       members,
-    }),
-  );
+    });
+    if (opts.participation !== false) {
+      for (const member of panel.members) {
+        const notice = privacyNotice(member.language);
+        await repos.consent.appendRecord({
+          tenantId: member.tenantId,
+          pseudonym: member.pseudonym,
+          purpose: 'participation',
+          objectType: 'privacy_notice',
+          objectId: notice.version,
+          objectHash: notice.hash,
+          textVersion: notice.version,
+          language: member.language,
+          decision: 'granted',
+          channel: 'web',
+        });
+      }
+    }
+    return panel;
+  });
   const member = (name: string) => {
     const found = created.members.find((m) => m.displayName === name);
     if (!found) throw new Error(`no member ${name}`);

@@ -83,9 +83,12 @@ function addFlaws(request: StandInRequest, index: number, ctx: FlawContext, add:
   const named = quotable.filter((c) => c.author);
   quotable.slice(0, 3).forEach((c, i) => add('invented', c.id, one(c, INVENTED[c.language][i % 3]!)));
   quotable.slice(3, 6).forEach((c) => add('near_paraphrase', c.id, one(c, nearParaphrase(firstSentence(c)))));
-  for (let i = 0; i + 1 < named.length && i < 4; i += 2) {
-    const [x, y] = [named[i]!, named[i + 1]!];
-    if (x.author === y.author) continue;
+  // Two pairs of contributions by different named members: each is quoted under the other's name.
+  const pairs = named.flatMap((x, i) => named.slice(i + 1).filter((y) => y.author !== x.author).map((y) => [x, y] as const));
+  const used = new Set<string>();
+  for (const [x, y] of pairs) {
+    if (used.size >= 4 || used.has(x.id) || used.has(y.id)) continue;
+    [x.id, y.id].forEach((id) => used.add(id));
     add('swapped_author', x.id, one(x, firstSentence(x), y.author));
     add('merged_speakers', x.id, one(x, firstSentence(x), x.author, `${y.author} ${SAYS[reader]}`));
   }

@@ -43,6 +43,8 @@ async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promi
     case 'summary_published':
     case 'summary_changed':
       return noticeCard(ctx.view, news);
+    default:
+      return null;
   }
 }
 

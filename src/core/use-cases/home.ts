@@ -12,6 +12,7 @@ import { myInputOutcomes, type InputOutcome } from './backlog.js';
 import { myConsentRequests, type ConsentReview } from './consent.js';
 import { myBallot } from './polls.js';
 import { myContributions } from './rounds.js';
+import { participationOf, type ParticipationStatus } from './participation-state.js';
 
 export interface MemberHome {
   actor: Actor;
@@ -22,6 +23,10 @@ export interface MemberHome {
   consentRequests: ConsentReview[];
   outcomes: InputOutcome[];
   notifications: NotificationRecord[];
+  /** Whether the member accepted the current privacy notice (experts must, before they contribute or vote). */
+  participation: ParticipationStatus;
+  /** An "I need support" signal of theirs that a facilitator has not handled yet. */
+  supportRequested: boolean;
 }
 
 /** Everything a member's home shows, the same for every channel. */
@@ -31,6 +36,8 @@ export async function memberHome(deps: CoreDeps, actor: Actor): Promise<MemberHo
     rounds: await repos.rounds.listByPanel(actor.panelId, 'open'),
     meetings: await repos.meetings.listByPanel(actor.panelId),
     notifications: await repos.notifications.listForMember(actor.memberId, { unreadOnly: true, limit: 20 }),
+    participation: await participationOf(repos, actor),
+    supportRequested: (await repos.support.listByMember(actor.memberId)).some((r) => r.handledAt === null),
   }));
   const now = deps.clock.now().getTime();
   const openPolls = [];
@@ -48,6 +55,8 @@ export async function memberHome(deps: CoreDeps, actor: Actor): Promise<MemberHo
     consentRequests: await myConsentRequests(deps, actor),
     outcomes: (await myInputOutcomes(deps, actor)).filter((o) => o.items.length > 0),
     notifications: base.notifications,
+    participation: base.participation,
+    supportRequested: base.supportRequested,
   };
 }
 

@@ -8,7 +8,10 @@ import { isFlatRecord, parseJson, type Tx } from './shared.js';
  */
 export function makeErasureRepository(tx: Tx): ErasureRepository {
   return {
-    async replaceAndDeleteMember(memberId, pseudonym) {
+    async replaceAndDeleteMember(memberId, pseudonym, contributionIds) {
+      if (contributionIds.length > 0) {
+        await tx.auditEvent.updateMany({ where: { objectType: 'contribution', objectId: { in: contributionIds } }, data: { objectId: 'erased' } });
+      }
       const created = { where: { createdById: memberId }, data: { createdById: pseudonym } };
       await tx.meeting.updateMany(created);
       await tx.poll.updateMany(created);

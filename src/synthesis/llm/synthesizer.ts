@@ -74,7 +74,7 @@ export class LlmSynthesizer implements Synthesizer {
   private async reduce(run: Run, request: SynthesisRequest, partials: Part[], maxThemes: number): Promise<DraftStatement[]> {
     const empty = renderMergePrompt({ ...request, partials: [], maxThemes });
     const fixed = estimateTokens(empty.system) + estimateTokens(empty.user);
-    const batches = planBatches(partials, (p) => estimateTokens(JSON.stringify(p)), this.options.tokenBudget, fixed);
+    const batches = planBatches(partials, (p) => estimateTokens(JSON.stringify({ id: p.ref, theme: p.theme, text: p.text })), this.options.tokenBudget, fixed);
     const merged: Part[] = [];
     for (const batch of batches) {
       const prompt = renderMergePrompt({ ...request, partials: batch, maxThemes });

@@ -52,7 +52,13 @@ export const facilitatorActions: Record<string, Action> = {
     changes: true,
     run: async (ctx, data) => {
       const options = str(data, 'options').split('\n').map((line) => line.trim()).filter(Boolean);
-      const poll = await createPoll(ctx.deps, ctx.view.actor, { ...typed(data, ['question', 'kind', 'anonymity', 'resultsVisibility']), options });
+      const poll = await createPoll(ctx.deps, ctx.view.actor, {
+        question: str(data, 'question'),
+        kind: str(data, 'kind'),
+        anonymity: str(data, 'anonymity'),
+        resultsVisibility: str(data, 'resultsVisibility'),
+        options,
+      });
       ctx.kick();
       if (ctx.scope !== 'personal') await ctx.post(pollCard(neutral(ctx.view), poll, null), ctx.view.t('common:notification.poll_opened'));
       return pollCard(ctx.view, poll, null, done(ctx.view, 'teams:done.poll'));
@@ -70,7 +76,7 @@ export const facilitatorActions: Record<string, Action> = {
   'round.create': {
     changes: true,
     run: async (ctx, data) => {
-      const round = await openIdeaRound(ctx.deps, ctx.view.actor, typed(data, ROUND_FIELDS));
+      const round = await openIdeaRound(ctx.deps, ctx.view.actor, { question: str(data, 'question'), description: str(data, 'description') });
       ctx.kick();
       if (ctx.scope !== 'personal') {
         const { t } = ctx.view;

@@ -1,4 +1,5 @@
 import { DomainError, getSummaryVersion, listSummaries, panelOverview, versionConsent, type MemberConsentState, type SummaryFacts } from '../../../core/index.js';
+import { failureMessage } from '../../../synthesis/messages.js';
 import { html, type Html } from '../html.js';
 import { id } from '../form.js';
 import type { Ctx, FormState, Page } from '../pages.js';
@@ -24,7 +25,7 @@ function consentTable(ctx: Ctx, states: MemberConsentState[]): Html {
   const { t } = ctx;
   if (states.length === 0) return html``;
   return html`<ul class="consent-states">${states.map(
-    (s) => html`<li><strong>${s.displayName}</strong>: ${t(`common:consentStatus.${s.status}`)}${s.comment ? html` — <q>${s.comment}</q>` : ''}</li>`,
+    (s) => html`<li><strong>${s.anonymousAuthor ? t('common:attribution.anonymous') : s.displayName}</strong>: ${t(`common:consentStatus.${s.status}`)}${s.comment ? html` — <q>${s.comment}</q>` : ''}</li>`,
   )}</ul>`;
 }
 
@@ -41,6 +42,7 @@ export async function versionPage(ctx: Ctx, state: FormState | null): Promise<Pa
   const body = html`<h2>${overview.summary.title}</h2>
     <p>${t('web:summary.version', { number: version.number })}: <strong>${t(`common:versionStatus.${version.status}`)}</strong>
       · ${t(`common:generator.${version.generator}`)} · ${when(ctx, version.createdAt)}</p>
+    ${version.status === 'failed' ? html`<p class="alert" role="alert">${failureMessage(ctx.lang, version.failureReason)}</p>` : ''}
     ${!latest && overview.latest ? html`<p class="alert">${t('web:summary.notLatest')} <a href="/panel/versions/${overview.latest.id}">${t('web:summary.openLatest')}</a></p>` : ''}
     ${latest ? html`<section class="card" aria-labelledby="consent-h"><h3 id="consent-h">${t('web:summary.consentTitle')}</h3>
       <p>${t('web:summary.consentCounts', overview.consent)}</p>

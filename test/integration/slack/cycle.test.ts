@@ -1,0 +1,248 @@
+// The whole panel cycle from Slack surfaces only (SQLite): poll, question of the month, contributions,
+// a saved message, summary and consent in DMs, withdrawal, publication, and "you said, we did".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createBacklogItem,
+  listContributions,
+  listSummaries,
+  pollResults,
+  resolveActor,
+  respondToBacklogItem,
+  type Actor,
+} from '../../../src/core/index.js';
+import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
+import { checkBlocks } from '../../support/slack-blockkit.js';
+import { blockText, input, SlackPerson, type DmMessage } from '../../support/slack-person.js';
+import { findAction, findActions } from '../../support/slack-requests.js';
+
+describe('the whole panel cycle inside Slack', () => {
+  let t: SlackTestApp;
+  let fac: SlackPerson;
+  let anna: SlackPerson;
+  let bruno: SlackPerson;
+  let clara: SlackPerson;
+  let board: SlackPerson;
+  const actor = async (p: SlackPerson): Promise<Actor> => {
+    const tenant = await t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${t.api.team.id}`.toLowerCase()));
+    return resolveActor(t.app.deps, { tenantId: tenant!.id, channel: 'slack', externalId: p.userId });
+  };
+
+  beforeAll(async () => {
+    t = await startSlackApp();
+    t.api.users.set('UFAC', { name: 'Fien', locale: 'nl-BE' });
+    t.api.users.set('UANNA', { name: 'Anna', locale: 'nl-BE' });
+    t.api.users.set('UBRUNO', { name: 'Bruno', locale: 'fr-FR' });
+    t.api.users.set('UCLARA', { name: 'Clara', locale: 'en-GB' });
+    t.api.users.set('UBOARD', { name: 'Bert', locale: 'nl-BE' });
+    [fac, anna, bruno, clara, board] = ['UFAC', 'UANNA', 'UBRUNO', 'UCLARA', 'UBOARD'].map((id) => new SlackPerson(t, id)) as [SlackPerson, SlackPerson, SlackPerson, SlackPerson, SlackPerson];
+  });
+  afterAll(async () => t?.close());
+
+  it('enrols the first person as facilitator, the others as experts in their Slack language', async () => {
+    await fac.command('help');
+    expect(blockText(fac.lastReply().blocks)).toContain('Voor begeleiders');
+    const homes = [await anna.openHome(), await bruno.openHome(), await clara.openHome()];
+    expect(blockText(homes[0]!.blocks)).toContain('Dag Anna');
+    expect(blockText(homes[1]!.blocks)).toContain('Bonjour Bruno');
+    expect(blockText(homes[2]!.blocks)).toContain('Hello Clara');
+    expect((await actor(bruno)).role).toBe('expert');
+    await fac.command('rol <@UBOARD|bert> board');
+    expect(fac.lastReply().text).toBe('Bert is nu: Bestuurslid.');
+    const boardHome = await board.openHome();
+    expect(findAction(boardHome.blocks, 'board_link').element.url).toBe('https://stemmen.example.org/board');
+  });
+
+  it('runs a poll in DMs: explicit submit, answers that can change, live results updated in place, closed from Home', async () => {
+    const { trigger } = await fac.command('stemming');
+    const form = fac.opened(trigger);
+    const created = await fac.submit(form, {
+      question: { question: input.text('Welk thema eerst?') },
+      kind: { kind: input.radio('single') },
+      options: { options: input.text('Vervoer\nWachttijden\n\nDigitale drempels') },
+      maxChoices: { maxChoices: { type: 'number_input', value: null } },
+      anonymity: { anonymity: input.radio('confidential') },
+      resultsVisibility: { resultsVisibility: input.radio('live') },
+      deadline: { deadline: { type: 'datetimepicker', selected_date_time: null } },
+    });
+    expect((created.json as { response_action: string }).response_action).toBe('update');
+    const annaPoll = anna.lastDm('poll_submit');
+    expect(annaPoll.text).toBe('Een stemming wacht op je antwoord.');
+    expect(blockText(bruno.lastDm('poll_submit').blocks)).toContain('Envoyer ma réponse');
+    const choice = findAction(annaPoll.blocks, 'poll_choice');
+    const options = choice.element.options as { value: string; text: { text: string } }[];
+    const vervoer = options.find((o) => o.text.text === 'Vervoer')!.value;
+    const wacht = options.find((o) => o.text.text === 'Wachttijden')!.value;
+    const pick = (value: string) => ({ [choice.block_id]: { poll_choice: input.radio(value) } });
+
+    await anna.pressInDm(annaPoll, 'poll_submit', pick(wacht));
+    await anna.pressInDm(anna.lastDm('poll_submit'), 'poll_submit', pick(vervoer)); // changes her mind
+    const updated = anna.lastDm('poll_submit');
+    expect(updated.ts).toBe(annaPoll.ts); // the same message, updated in place
+    expect(blockText(updated.blocks)).toContain('Jouw antwoord: *Vervoer*');
+    expect(blockText(updated.blocks)).toContain('1 van 5 panelleden antwoordden.');
+
+    // Bruno answers from his Home tab, in a modal.
+    const home = await bruno.openHome();
+    const voteTrigger = await bruno.pressInView(home, 'poll_open');
+    const vote = bruno.opened(voteTrigger);
+    const voted = await bruno.submit(vote, { choice: { choice: input.radio(vervoer) } });
+    expect(blockText((voted.json as { view: unknown }).view)).toContain('Votre réponse : *Vervoer*');
+
+    const results = await pollResults(t.app.deps, await actor(fac), (findAction(updated.blocks, 'poll_submit').value)!);
+    expect(results.turnout).toBe(2);
+    expect(results.options.find((o) => o.label === 'Vervoer')?.count).toBe(2);
+
+    const facHome = await fac.openHome();
+    await fac.pressInView(facHome, 'poll_close');
+    const closed = anna.dms().find((m) => m.ts === annaPoll.ts)!;
+    expect(findActions(closed.blocks, 'poll_submit')).toHaveLength(0);
+    expect(blockText(closed.blocks)).toContain('Deze stemming is gesloten.');
+    expect(blockText(clara.dms().find((m) => m.text === 'A poll is waiting for your answer.')!.blocks)).toContain('This poll is closed.');
+  });
+
+  let roundId = '';
+  it('opens a question of the month and collects structured contributions (with inline errors, nothing half-stored)', async () => {
+    const { trigger } = await fac.command('vraag');
+    await fac.submit(fac.opened(trigger), {
+      question: { question: input.text('Wat maakt de weg naar zorg moeilijk?') },
+      description: { description: input.text('') },
+      closesAt: { closesAt: { type: 'datetimepicker', selected_date_time: null } },
+    });
+    const dm = anna.lastDm('contribution_open');
+    roundId = findAction(dm.blocks, 'contribution_open').value!;
+    const formTrigger = await anna.pressInDm(dm, 'contribution_open');
+    const form = anna.opened(formTrigger);
+    await anna.submit(form, {
+      whatHappens: { whatHappens: input.text('De bus naar het gezondheidscentrum rijdt maar één keer per uur.') },
+      whatIsNeeded: { whatIsNeeded: input.text('Vervoer op maat voor wie slecht te been is.') },
+      idea: { idea: input.text('Een vrijwilligersdienst die mensen naar de dokter brengt.') },
+      domains: { domains: input.checks('chronic_illness') },
+      attribution: { attribution: input.radio('named') },
+    });
+
+    const brunoForm = bruno.opened(await bruno.pressInDm(bruno.lastDm('contribution_open'), 'contribution_open'));
+    expect(brunoForm.title).toEqual({ type: 'plain_text', text: 'Votre expérience', emoji: true });
+    await bruno.submit(brunoForm, {
+      whatHappens: { whatHappens: input.text("Je dois choisir entre payer le médecin et payer l'électricité.") },
+      whatIsNeeded: { whatIsNeeded: input.text('') },
+      idea: { idea: input.text('Le tiers payant pour tout le monde dans la zone.') },
+      domains: { domains: input.checks('poverty') },
+      attribution: { attribution: input.radio('anonymous') },
+    });
+
+    // Clara sends an empty form: the error is shown next to the field, nothing is stored.
+    const claraForm = clara.opened(await clara.pressInDm(clara.lastDm('contribution_open'), 'contribution_open'));
+    const empty = await clara.submit(claraForm, {
+      whatHappens: { whatHappens: input.empty() },
+      whatIsNeeded: { whatIsNeeded: input.empty() },
+      idea: { idea: input.empty() },
+      attribution: { attribution: input.radio('named') },
+    });
+    expect(empty.json).toEqual({ response_action: 'errors', errors: { whatHappens: 'Please write something in "your contribution".' } });
+    const stored = await listContributions(t.app.deps, await actor(fac), roundId);
+    expect(stored.map((c) => c.attribution).sort()).toEqual(['anonymous', 'named']);
+    expect(stored.find((c) => c.attribution === 'anonymous')?.authorId).toBeNull();
+  });
+
+  it('saves a Slack message as a contribution only after its author agrees in a DM', async () => {
+    const before = clara.dms().length;
+    const shortcut = await t.slack.shortcut('UFAC', { user: 'UCLARA', text: 'Waiting lists for the psychologist are *months* long <!channel> <https://evil.example|bank.be>' });
+    expect(shortcut.status).toBe(200);
+    await t.settle();
+    expect(fac.lastReply().text).toBe('Ik heb het de schrijver gevraagd in een privébericht. Er wordt niets bewaard tenzij die akkoord gaat.');
+    expect(fac.dms().some((m) => blockText(m.blocks).includes('capture_review'))).toBe(false);
+    const ask = clara.lastDm('capture_review');
+    expect(clara.dms().length).toBe(before + 1);
+    expect(blockText(ask.blocks)).not.toContain('<!channel>'); // checkBlocks also refuses any "<" in text
+    expect((await listContributions(t.app.deps, await actor(fac), roundId)).length).toBe(2); // nothing stored yet
+
+    const form = clara.opened(await clara.pressInDm(ask, 'capture_review'));
+    const prefilled = findAction(form.blocks, 'whatHappens').element.initial_value;
+    expect(prefilled).toBe('Waiting lists for the psychologist are *months* long @… bank.be (https://evil.example)');
+    expect(blockText(clara.dms().find((m) => m.ts === ask.ts)!.blocks)).toContain('Only what you send there is saved.');
+    await clara.submit(form, {
+      round: { round: input.select(roundId) },
+      whatHappens: { whatHappens: input.text('Waiting lists for the psychologist are months long.') },
+      whatIsNeeded: { whatIsNeeded: input.text('') },
+      idea: { idea: input.text('') },
+      domains: { domains: input.checks('psychic_vulnerability') },
+      attribution: { attribution: input.radio('named') },
+    });
+    const stored = await listContributions(t.app.deps, await actor(fac), roundId);
+    expect(stored).toHaveLength(3);
+    expect(stored.find((c) => c.whatHappens.startsWith('Waiting'))?.authorId).toBe((await actor(clara)).memberId);
+  });
+
+  let annaConsent: DmMessage;
+  it('drafts a summary and asks every quoted member for consent in a DM, with the exact quotes', async () => {
+    const home = await fac.openHome();
+    await fac.pressInView(home, 'summary_draft', roundId);
+    expect(blockText(fac.lastDm().blocks)).toContain('Versie 1');
+    annaConsent = anna.lastDm('consent_approve');
+    expect(annaConsent.text).toBe('Een samenvatting citeert je. Kijk ze even na.');
+    expect(blockText(annaConsent.blocks)).toContain('De bus naar het gezondheidscentrum');
+    expect(blockText(annaConsent.blocks)).toContain('Jouw woorden');
+    expect(blockText(bruno.lastDm('consent_approve').blocks)).toContain('Vos mots');
+    expect(blockText(clara.lastDm('consent_approve').blocks)).toContain('Your words');
+  });
+
+  it('takes consent answers in DMs; a change request and a withdrawal re-issue the summary; then it is published', async () => {
+    await anna.pressInDm(annaConsent, 'consent_approve');
+    expect(blockText(anna.dms().find((m) => m.ts === annaConsent.ts)!.blocks)).toContain('Je hebt de tekst goedgekeurd.');
+    await bruno.pressInDm(bruno.lastDm('consent_approve'), 'consent_approve_anonymous');
+
+    const claraAsk = clara.lastDm('consent_change');
+    const change = clara.opened(await clara.pressInDm(claraAsk, 'consent_change'));
+    await clara.submit(change, { comment: { comment: input.text('Please do not mention the psychologist.') } });
+    expect(blockText(clara.dms().find((m) => m.ts === claraAsk.ts)!.blocks)).toContain('We asked the facilitator to change the text.');
+    expect(fac.dms().some((m) => m.text === 'Een panellid vroeg een aanpassing in een samenvatting.')).toBe(true);
+
+    // Publishing now fails, and says why.
+    const pubTrigger = await fac.pressInView(await fac.openHome(), 'summary_publish');
+    expect(blockText(fac.opened(pubTrigger).blocks)).toContain('Nog niet iedereen die geciteerd wordt');
+
+    // Clara withdraws her contribution from her Home tab: the summary is made again without it.
+    const claraHome = await clara.openHome();
+    const withdraw = clara.opened(await clara.pressInView(claraHome, 'withdraw_open'));
+    await clara.submit(withdraw, {});
+    const annaAgain = anna.lastDm('consent_approve');
+    expect(annaAgain.ts).not.toBe(annaConsent.ts);
+    expect(blockText(annaAgain.blocks)).toContain('versie 2');
+    await anna.pressInDm(annaAgain, 'consent_approve');
+    await bruno.pressInDm(bruno.lastDm('consent_approve'), 'consent_approve');
+
+    await fac.command('publiceer');
+    expect(fac.lastReply().text).toBe('De samenvatting is naar het bestuur gestuurd. Iedereen die geciteerd wordt, krijgt een bericht.');
+    const published = (await listSummaries(t.app.deps, await actor(fac)))[0]!;
+    expect(published.published?.number).toBe(2);
+    const notice = board.dms().find((m) => m.text === 'Een samenvatting ging naar het bestuur.');
+    expect(findAction(notice!.blocks, 'board_link').element.url).toBe('https://stemmen.example.org/board');
+  });
+
+  it('tells the member what became of their input ("you said, we did")', async () => {
+    const boardActor = await actor(board);
+    const summary = (await listSummaries(t.app.deps, boardActor))[0]!;
+    const statement = summary.published!.statements.find((s) => s.citations.some((c) => c.quote.includes('bus')))!;
+    const item = await createBacklogItem(t.app.deps, boardActor, { level: 'action', title: 'Vervoer op maat naar de huisarts', status: 'planned', owner: 'Zone', progress: 20, statementIds: [statement.id] });
+    await respondToBacklogItem(t.app.deps, boardActor, item.id, 'We starten in maart met een pendeldienst.');
+    expect(await t.runtime.flushOutbox()).toBeGreaterThan(0);
+    const outcome = anna.lastDm();
+    expect(outcome.text).toBe('Het bestuur deed iets met je inbreng.');
+    expect(blockText(outcome.blocks)).toContain('We starten in maart met een pendeldienst.');
+    expect(blockText((await anna.openHome()).blocks)).toContain('Vervoer op maat naar de huisarts');
+  });
+
+  it('lets a member change their language with /panel', async () => {
+    await anna.command('taal fr');
+    expect(anna.lastReply().text).toBe('Désormais, je vous écris en Français.');
+    expect(blockText(anna.home().blocks)).toContain('Bonjour Anna');
+  });
+
+  it('kept every message within Block Kit limits and recorded every DM for erasure', async () => {
+    for (const call of t.api.of('chat.postMessage')) checkBlocks(call.args.blocks, 'message');
+    for (const call of t.api.of('chat.update')) checkBlocks(call.args.blocks, 'message');
+    const annaActor = await actor(anna);
+    const recorded = await t.app.deps.store.transaction((r) => r.outbound.listByMember(annaActor.memberId));
+    expect(recorded.length).toBe(t.api.of('chat.postMessage', (c) => c.args.channel === anna.dmChannel).length);
+  });
+});

@@ -1,0 +1,116 @@
+// Someone using Slack: opens the Home tab, presses buttons in DMs, fills in modals. Every step is a
+// signed request to the real app; every answer is read from what the app sent to the Web API stand-in.
+import { randomUUID } from 'node:crypto';
+import type { ViewStateValue } from '@slack/bolt';
+import { expect } from 'vitest';
+import type { ApiCall } from './slack-api.js';
+import { checkBlocks, checkView } from './slack-blockkit.js';
+import type { SlackTestApp } from './slack-app.js';
+import { findAction, type Sent } from './slack-requests.js';
+
+export interface DmMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+}
+
+export type View = Record<string, unknown> & { id: string; blocks: unknown[] };
+
+export class SlackPerson {
+  constructor(
+    readonly t: SlackTestApp,
+    readonly userId: string,
+  ) {}
+
+  get dmChannel(): string {
+    return this.t.api.dmOf(this.userId);
+  }
+
+  /** The DMs the bot sent this person, as they are now (after any in-place updates). */
+  dms(): DmMessage[] {
+    return (this.t.api.messages.get(this.dmChannel) ?? []).map((m) => ({ channel: this.dmChannel, ...m }));
+  }
+
+  /** The latest DM that has a given button (or any DM when no action is given). */
+  lastDm(actionId?: string): DmMessage {
+    const found = this.dms().filter((m) => !actionId || JSON.stringify(m.blocks).includes(`"action_id":"${actionId}"`)).at(-1);
+    if (!found) throw new Error(`${this.userId} has no DM${actionId ? ` with ${actionId}` : ''}`);
+    checkBlocks(found.blocks, 'message');
+    return found;
+  }
+
+  async command(text: string): Promise<{ sent: Sent; trigger: string }> {
+    const trigger = `trig-${randomUUID()}`;
+    const sent = await this.t.slack.command(this.userId, text, { triggerId: trigger });
+    expect(sent.status).toBe(200);
+    await this.t.settle();
+    return { sent, trigger };
+  }
+
+  /** The ephemeral answer to the last slash command or message button (via response_url). */
+  lastReply(): Record<string, unknown> {
+    return this.t.api.last('response_url').args;
+  }
+
+  async openHome(): Promise<View> {
+    await this.t.slack.event({ type: 'app_home_opened', user: this.userId, channel: this.dmChannel, tab: 'home', event_ts: `${Date.now() / 1000}` });
+    await this.t.settle();
+    return this.home();
+  }
+
+  home(): View {
+    const call = this.t.api.last('views.publish', (c) => c.args.user_id === this.userId);
+    checkView(call.args.view);
+    return (call.result as { view: View }).view;
+  }
+
+  /** Presses a button (or picks options) in a DM; `state` is what the message's inputs hold. */
+  async pressInDm(message: DmMessage, actionId: string, state: Record<string, Record<string, ViewStateValue>> = {}): Promise<string> {
+    const action = findAction(message.blocks, actionId);
+    const trigger = `trig-${randomUUID()}`;
+    const sent = await this.t.slack.blockAction(this.userId, { ...action }, { message: { channel: message.channel, ts: message.ts, blocks: message.blocks } }, state, { triggerId: trigger });
+    expect(sent.status).toBe(200);
+    await this.t.settle();
+    return trigger;
+  }
+
+  async pressInView(view: View, actionId: string, value?: string): Promise<string> {
+    const action = value === undefined ? findAction(view.blocks, actionId) : { ...findAction(view.blocks, actionId), value };
+    const trigger = `trig-${randomUUID()}`;
+    const sent = await this.t.slack.blockAction(this.userId, action, { view }, {}, { triggerId: trigger });
+    expect(sent.status).toBe(200);
+    await this.t.settle();
+    return trigger;
+  }
+
+  /** The modal opened (or pushed) in answer to the request that carried `trigger`. */
+  opened(trigger: string): View {
+    const call = [...this.t.api.of('views.open'), ...this.t.api.of('views.push')].find((c: ApiCall) => c.args.trigger_id === trigger);
+    if (!call) throw new Error(`no modal opened for ${trigger}`);
+    checkView(call.args.view);
+    return (call.result as { view: View }).view;
+  }
+
+  async submit(view: View, values: Record<string, Record<string, ViewStateValue>>): Promise<Sent> {
+    const sent = await this.t.slack.submit(this.userId, view, values);
+    expect(sent.status).toBe(200);
+    await this.t.settle();
+    const response = sent.json as { response_action?: string; view?: unknown } | null;
+    if (response?.view) checkView(response.view);
+    return sent;
+  }
+}
+
+/** State values as Slack sends them for the element types our modals use. */
+export const input = {
+  text: (value: string): ViewStateValue => ({ type: 'plain_text_input', value }),
+  radio: (value: string): ViewStateValue => ({ type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: value }, value } }),
+  checks: (...values: string[]): ViewStateValue => ({ type: 'checkboxes', selected_options: values.map((value) => ({ text: { type: 'plain_text', text: value }, value })) }),
+  select: (value: string): ViewStateValue => ({ type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } }),
+  empty: (type = 'plain_text_input'): ViewStateValue => ({ type, value: null }),
+};
+
+export function blockText(blocks: unknown): string {
+  return JSON.stringify(blocks);
+}
