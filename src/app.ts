@@ -10,6 +10,7 @@ import { createPrismaStore } from './store/prisma-store.js';
 import { createSynthesizer } from './synthesis/index.js';
 import { createWebChannel } from './channels/web/index.js';
 import { createBoardPages } from './board/index.js';
+import { startPrivacyJobs, type PrivacyJobs } from './jobs/index.js';
 
 export interface App {
   config: Config;
@@ -76,6 +77,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   if (config.webChannel) http.use('/', createWebChannel(deps, pageOptions));
 
   let server: Server | null = null;
+  // Consent deadlines and retention run while the app listens (see src/jobs).
+  let jobs: PrivacyJobs | null = null;
   return {
     config,
     deps,
@@ -86,11 +89,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         server = http.listen(config.port, config.host, () => {
           const address = server!.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
+          jobs = startPrivacyJobs(deps, logger);
           Promise.all(channels.map((c) => c.start())).then(() => resolve(port), reject);
         });
         server.once('error', reject);
       }),
     close: async () => {
+      await jobs?.stop();
       for (const channel of channels) await channel.stop();
       if (server) {
         server.closeAllConnections();

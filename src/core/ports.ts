@@ -145,8 +145,8 @@ export interface PollRepository {
   deleteBallot(id: string): Promise<void>;
   /** Retention: ballots of polls closed before `cutoff` lose their member id; participation rows go. */
   anonymiseClosedBefore(cutoff: Date): Promise<{ ballots: number; participations: number }>;
-  /** Drops the (poll, member) keys of anonymous ballots once the poll closes. */
-  clearVoterKeys(pollId: string): Promise<void>;
+  /** Drops the (poll, member) keys of anonymous ballots once the poll closes; `at` is stored as their update time. */
+  clearVoterKeys(pollId: string, at?: Date): Promise<void>;
   deleteBallotsOfMember(memberId: string): Promise<number>;
 }
 

@@ -79,3 +79,16 @@ export async function countContributions(app: App): Promise<number> {
   const [round] = await listIdeaRounds(app.deps, actor);
   return round ? (await listContributions(app.deps, actor, round.id)).length : 0;
 }
+
+/**
+ * An expert who has not answered the privacy notice yet accepts it, as they would: the banner on their
+ * home page leads to the notice, and "I agree and take part" brings them back home.
+ */
+export async function acceptPrivacy(page: Page): Promise<void> {
+  const banner = page.locator('#privacy-banner');
+  if ((await banner.count()) === 0) return;
+  await banner.getByRole('link').click();
+  await page.waitForURL(/\/privacy$/);
+  await page.locator('form[action="/privacy/accept"] button').first().click();
+  await page.waitForURL(/done=privacy_accepted/);
+}

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { actAs, alertText, countContributions, findChromium, launchBrowser, startApp, statusText, submit } from './helpers.js';
+import { acceptPrivacy, actAs, alertText, countContributions, findChromium, launchBrowser, startApp, statusText, submit } from './helpers.js';
 
 const chromiumPath = findChromium();
 if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
@@ -36,6 +36,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
 
   async function vote(name: string, option: string): Promise<void> {
     await actAs(page, base, name);
+    await acceptPrivacy(page);
     const poll = page.locator('article', { hasText: 'Welke avond past het best' });
     await poll.getByLabel(option, { exact: true }).check();
     await poll.getByRole('button').first().click();
@@ -45,6 +46,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
 
   async function contribute(name: string, fields: { whatHappens?: string; idea?: string }, domain: string, attribution: string): Promise<void> {
     await actAs(page, base, name);
+    await acceptPrivacy(page);
     const form = page.locator('article[id^=round-]');
     if (fields.whatHappens) await form.locator('textarea[name=whatHappens]').fill(fields.whatHappens);
     if (fields.idea) await form.locator('textarea[name=idea]').fill(fields.idea);
@@ -113,6 +115,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     expect(await page.locator('article[id^=round-] textarea[name=whatHappens]').inputValue()).toHaveLength(3000);
     await page.screenshot({ path: 'test-results/expert-error-fr.png' });
     await actAs(page, base, 'Dirk');
+    await acceptPrivacy(page);
     await page.locator('article[id^=round-] button[type=submit]').click();
     expect(await alertText(page)).toBe('Schrijf iets in "je bijdrage".');
     expect(await page.locator('#mine-h + p').textContent()).toBe('Je hebt nog niets geschreven.');

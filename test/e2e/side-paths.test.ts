@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { listWebIdentities, openIdeaRound, planMeeting, resolveActor, submitContribution } from '../../src/core/index.js';
-import { actAs, findChromium, launchBrowser, startApp, statusText } from './helpers.js';
+import { acceptParticipation, listWebIdentities, openIdeaRound, planMeeting, resolveActor, submitContribution } from '../../src/core/index.js';
+import { acceptPrivacy, actAs, findChromium, launchBrowser, startApp, statusText } from './helpers.js';
 
 const chromiumPath = findChromium();
 if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
@@ -24,6 +24,7 @@ describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
     const sofie = await as('Sofie');
     await planMeeting(app.deps, sofie, { title: 'Panel december', scheduledAt: '2030-12-18T18:00:00Z', agenda: 'Welkom' });
     const round = await openIdeaRound(app.deps, sofie, { question: 'Wat maakt zorg betaalbaar?' });
+    await acceptParticipation(app.deps, await as('Omer'));
     await submitContribution(app.deps, await as('Omer'), { roundId: round.id, whatHappens: 'Ik stel de tandarts uit omdat ik het niet kan betalen.', domainKeys: ['poverty'] });
     context = await launchBrowser(chromiumPath!, dir);
     page = await context.newPage();
@@ -37,6 +38,7 @@ describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
 
   it('switches language, records decisions, edits a contribution, asks for a change and edits a version', { timeout: 180_000 }, async () => {
     await actAs(page, base, 'Lieve');
+    await acceptPrivacy(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForURL(/\/home$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

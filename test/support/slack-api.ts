@@ -55,7 +55,7 @@ export class SlackApiStandIn {
   socketUrl: string | null = null;
   oauthTeam: { id: string; name: string } | null = null;
   #faults = new Map<string, Fault[]>();
-  #ts = 1_700_000_000;
+  #seq = 0;
   #view = 0;
 
   constructor() {
@@ -98,6 +98,12 @@ export class SlackApiStandIn {
     return `D${userId}`;
   }
 
+  /** Message timestamps as Slack makes them: seconds since the epoch, unique per message. */
+  #nextTs(): string {
+    this.#seq += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.#seq).padStart(6, '0')}`;
+  }
+
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -138,7 +144,7 @@ export class SlackApiStandIn {
         return { channel: { id: this.dmOf(String(args.users)) } };
       case 'chat.postMessage': {
         const channel = String(args.channel);
-        const ts = `${(this.#ts += 1)}.000100`;
+        const ts = this.#nextTs();
         const message = { ts, text: String(args.text ?? ''), blocks: (args.blocks as unknown[]) ?? [], ...(args.metadata ? { metadata: args.metadata } : {}) };
         this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
         return { channel, ts, message: { type: 'message', ...message, bot_id: 'BBOT' } };
@@ -150,7 +156,7 @@ export class SlackApiStandIn {
         return { channel: args.channel, ts: args.ts };
       }
       case 'chat.postEphemeral':
-        return { message_ts: `${(this.#ts += 1)}.000200` };
+        return { message_ts: this.#nextTs() };
       case 'conversations.history': {
         const oldest = Number(args.oldest ?? 0);
         const list = (this.messages.get(String(args.channel)) ?? []).filter((m) => Number(m.ts) >= oldest);

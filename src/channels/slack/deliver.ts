@@ -1,9 +1,9 @@
 // The outbox of the Slack channel: each pending notification becomes one DM in the member's language.
 import {
   actorOf,
-  listBacklog,
   listIdeaRounds,
   myConsentRequests,
+  myInputOutcomes,
   type Actor,
   type NotificationRecord,
   type PendingDelivery,
@@ -36,7 +36,8 @@ async function messageFor(env: SlackEnv, tr: Tr, actor: Actor, n: NotificationRe
       return round ? roundMessage(tr, round) : null;
     }
     case 'input_outcome': {
-      const item = (await listBacklog(deps, actor)).find((i) => i.id === id(n, 'itemId'));
+      // Experts do not read the action plan itself, only what came from their own input.
+      const item = (await myInputOutcomes(deps, actor)).flatMap((o) => o.items).find((i) => i.id === id(n, 'itemId'));
       return item ? outcomeMessage(tr, item) : null;
     }
     case 'reminder':

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { saveChannelAddress } from '../../core/index.js';
-import { recordOutboundMessage } from '../../core/use-cases/outbound.js';
+import { recordOutboundMessage } from '../../core/use-cases/outbound-messages.js';
 import type { Block } from './blocks.js';
 import type { Client, SlackEnv } from './context.js';
 

@@ -15,6 +15,7 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerControls } from './listeners/controls.js';
 import { registerEvents } from './listeners/events.js';
+import { registerPrivacy } from './listeners/privacy.js';
 import { registerViews } from './listeners/views.js';
 import { registerSlackRuntime, WorkTracker } from './runtime.js';
 import { apiUrl, boltLogger, deliveryKey, RETRY_RATE_LIMITED_ONLY } from './support.js';
@@ -38,6 +39,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     encryptionKey: config.encryptionKey,
     publicUrl: config.publicUrl,
     logger: log,
+    sdkLogger,
   });
   let outbox: ReturnType<typeof startOutbox> | null = null;
   const env: SlackEnv = {
@@ -55,7 +57,9 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   let http: SlackHttpReceiver | null = null;
   let receiver: Receiver;
   if (slack.appToken) {
-    receiver = new SocketModeReceiver({ appToken: slack.appToken, logger: sdkLogger, installerOptions: { clientOptions } });
+    // The socket client keeps its own patient retries: opening a connection again is always safe.
+    const socketClientOptions = { ...(slack.apiUrl ? { slackApiUrl: apiUrl(slack.apiUrl) } : {}), logger: sdkLogger };
+    receiver = new SocketModeReceiver({ appToken: slack.appToken, logger: sdkLogger, installerOptions: { clientOptions: socketClientOptions } });
   } else {
     if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
     receiver = http = new SlackHttpReceiver({ signingSecret: slack.signingSecret, logger: log, tracker });
@@ -77,6 +81,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   registerActions(app, env);
   registerControls(app, env);
   registerViews(app, env);
+  registerPrivacy(app, env);
   registerEvents(app, env, (teamId) => auth.forget(teamId));
   app.error(async (error) => {
     log.error({ err: error.code ?? error.name }, 'slack listener failed');
@@ -93,6 +98,12 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   const router = express.Router();
   if (http) router.use(http.router);
   if (auth.router) router.use(auth.router);
+  // A body too large or a failed install step: a status only, never a stack trace.
+  router.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: unknown }).status;
+    log.warn({ err: (error as Error).name }, 'slack route failed');
+    res.status(typeof status === 'number' && status >= 400 && status < 600 ? status : 500).end();
+  });
   let reminders: NodeJS.Timeout | null = null;
 
   return {

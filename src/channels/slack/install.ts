@@ -1,7 +1,7 @@
 // Which bot token serves which workspace: one token from the environment (one workspace), and/or
 // OAuth installs (one zone per workspace) kept in the database with their tokens sealed.
 import express from 'express';
-import { webApi, type Authorize, type AuthorizeResult } from '@slack/bolt';
+import { webApi, type Authorize, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
 import { InstallProvider, type Installation, type InstallationStore } from '@slack/oauth';
 import type { SlackConfig } from '../../config.js';
 import type { CoreDeps } from '../../core/index.js';
@@ -33,6 +33,7 @@ interface Options {
   encryptionKey: string;
   publicUrl: string;
   logger: Logger;
+  sdkLogger: BoltLogger;
 }
 
 function installationAdapter(opts: Options, store: SlackInstallationStore): InstallationStore {
@@ -92,6 +93,7 @@ export function createSlackAuth(opts: Options): SlackAuth {
       stateSecret: oauth.stateSecret,
       installationStore: installationAdapter(opts, store),
       clientOptions: opts.clientOptions,
+      logger: opts.sdkLogger,
       directInstall: true,
     });
     const installOptions = { scopes: BOT_SCOPES, redirectUri: `${opts.publicUrl.replace(/\/$/, '')}/slack/oauth_redirect` };

@@ -9,15 +9,19 @@ import {
   myContributions,
   panelOverview,
   publishSummary,
+  currentPrivacyNotice,
+  participationStatus,
   DomainError,
   type Actor,
 } from '../../core/index.js';
+import type { types } from '@slack/bolt';
 import type { Client, SlackEnv } from './context.js';
 import { postDm } from './dm.js';
 import { refreshPollMessages } from './refresh.js';
-import { contributionModal, withdrawModal, type ContributionMeta } from './views/contribution.js';
+import { contributionModal, withdrawModal, type ContributionMeta, type Draft } from './views/contribution.js';
 import { pollModal, roundModal } from './views/forms.js';
 import { homeView } from './views/home.js';
+import { privacyModal, type PrivacyNext } from './views/privacy.js';
 import { draftMessage } from './views/notices.js';
 
 /** Facilitator controls are offered to facilitators only; the core checks again on every change. */
@@ -26,16 +30,32 @@ export function requireFacilitator(actor: Actor): void {
 }
 
 export async function publishHome(env: SlackEnv, client: Client, userId: string, actor: Actor): Promise<void> {
-  await client.views.publish({ user_id: userId, view: await homeView(env.deps, env.tr(actor.language), actor, env.boardUrl) });
+  const view = await homeView(env.deps, env.tr(actor.language), actor, env.boardUrl, { participates: await participates(env, actor) });
+  await client.views.publish({ user_id: userId, view });
 }
 
-export async function openContribution(
+export interface ContributionTarget {
+  roundId?: string;
+  contributionId?: string;
+  prefill?: string;
+  fromMessage?: boolean;
+}
+
+/** Experts take part only under the accepted privacy text (the core checks; this asks first). */
+export async function participates(env: SlackEnv, actor: Actor): Promise<boolean> {
+  return actor.role !== 'expert' || (await participationStatus(env.deps, actor)).state === 'accepted';
+}
+
+export function privacyView(env: SlackEnv, actor: Actor, next: PrivacyNext = {}): types.ModalView {
+  return privacyModal(env.tr(actor.language), currentPrivacyNotice(env.deps, actor.language), next);
+}
+
+export async function contributionView(
   env: SlackEnv,
-  client: Client,
-  triggerId: string,
   actor: Actor,
-  opts: { roundId?: string; contributionId?: string; prefill?: string; fromMessage?: boolean },
-): Promise<void> {
+  opts: ContributionTarget,
+  back: { draft?: Draft; guard?: string } = {},
+): Promise<types.ModalView> {
   if (actor.role !== 'expert' && actor.role !== 'facilitator') throw new DomainError('forbidden');
   const tr = env.tr(actor.language);
   const rounds = await listIdeaRounds(env.deps, actor, 'open');
@@ -43,11 +63,24 @@ export async function openContribution(
   const current = opts.contributionId ? (await myContributions(env.deps, actor)).find((c) => c.id === opts.contributionId && c.status === 'live') : undefined;
   if (opts.contributionId && !current) throw new DomainError('not_found');
   const roundId = current?.roundId ?? opts.roundId;
-  const round = roundId ? (await listIdeaRounds(env.deps, actor)).find((r) => r.id === roundId) ?? null : null;
+  const round = roundId ? ((await listIdeaRounds(env.deps, actor)).find((r) => r.id === roundId) ?? null) : null;
   if (roundId && !round) throw new DomainError('not_found');
   if (round && round.status === 'closed' && !current) throw new DomainError('round_closed');
   const meta: ContributionMeta = { ...(round ? { r: round.id } : {}), ...(current ? { c: current.id } : {}), ...(opts.fromMessage ? { s: 1 } : {}) };
-  const view = contributionModal(tr, { meta, round, openRounds: rounds, domains, ...(current ? { current } : {}), ...(opts.prefill ? { prefill: opts.prefill } : {}) });
+  return contributionModal(tr, { meta, round, openRounds: rounds, domains, ...(current ? { current } : {}), ...(opts.prefill ? { prefill: opts.prefill } : {}), ...back });
+}
+
+/** Opens the contribution form; an expert who has not accepted the privacy text reads it first. */
+export async function openContribution(env: SlackEnv, client: Client, triggerId: string, actor: Actor, opts: ContributionTarget): Promise<void> {
+  const view = (await participates(env, actor))
+    ? await contributionView(env, actor, opts)
+    : privacyView(env, actor, {
+        k: 'contribution',
+        ...(opts.roundId ? { r: opts.roundId } : {}),
+        ...(opts.contributionId ? { c: opts.contributionId } : {}),
+        // private_metadata holds 3,000 characters; a longer message text is not carried over.
+        ...(opts.prefill && JSON.stringify(opts.prefill).length < 2600 ? { p: opts.prefill } : {}),
+      });
   await client.views.open({ trigger_id: triggerId, view });
 }
 

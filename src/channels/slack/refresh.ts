@@ -1,7 +1,7 @@
 // Closing a poll updates the poll messages already in members' DMs, in place: the choice and submit
 // button give way to the final results (or to "closed" while results stay hidden for them).
 import { actorOf, type Actor } from '../../core/index.js';
-import { outboundConversations } from '../../core/use-cases/outbound.js';
+import { outboundConversations } from '../../core/use-cases/outbound-conversations.js';
 import type { Client, SlackEnv } from './context.js';
 import { loadPoll, pollMessage, POLL_METADATA } from './views/poll.js';
 

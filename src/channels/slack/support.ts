@@ -29,8 +29,9 @@ export const RETRY_RATE_LIMITED_ONLY: webApi.WebClientOptions['retryConfig'] = {
   retries: 5,
   minTimeout: 0,
   maxTimeout: 0,
+  // The client wraps its "rate limit exceeded" error as a request error; only that one is retried.
   onFailedAttempt: (error: Error) => {
-    if (!error.message.startsWith('A rate limit was exceeded')) throw error;
+    if (!error.message.includes('A rate limit was exceeded')) throw error;
   },
 } as webApi.WebClientOptions['retryConfig'];
 

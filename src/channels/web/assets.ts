@@ -77,5 +77,8 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1r
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 body > footer { max-width: 48rem; margin: 2rem auto; padding: 1rem; color: var(--muted); font-size: .85rem; border-top: 2px solid var(--soft); }
+section.notice { border: 3px solid var(--accent); background: var(--paper); }
+section.guard { border: 3px solid var(--bad); background: var(--bad-bg); }
+section.guard mark { background: var(--mine); color: var(--ink); padding: 0 .2rem; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;

@@ -4,6 +4,7 @@ import { STYLESHEET } from './assets.js';
 import { createPages, type PageOptions } from './pages.js';
 import { memberRoutes } from './routes/member.js';
 import { panelRoutes } from './routes/panel.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { sessionRoutes } from './routes/session.js';
 
 /** Headers for every page: no framing, no inline scripts or styles, forms post only to this site. */
@@ -32,6 +33,7 @@ export function createWebChannel(deps: CoreDeps, opts: PageOptions): Router {
   sessionRoutes(deps, pages);
   memberRoutes(pages);
   panelRoutes(pages);
+  privacyRoutes(deps, pages);
   router.use((_req, _res, next) => next(new DomainError('not_found')));
   return pages.finish();
 }

@@ -26,6 +26,7 @@ function nav(t: T, actor: Actor, path: string): Html {
   const links: [string, string][] = [['/home', t('web:nav.home')]];
   if (canPanel(actor)) links.push(['/panel', t('web:nav.panel')]);
   if (canBoard(actor)) links.push(['/board', t('web:nav.board')]);
+  links.push(['/privacy', t('privacy:page.title')]);
   return html`<nav aria-label="${t('web:nav.label')}"><ul>${links.map(([href, label]) => {
     const here = path === href || path.startsWith(`${href}/`) || path.startsWith(`${href}?`);
     return html`<li><a href="${href}"${here ? html` aria-current="page"` : ''}>${label}</a></li>`;

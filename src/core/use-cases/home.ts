@@ -23,10 +23,13 @@ export interface MemberHome {
   consentRequests: ConsentReview[];
   outcomes: InputOutcome[];
   notifications: NotificationRecord[];
-  /** Whether the member accepted the current privacy notice (experts must, before they contribute or vote). */
-  participation: ParticipationStatus;
-  /** An "I need support" signal of theirs that a facilitator has not handled yet. */
-  supportRequested: boolean;
+  /**
+   * Whether the member accepted the current privacy notice (experts must, before they contribute or vote).
+   * Always set by `memberHome`; optional so that hand-built homes in channel tests stay valid.
+   */
+  participation?: ParticipationStatus;
+  /** An "I need support" signal of theirs that a facilitator has not handled yet (always set by `memberHome`). */
+  supportRequested?: boolean;
 }
 
 /** Everything a member's home shows, the same for every channel. */

@@ -178,7 +178,7 @@ export async function closePoll(deps: CoreDeps, actor: Actor, pollId: string): P
     const poll = sameTenant(actor, await repos.polls.findById(pollId));
     if (poll.status === 'closed') throw new DomainError('poll_closed');
     const closed = await repos.polls.close(poll.id, deps.clock.now());
-    if (poll.anonymity === 'anonymous') await repos.polls.clearVoterKeys(poll.id);
+    if (poll.anonymity === 'anonymous') await repos.polls.clearVoterKeys(poll.id, anonymousTime(deps.clock.now()));
     await audit(repos, actor, 'poll.closed', 'poll', poll.id);
     return closed;
   });

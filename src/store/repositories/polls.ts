@@ -140,8 +140,8 @@ export function makePollRepository(tx: Tx): PollRepository {
       });
       return rows.map((r) => r.memberId);
     },
-    async clearVoterKeys(pollId) {
-      await tx.ballot.updateMany({ where: { pollId, voterKey: { not: null } }, data: { voterKey: null } });
+    async clearVoterKeys(pollId, at) {
+      await tx.ballot.updateMany({ where: { pollId, voterKey: { not: null } }, data: { voterKey: null, ...(at ? { updatedAt: at } : {}) } });
     },
     async deleteBallotsOfMember(memberId) {
       const { count } = await tx.ballot.deleteMany({ where: { memberId } });

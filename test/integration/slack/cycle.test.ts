@@ -74,7 +74,13 @@ describe('the whole panel cycle inside Slack', () => {
     const wacht = options.find((o) => o.text.text === 'Wachttijden')!.value;
     const pick = (value: string) => ({ [choice.block_id]: { poll_choice: input.radio(value) } });
 
-    await anna.pressInDm(annaPoll, 'poll_submit', pick(wacht));
+    // Anna has not accepted the privacy text yet: pressing submit opens it instead of counting a vote.
+    const privacy = anna.opened(await anna.pressInDm(annaPoll, 'poll_submit', pick(wacht)));
+    expect(privacy.callback_id).toBe('participation');
+    expect(blockText(privacy.blocks)).toContain('Meedoen aan het panel');
+    expect((await pollResults(t.app.deps, await actor(fac), findAction(annaPoll.blocks, 'poll_submit').value!)).turnout).toBe(0);
+    await anna.submit(privacy, {});
+    await anna.pressInDm(anna.lastDm('poll_submit'), 'poll_submit', pick(wacht));
     await anna.pressInDm(anna.lastDm('poll_submit'), 'poll_submit', pick(vervoer)); // changes her mind
     const updated = anna.lastDm('poll_submit');
     expect(updated.ts).toBe(annaPoll.ts); // the same message, updated in place
@@ -85,6 +91,10 @@ describe('the whole panel cycle inside Slack', () => {
     const home = await bruno.openHome();
     const voteTrigger = await bruno.pressInView(home, 'poll_open');
     const vote = bruno.opened(voteTrigger);
+    const refused = await bruno.submit(vote, { choice: { choice: input.radio(vervoer) } });
+    const pushed = refused.json as { response_action: string; view: { blocks: unknown[] } };
+    expect(pushed.response_action).toBe('push'); // the privacy text goes on top; the vote stays below
+    await bruno.submit({ ...(pushed.view as object), id: 'VPUSHED' } as never, {});
     const voted = await bruno.submit(vote, { choice: { choice: input.radio(vervoer) } });
     expect(blockText((voted.json as { view: unknown }).view)).toContain('Votre réponse : *Vervoer*');
 
@@ -130,8 +140,13 @@ describe('the whole panel cycle inside Slack', () => {
       attribution: { attribution: input.radio('anonymous') },
     });
 
-    // Clara sends an empty form: the error is shown next to the field, nothing is stored.
-    const claraForm = clara.opened(await clara.pressInDm(clara.lastDm('contribution_open'), 'contribution_open'));
+    // Clara reads the privacy text first; accepting it leads straight on to the form.
+    const claraPrivacy = clara.opened(await clara.pressInDm(clara.lastDm('contribution_open'), 'contribution_open'));
+    expect(claraPrivacy.callback_id).toBe('participation');
+    const accepted = await clara.submit(claraPrivacy, {});
+    const claraForm = { ...((accepted.json as { view: object }).view), id: claraPrivacy.id } as typeof claraPrivacy;
+    expect(claraForm.callback_id).toBe('contribution');
+    // She sends an empty form: the error is shown next to the field, nothing is stored.
     const empty = await clara.submit(claraForm, {
       whatHappens: { whatHappens: input.empty() },
       whatIsNeeded: { whatIsNeeded: input.empty() },
@@ -139,38 +154,17 @@ describe('the whole panel cycle inside Slack', () => {
       attribution: { attribution: input.radio('named') },
     });
     expect(empty.json).toEqual({ response_action: 'errors', errors: { whatHappens: 'Please write something in "your contribution".' } });
-    const stored = await listContributions(t.app.deps, await actor(fac), roundId);
-    expect(stored.map((c) => c.attribution).sort()).toEqual(['anonymous', 'named']);
-    expect(stored.find((c) => c.attribution === 'anonymous')?.authorId).toBeNull();
-  });
-
-  it('saves a Slack message as a contribution only after its author agrees in a DM', async () => {
-    const before = clara.dms().length;
-    const shortcut = await t.slack.shortcut('UFAC', { user: 'UCLARA', text: 'Waiting lists for the psychologist are *months* long <!channel> <https://evil.example|bank.be>' });
-    expect(shortcut.status).toBe(200);
-    await t.settle();
-    expect(fac.lastReply().text).toBe('Ik heb het de schrijver gevraagd in een privébericht. Er wordt niets bewaard tenzij die akkoord gaat.');
-    expect(fac.dms().some((m) => blockText(m.blocks).includes('capture_review'))).toBe(false);
-    const ask = clara.lastDm('capture_review');
-    expect(clara.dms().length).toBe(before + 1);
-    expect(blockText(ask.blocks)).not.toContain('<!channel>'); // checkBlocks also refuses any "<" in text
-    expect((await listContributions(t.app.deps, await actor(fac), roundId)).length).toBe(2); // nothing stored yet
-
-    const form = clara.opened(await clara.pressInDm(ask, 'capture_review'));
-    const prefilled = findAction(form.blocks, 'whatHappens').element.initial_value;
-    expect(prefilled).toBe('Waiting lists for the psychologist are *months* long @… bank.be (https://evil.example)');
-    expect(blockText(clara.dms().find((m) => m.ts === ask.ts)!.blocks)).toContain('Only what you send there is saved.');
-    await clara.submit(form, {
-      round: { round: input.select(roundId) },
+    expect((await listContributions(t.app.deps, await actor(fac), roundId)).map((c) => c.attribution).sort()).toEqual(['anonymous', 'named']);
+    await clara.submit(claraForm, {
       whatHappens: { whatHappens: input.text('Waiting lists for the psychologist are months long.') },
-      whatIsNeeded: { whatIsNeeded: input.text('') },
-      idea: { idea: input.text('') },
+      whatIsNeeded: { whatIsNeeded: input.empty() },
+      idea: { idea: input.empty() },
       domains: { domains: input.checks('psychic_vulnerability') },
       attribution: { attribution: input.radio('named') },
     });
     const stored = await listContributions(t.app.deps, await actor(fac), roundId);
     expect(stored).toHaveLength(3);
-    expect(stored.find((c) => c.whatHappens.startsWith('Waiting'))?.authorId).toBe((await actor(clara)).memberId);
+    expect(stored.find((c) => c.attribution === 'anonymous')?.authorId).toBeNull();
   });
 
   let annaConsent: DmMessage;
@@ -180,7 +174,8 @@ describe('the whole panel cycle inside Slack', () => {
     expect(blockText(fac.lastDm().blocks)).toContain('Versie 1');
     annaConsent = anna.lastDm('consent_approve');
     expect(annaConsent.text).toBe('Een samenvatting citeert je. Kijk ze even na.');
-    expect(blockText(annaConsent.blocks)).toContain('De bus naar het gezondheidscentrum');
+    expect(blockText(annaConsent.blocks)).toContain('“Een vrijwilligersdienst die mensen naar de dokter brengt.”');
+    expect(blockText(annaConsent.blocks)).toContain('getoond met de naam: Anna');
     expect(blockText(annaConsent.blocks)).toContain('Jouw woorden');
     expect(blockText(bruno.lastDm('consent_approve').blocks)).toContain('Vos mots');
     expect(blockText(clara.lastDm('consent_approve').blocks)).toContain('Your words');
@@ -222,8 +217,12 @@ describe('the whole panel cycle inside Slack', () => {
   it('tells the member what became of their input ("you said, we did")', async () => {
     const boardActor = await actor(board);
     const summary = (await listSummaries(t.app.deps, boardActor))[0]!;
-    const statement = summary.published!.statements.find((s) => s.citations.some((c) => c.quote.includes('bus')))!;
-    const item = await createBacklogItem(t.app.deps, boardActor, { level: 'action', title: 'Vervoer op maat naar de huisarts', status: 'planned', owner: 'Zone', progress: 20, statementIds: [statement.id] });
+    const statement = summary.published!.statements.find((s) => s.citations.some((c) => c.attributedName === 'Anna'))!;
+    // The board's work happens on the board pages; here through the same core use cases.
+    const pillar = await createBacklogItem(t.app.deps, boardActor, { level: 'pillar', title: 'Toegang tot zorg' });
+    const goal = await createBacklogItem(t.app.deps, boardActor, { level: 'strategic_goal', parentId: pillar.id, title: 'Iedereen geraakt bij de huisarts' });
+    const operational = await createBacklogItem(t.app.deps, boardActor, { level: 'operational_goal', parentId: goal.id, title: 'Vervoer organiseren' });
+    const item = await createBacklogItem(t.app.deps, boardActor, { level: 'action', parentId: operational.id, title: 'Vervoer op maat naar de huisarts', status: 'planned', owner: 'Zone', progress: 20, statementIds: [statement.id] });
     await respondToBacklogItem(t.app.deps, boardActor, item.id, 'We starten in maart met een pendeldienst.');
     expect(await t.runtime.flushOutbox()).toBeGreaterThan(0);
     const outcome = anna.lastDm();

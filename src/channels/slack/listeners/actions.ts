@@ -53,19 +53,20 @@ export function registerActions(app: App, env: Press['env']): void {
     await client.views.open({ trigger_id: body.trigger_id, view: voteModal(env.tr(actor.language), await loadPoll(env.deps, actor, value)) });
   });
 
-  const openReview = async ({ client, actor, body, value }: Press, page: number, requestId: string) => {
+  // From a DM or the Home tab the review opens as a modal; inside it, the pages replace each other.
+  const openReview = async ({ client, actor, body }: Press, requestId: string, page: number, turnPage: boolean) => {
     const review = (await myConsentRequests(env.deps, actor)).find((r) => r.request.id === requestId);
     if (!review) throw new DomainError('consent_not_pending');
     const view = consentModal(env.tr(actor.language), review, page);
-    if (body.view && value.includes(':')) await client.views.update({ view_id: body.view.id, view });
-    else if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+    if (body.view && turnPage) await client.views.update({ view_id: body.view.id, view });
+    else if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
     else await client.views.open({ trigger_id: body.trigger_id, view });
   };
-  onPress(app, env, 'consent_open', (press) => openReview(press, 0, press.value));
-  onPress(app, env, 'consent_read', (press) => openReview(press, 0, press.value));
+  onPress(app, env, 'consent_open', (press) => openReview(press, press.value, 0, false));
+  onPress(app, env, 'consent_read', (press) => openReview(press, press.value, 0, false));
   onPress(app, env, 'consent_page', (press) => {
     const [requestId = '', page = '0'] = press.value.split(':');
-    return openReview(press, Number(page) || 0, requestId);
+    return openReview(press, requestId, Number(page) || 0, true);
   });
 
   onPress(app, env, 'consent_approve', (press) => answerConsent(press, 'approve'));

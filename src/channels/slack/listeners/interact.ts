@@ -1,6 +1,7 @@
 // The shared shape of a button press: acknowledge at once, find the member, run, answer where they are.
 import type { App, BlockAction, RespondFn } from '@slack/bolt';
-import { DomainError, type Actor } from '../../../core/index.js';
+import { DomainError, isDomainError, type Actor } from '../../../core/index.js';
+import { privacyView } from '../operations.js';
 import { modal, section } from '../blocks.js';
 import { actorFor, failureText, whoIs, type Client, type SlackEnv } from '../context.js';
 import { md } from '../text.js';
@@ -71,6 +72,12 @@ export function onPress(app: App, env: SlackEnv, actionId: string, work: (press:
         await client.views.update({ view_id: shown, view: noticeView(env, lang, failureText(env, lang, error)) });
       }
     } catch (error) {
+      // Not yet taking part: the privacy text opens instead of an error, so that one tap leads on.
+      if (actor && isDomainError(error) && error.code === 'participation_consent_required') {
+        const view = privacyView(env, actor);
+        const open = body.view?.type === 'modal' ? client.views.push({ trigger_id: body.trigger_id, view }) : client.views.open({ trigger_id: body.trigger_id, view });
+        if (await open.then(() => true, () => false)) return;
+      }
       await notice(failureText(env, actor?.language ?? 'nl', error), actor?.language ?? 'nl').catch((e: unknown) =>
         env.logger.warn({ err: (e as { code?: string }).code ?? 'unknown' }, 'slack notice failed'),
       );

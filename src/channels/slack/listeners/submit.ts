@@ -7,6 +7,7 @@ import { postDm } from '../dm.js';
 import { section } from '../blocks.js';
 import { md } from '../text.js';
 import { blockForField } from '../views/forms.js';
+import { privacyView } from '../operations.js';
 
 /** Slack closes the request after 3 s; leave room for the network. */
 const BUDGET_MS = 2000;
@@ -32,6 +33,10 @@ function inputBlockIds(body: ViewSubmitAction): string[] {
 }
 
 function errorsFor(env: SlackEnv, body: ViewSubmitAction, actor: Actor | null, error: unknown): ViewResponseAction {
+  // Not yet taking part: the privacy text is pushed on top of the form, which keeps what was typed.
+  if (actor && isDomainError(error) && error.code === 'participation_consent_required') {
+    return { response_action: 'push', view: privacyView(env, actor) };
+  }
   const blocks = inputBlockIds(body);
   const field = isDomainError(error) ? error.params.field : undefined;
   const block = blockForField(field, blocks, blocks[0] ?? 'x');

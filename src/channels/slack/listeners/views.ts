@@ -8,12 +8,13 @@ import {
   respondToConsent,
   submitContribution,
   withdrawContribution,
+  isDomainError,
   DomainError,
 } from '../../../core/index.js';
 import { modal, section } from '../blocks.js';
-import { text, type SlackEnv } from '../context.js';
+import { failureText, text, type SlackEnv } from '../context.js';
 import { postDm } from '../dm.js';
-import { publishHome } from '../operations.js';
+import { contributionView, publishHome } from '../operations.js';
 import { md } from '../text.js';
 import { consentDoneBlocks } from '../views/consent.js';
 import { readContribution } from '../views/contribution.js';
@@ -52,13 +53,22 @@ export function registerViews(app: App, env: SlackEnv): void {
   onSubmit(app, env, 'contribution', async (s) => {
     const input = readContribution(s.values);
     const contributionId = text(s.meta.c);
-    if (contributionId) {
-      await editContribution(env.deps, s.actor, contributionId, input);
-      return { view: doneView(s, 'contribution.edited'), after: home(s) };
-    }
     const roundId = text(s.meta.r) ?? input.roundChoice;
-    await submitContribution(env.deps, s.actor, { ...input, ...(roundId ? { roundId } : {}) });
-    return { view: doneView(s, 'contribution.thanks'), after: home(s) };
+    try {
+      if (contributionId) {
+        await editContribution(env.deps, s.actor, contributionId, input);
+        return { view: doneView(s, 'contribution.edited'), after: home(s) };
+      }
+      await submitContribution(env.deps, s.actor, { ...input, ...(roundId ? { roundId } : {}) });
+      return { view: doneView(s, 'contribution.thanks'), after: home(s) };
+    } catch (error) {
+      // The guard found details we may not keep: the form comes back with the text, what was found,
+      // and the offer to let the bot leave them out.
+      if (!isDomainError(error) || error.code !== 'sensitive_data_found') throw error;
+      const target = { ...(contributionId ? { contributionId } : roundId ? { roundId } : {}), ...(s.meta.s ? { fromMessage: true } : {}) };
+      const view = await contributionView(env, s.actor, target, { draft: input, guard: failureText(env, s.actor.language, error) });
+      return { view: { response_action: 'update', view } };
+    }
   });
 
   onSubmit(app, env, 'withdraw', async (s) => {

@@ -3,14 +3,13 @@ import type { types, ViewOutput, ViewStateValue } from '@slack/bolt';
 import {
   ATTRIBUTIONS,
   LIMITS as CORE_LIMITS,
-  type ContributionInput,
   type ContributionRecord,
   type DomainRecord,
   type IdeaRoundRecord,
 } from '../../../core/index.js';
-import { context, input, modal, option, section, textInput, type Block } from '../blocks.js';
+import { context, input, memberOption, modal, option, section, textInput, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
-import { excerpt, md, plain } from '../text.js';
+import { escapeText, excerpt, md, plain } from '../text.js';
 import { value, textOf } from './forms.js';
 
 type Values = ViewOutput['state']['values'];
@@ -33,17 +32,21 @@ export function contributionModal(
     domains: DomainRecord[];
     current?: ContributionRecord;
     prefill?: string;
+    /** What the member typed, when the form comes back (the guard found details we may not keep). */
+    draft?: Draft;
+    guard?: string;
   },
 ): types.ModalView {
-  const { current } = opts;
+  const { current, draft } = opts;
   const domains = opts.domains.filter((d) => !d.archived);
   const blocks: Block[] = [];
   if (opts.round) {
     blocks.push(section(md(`*${tr('contribution.question')}*`)), section(plain(opts.round.question)));
   } else if (!current && opts.openRounds.length > 0) {
-    const options = opts.openRounds.slice(0, 100).map((r) => option(excerpt(r.question, 74), r.id));
+    const options = opts.openRounds.slice(0, 100).map((r) => memberOption(excerpt(r.question, 74), r.id));
     blocks.push(input('round', tr('contribution.round'), { type: 'static_select', action_id: 'round', options }, { optional: true, hint: tr('contribution.roundHint') }));
   }
+  if (opts.guard) blocks.push(section(md(`*${tr('privacy:guard.title')}*\n${escapeText(opts.guard)}\n${tr('privacy:guard.rephrase')}`)));
   if (opts.meta.s) blocks.push(context(md(tr('contribution.fromMessage'))));
   blocks.push(context(md(tr('contribution.intro'))));
   const field = (name: 'whatHappens' | 'whatIsNeeded' | 'idea', initial?: string) =>
@@ -51,10 +54,15 @@ export function contributionModal(
       optional: true,
       hint: tr(`contribution.${name}Hint`),
     });
-  blocks.push(field('whatHappens', current?.whatHappens ?? opts.prefill), field('whatIsNeeded', current?.whatIsNeeded), field('idea', current?.idea));
+  blocks.push(
+    field('whatHappens', draft?.whatHappens ?? current?.whatHappens ?? opts.prefill),
+    field('whatIsNeeded', draft?.whatIsNeeded ?? current?.whatIsNeeded),
+    field('idea', draft?.idea ?? current?.idea),
+  );
   if (domains.length > 0) {
-    const options = domains.map((d) => option(d.labels[tr.lang], d.key));
-    const chosen = options.filter((o) => current?.domainIds.some((id) => domains.find((d) => d.id === id)?.key === o.value));
+    const options = domains.map((d) => memberOption(d.labels[tr.lang], d.key)); // labels are editable text: escaped
+    const keys = draft ? draft.domainKeys : (current?.domainIds ?? []).map((id) => domains.find((d) => d.id === id)?.key);
+    const chosen = options.filter((o) => keys.includes(o.value));
     // Checkboxes are easiest to use but hold at most 10 options; longer lists become a multi-select.
     const element: types.InputBlockElement =
       options.length <= 10
@@ -63,9 +71,13 @@ export function contributionModal(
     blocks.push(input('domains', tr('contribution.domains'), element, { optional: true, hint: tr('contribution.domainsHint') }));
   }
   const attributions = ATTRIBUTIONS.map((a) => option(tr(`common:attribution.${a}`), a, tr(`contribution.attributionHelp.${a}`)));
-  const initial = attributions.find((o) => o.value === current?.attribution);
+  const initial = attributions.find((o) => o.value === (draft?.attribution ?? current?.attribution));
   // No default: how a member is mentioned is their explicit choice.
   blocks.push(input('attribution', tr('contribution.attribution'), { type: 'radio_buttons', action_id: 'attribution', options: attributions, ...(initial ? { initial_option: initial } : {}) }));
+  if (opts.guard) {
+    const offer = option(tr('privacy:guard.redact'), 'yes');
+    blocks.push(input('redact', tr('contribution.redactLabel'), { type: 'checkboxes', action_id: 'redact', options: [offer] }, { optional: true, hint: tr('privacy:guard.redactHint') }));
+  }
   blocks.push(context(md(tr('contribution.later'))));
   return modal('contribution', tr(current ? 'contribution.editTitle' : 'contribution.title'), blocks, {
     submit: tr('contribution.submit'),
@@ -74,9 +86,18 @@ export function contributionModal(
   });
 }
 
-export function readContribution(values: Values): ContributionInput & { roundChoice: string | undefined } {
+export interface Draft {
+  whatHappens: string;
+  whatIsNeeded: string;
+  idea: string;
+  domainKeys: string[];
+  attribution: string | undefined;
+}
+
+export function readContribution(values: Values): Draft & { roundChoice: string | undefined; redact: boolean } {
   const domains = value(values, 'domains')?.selected_options ?? [];
   return {
+    redact: (value(values, 'redact')?.selected_options ?? []).some((o) => o.value === 'yes'),
     whatHappens: textOf(values, 'whatHappens'),
     whatIsNeeded: textOf(values, 'whatIsNeeded'),
     idea: textOf(values, 'idea'),
@@ -94,7 +115,7 @@ export function withdrawModal(tr: Tr, live: ContributionRecord[], chosen?: Contr
   if (chosen) {
     blocks.push(section(md(`*${tr('withdraw.this')}*`)), section(plain(excerpt(contributionText(chosen), 600))));
   } else {
-    const options = live.slice(0, 100).map((c) => option(excerpt(contributionText(c), 74), c.id));
+    const options = live.slice(0, 100).map((c) => memberOption(excerpt(contributionText(c), 74), c.id));
     blocks.push(input('contribution', tr('withdraw.pick'), { type: 'static_select', action_id: 'contribution', options }));
   }
   blocks.push(section(md(tr('withdraw.explain'))));

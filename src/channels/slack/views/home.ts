@@ -139,7 +139,7 @@ async function facilitatorSections(deps: CoreDeps, tr: Tr, actor: Actor, boardUr
   );
 }
 
-export async function homeView(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: string): Promise<types.HomeView> {
+export async function homeView(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: string, opts: { participates: boolean }): Promise<types.HomeView> {
   const list = new BlockList(100);
   list.add([
     header(tr('home.title')),
@@ -148,6 +148,11 @@ export async function homeView(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: s
   ]);
   if (actor.role === 'board') {
     list.add([section(md(tr('home.board')), linkButton(tr('home.boardPages'), 'board_link', boardUrl))]);
+  }
+  if (actor.role === 'expert') {
+    // Before taking part, the privacy text; and always a private way to ask a facilitator for support.
+    if (!opts.participates) list.add([section(md(tr('privacy:page.banner')), button(tr('privacy:page.bannerLink'), 'privacy_open', 'open', { style: 'primary' }))]);
+    list.add([section(md(tr('support.intro')), button(tr('privacy:support.button'), 'support_request', 'ask'))]);
   }
   if (actor.role !== 'board') memberSections(tr, await memberHome(deps, actor), list);
   if (isFacilitator(actor)) await facilitatorSections(deps, tr, actor, boardUrl, list);

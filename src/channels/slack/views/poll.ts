@@ -135,6 +135,7 @@ export function voteModal(tr: Tr, view: PollView): types.ModalView {
       );
     }
   }
+  if (view.ballot) blocks.push(context(md(tr('poll.yourAnswer', { answer: escapeText(describeBallot(tr, poll, view.ballot)) }))));
   blocks.push(...resultBlocks(tr, view, 20));
   return modal('poll_vote', tr('poll.modalTitle'), blocks, {
     close: tr('common.close'),

@@ -23,6 +23,7 @@ function contributionInput(form: Form) {
     idea: form.str('idea'),
     domainKeys: form.all('domainKeys'),
     attribution: form.str('attribution'),
+    redact: form.str('redact'),
   };
 }
 
@@ -47,7 +48,7 @@ export function memberRoutes(pages: ReturnType<typeof createPages>): void {
     formId: (ctx) => `poll-${ctx.params.id}`,
     run: async (ctx, form) => {
       const pollId = id(ctx.params.id);
-      await castBallot(ctx.deps, ctx.actor, pollId, { optionIds: form.all('optionIds'), value: form.str('value'), vote: form.str('vote'), reason: form.str('reason') });
+      await castBallot(ctx.deps, ctx.actor, pollId, { optionIds: form.all('optionIds'), value: form.str('value'), vote: form.str('vote'), reason: form.str('reason'), redact: form.str('redact') });
       return `/home?done=vote#poll-${pollId}`;
     },
     page: homePage,
@@ -86,8 +87,10 @@ export function memberRoutes(pages: ReturnType<typeof createPages>): void {
   pages.action('/consent/:id', {
     formId: (ctx) => `consent-${ctx.params.id}`,
     run: async (ctx, form) => {
-      await respondToConsent(ctx.deps, ctx.actor, id(ctx.params.id), { decision: form.need('decision'), comment: form.str('comment') });
-      return `/home?done=consent_${form.need('decision')}`;
+      // The guard's "let the bot redact" button only appears for a change request's comment.
+      const decision = form.has('redact') && !form.has('decision') ? 'request_change' : form.need('decision');
+      await respondToConsent(ctx.deps, ctx.actor, id(ctx.params.id), { decision, comment: form.str('comment'), redact: form.str('redact') });
+      return `/home?done=consent_${decision}`;
     },
     page: homePage,
   });

@@ -2,6 +2,7 @@ import type { ConsentReview, StatementRecord } from '../../../core/index.js';
 import { html, multiline, type Html } from '../html.js';
 import type { Ctx, FormState } from '../pages.js';
 import { formAlert, val } from './util.js';
+import { guardBox } from './guard.js';
 
 /** The statements and verified quotes of one version; the member's own quotes are highlighted. */
 export function statementList(
@@ -37,6 +38,7 @@ export function consentCard(ctx: Ctx, review: ConsentReview, state: FormState | 
       <label for="${formId}-comment">${ctx.t('web:consent.comment')}</label>
       <p class="hint" id="${formId}-comment-hint">${ctx.t('web:consent.commentHint')}</p>
       <textarea id="${formId}-comment" name="comment" aria-describedby="${formId}-comment-hint">${val(state, formId, 'comment')}</textarea>
+      ${guardBox(ctx, state, formId, ['comment'])}
       <div class="actions">
         <button type="submit" name="decision" value="approve">${ctx.t('web:consent.approve')}</button>
         <button type="submit" name="decision" value="approve_anonymous" class="secondary">${ctx.t('web:consent.approveAnonymous')}</button>

@@ -2,6 +2,7 @@ import { ATTRIBUTIONS, LIMITS, type ContributionRecord, type DomainRecord, type 
 import { checkedIf, html, multiline, type Html } from '../html.js';
 import type { Ctx, FormState } from '../pages.js';
 import { formAlert, val, vals, when } from './util.js';
+import { guardBox } from './guard.js';
 
 const FIELDS = ['whatHappens', 'whatIsNeeded', 'idea'] as const;
 
@@ -27,6 +28,7 @@ export function contributionForm(
     <fieldset><legend>${ctx.t('web:contribute.attribution')}</legend>
       ${ATTRIBUTIONS.map((a) => html`<label class="choice" for="${formId}-a-${a}"><input type="radio" id="${formId}-a-${a}" name="attribution" value="${a}"${checkedIf(attribution === a)}> <span>${ctx.t(`common:attribution.${a}`)} <span class="hint">${ctx.t(`web:contribute.attributionHint.${a}`)}</span></span></label>`)}
     </fieldset>
+    ${guardBox(ctx, state, formId, FIELDS)}
     <div class="actions"><button type="submit">${opts.submit}</button></div>
   </form>`;
 }

@@ -6,6 +6,7 @@ import { myContributionCard, roundCard } from './contribute.js';
 import { notificationsSection, outcomesSection } from './outcomes.js';
 import { pollCard } from './polls.js';
 import { when } from './util.js';
+import { privacyBanner, supportCard } from './privacy.js';
 
 /** A member's home: what asks for an answer first, then what they wrote and what became of it. */
 export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page> {
@@ -17,6 +18,7 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
   const canContribute = ctx.actor.role === 'expert' || ctx.actor.role === 'facilitator';
   const body = html`
   <p class="lead">${t('web:home.hello', { name: ctx.actor.displayName })}</p>
+  ${home.participation ? privacyBanner(ctx, home.participation) : ''}
   ${notificationsSection(ctx, home.notifications)}
 
   ${home.consentRequests.length > 0
@@ -47,6 +49,7 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
     <section aria-labelledby="outcomes-h"><h2 id="outcomes-h">${t('web:home.outcomes')}</h2>
       ${outcomesSection(ctx, home.outcomes, home.myContributions)}
     </section>`
-    : ''}`;
+    : ''}
+  ${supportCard(ctx, home.supportRequested === true)}`;
   return { title: t('web:home.title'), body };
 }

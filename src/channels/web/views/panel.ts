@@ -3,6 +3,7 @@ import { html, multiline } from '../html.js';
 import type { Ctx, FormState, Page } from '../pages.js';
 import { meetingForm, outcomeForm, pollForm, roundForm } from './panel-forms.js';
 import { when } from './util.js';
+import { supportSection } from './support-list.js';
 
 /** Facilitators and admins only: the channel says so before asking the core for anything. */
 export function requireFacilitator(actor: Actor): void {
@@ -22,6 +23,7 @@ export async function panelPage(ctx: Ctx, state: FormState | null): Promise<Page
   meetings.sort((a, b) => b.scheduledAt.getTime() - a.scheduledAt.getTime());
   const body = html`
   <p class="lead">${t('web:panel.intro')}</p>
+  ${await supportSection(ctx)}
   <section aria-labelledby="meetings-h"><h2 id="meetings-h">${t('web:panel.meetings')}</h2>
     <details${state?.formId === 'plan-meeting' ? html` open` : ''}><summary>${t('web:meeting.plan')}</summary>${meetingForm(ctx, state)}</details>
     ${meetings.map((m) => html`<article class="card" id="meeting-${m.id}"><h3>${m.title}</h3>

@@ -2,6 +2,7 @@ import type { BallotRecord, PollRecord } from '../../../core/index.js';
 import { checkedIf, html, type Html } from '../html.js';
 import type { Ctx, FormState } from '../pages.js';
 import { formAlert, val, vals, when } from './util.js';
+import { guardBox } from './guard.js';
 
 /** The member's answer in words. */
 export function describeBallot(ctx: Ctx, poll: PollRecord, ballot: BallotRecord): string {
@@ -48,7 +49,8 @@ export function pollCard(ctx: Ctx, poll: PollRecord, ballot: BallotRecord | null
       <fieldset><legend>${ctx.t('web:poll.choose')}</legend>${choices(ctx, poll, ballot, state, formId)}</fieldset>
       ${poll.kind === 'consent'
         ? html`<label for="${formId}-reason">${ctx.t('web:poll.reason')}</label>
-          <textarea id="${formId}-reason" name="reason">${val(state, formId, 'reason', ballot?.reason ?? '')}</textarea>`
+          <textarea id="${formId}-reason" name="reason">${val(state, formId, 'reason', ballot?.reason ?? '')}</textarea>
+          ${guardBox(ctx, state, formId, ['reason'])}`
         : ''}
       <div class="actions"><button type="submit">${ballot ? ctx.t('web:poll.change') : ctx.t('web:poll.submit')}</button>
       ${poll.resultsVisibility === 'live' ? html`<a href="/polls/${poll.id}">${ctx.t('web:poll.seeResults')}</a>` : ''}</div>

@@ -10,7 +10,8 @@ import type { Finding, FindingReason } from '../guard.js';
  * same shape and are flagged too (they will be allocated one day, and the person wrote them as a number).
  */
 const SEP = String.raw`[\s.\/\-()]{0,2}`;
-const PREFIX = String.raw`(?:\+\s?32|\b0032)${SEP}(?:\(0\)${SEP})?|(?<![\p{L}\p{N}+])\(?0`;
+// The national form must not continue a longer number written with dots or dashes (85.07.30-033.29).
+const PREFIX = String.raw`(?:\+\s?32|\b0032)${SEP}(?:\(0\)${SEP})?|(?<![\p{L}\p{N}+]|\d[.\/\-])\(?0`;
 const PHONE = new RegExp(String.raw`(?:${PREFIX})([1-9](?:${SEP}\d){7,8})(?!${SEP}\d)`, 'gu');
 
 export function findPhoneNumbers(text: string): Finding[] {

@@ -30,6 +30,10 @@ const BACK_REFERENCES = /(?<![\p{L}])(?:hij|zij|ze|hem|haar|il|elle|lui|he|she|h
 const RELATION_SET = new Set(RELATIONS);
 const TITLE_SET = new Set(TITLES);
 const PROFESSIONAL_SET = new Set(PROFESSIONALS);
+const CONTEXT_WORDS = new Set([...RELATIONS, ...TITLES, ...PROFESSIONALS]);
+/** "Wardje, die ...", "Kelly, qui ...": a relative pronoun for people follows a person's name. */
+const WHO = new Set(['die', 'qui', 'who']);
+const POSSESSIVES = new Set(['mijn', "m'n", 'onze', 'ons', 'zijn', 'haar', 'mon', 'ma', 'notre', 'son', 'sa', 'my', 'our', 'his', 'her', 'their']);
 
 export function findThirdPartyHealth(text: string, _language?: Language): Finding[] {
   const sentences = sentencesOf(text);
@@ -65,7 +69,7 @@ export function namesIn(sentence: string): NameSpan[] {
     }
     const first = tokens[run.from] as Token;
     const last = tokens[run.to] as Token;
-    if (isName(tokens, run.from, run.to)) names.push({ start: first.start, end: last.end });
+    if (isName(sentence, tokens, run.from, run.to)) names.push({ start: first.start, end: last.end });
     i = run.to + 1;
   }
   return names;
@@ -75,7 +79,10 @@ const isCapitalised = (word: string) => /^\p{Lu}[\p{Ll}'’]/u.test(word);
 
 /** A run of capitalised words, with particles allowed inside (Jan Van den Broeck, Karim El Amrani). */
 function capitalisedRun(tokens: Token[], from: number): { from: number; to: number } | null {
-  if (!isCapitalised(tokens[from]?.word ?? '')) return null;
+  const head = tokens[from]?.word ?? '';
+  // "Mevrouw Janssens", "Buurvrouw Maria": the form of address is context, not part of the name.
+  // A capitalised stopword ("Onze Kevin", "Mais Karim") is not part of the name either.
+  if (!isCapitalised(head) || CONTEXT_WORDS.has(head.toLowerCase()) || NOT_NAMES.has(head.toLowerCase())) return null;
   let to = from;
   let j = from + 1;
   while (j < tokens.length) {
@@ -87,7 +94,7 @@ function capitalisedRun(tokens: Token[], from: number): { from: number; to: numb
   return { from, to };
 }
 
-function isName(tokens: Token[], from: number, to: number): boolean {
+function isName(sentence: string, tokens: Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to + 1).map((t) => t.word);
   const previous = (tokens[from - 1]?.word ?? '').toLowerCase();
   if (PROFESSIONAL_SET.has(previous)) return false;
@@ -99,5 +106,9 @@ function isName(tokens: Token[], from: number, to: number): boolean {
   const capitals = words.filter(isCapitalised).length;
   if (!atStart && capitals >= 2) return true;
   // A lone capitalised word is a name only when a person-verb follows ("Wardje drinkt", "Kelly a").
-  return PERSON_VERBS.has((tokens[to + 1]?.word ?? '').toLowerCase());
+  const next = (tokens[to + 1]?.word ?? '').toLowerCase();
+  // "Liam, my flatmate, ...": a relation after a comma says it is a person ("Bel mijn buurman" is not).
+  const comma = sentence.slice(tokens[to]?.end ?? 0, tokens[to + 1]?.start ?? 0).includes(',');
+  const apposition = comma && POSSESSIVES.has(next) && RELATION_SET.has((tokens[to + 2]?.word ?? '').toLowerCase());
+  return PERSON_VERBS.has(next) || WHO.has(next) || apposition;
 }

@@ -10,7 +10,7 @@ export const HEALTH_STEMS: readonly string[] = [
   'diabet', 'diabèt', 'suikerziek', 'kanker', 'cancer', 'tumor', 'tumeur', 'leukemie', 'leucémie', 'leukaemi',
   'leukemi', 'chemo', 'bestraling', 'radiothérap', 'radiotherap', 'dialys', 'nierfalen', 'nierziek',
   'hartaanval', 'hartinfarct', 'infarct', 'hartfalen', 'hartziek', 'heart attack', 'heart failure',
-  'beroerte', 'epilep', 'épilep', 'astma', 'asthm', 'longziek', 'reuma', 'rhumat', 'rheumat', 'artrose',
+  'beroerte', 'stroke', 'epilep', 'épilep', 'astma', 'asthm', 'longziek', 'reuma', 'rhumat', 'rheumat', 'artrose',
   'arthrose', 'arthritis', 'artritis', 'multiple sclerose', 'sclérose', 'sclerosis', 'parkinson',
   'alzheimer', 'dementie', 'démence', 'dement', 'hepatitis', 'hépatite', 'tuberculos', 'long covid',
   'fibromyalg', 'chronische vermoeidheid', 'fatigue chronique', 'chronic fatigue', 'crohn', 'colitis',
@@ -45,6 +45,6 @@ export const HEALTH_STEMS: readonly string[] = [
 ];
 
 export const HEALTH_WORDS: readonly string[] = [
-  'ms', 'hiv', 'vih', 'aids', 'sida', 'copd', 'bpco', 'cva', 'avc', 'adhd', 'tdah', 'ptss', 'ptsd', 'ocd',
+  'ms', 'hiv', 'séropositif', 'séropositive', 'seropositief', 'hiv-positief', 'hiv-positive', 'vih', 'aids', 'sida', 'copd', 'bpco', 'cva', 'avc', 'adhd', 'tdah', 'ptss', 'ptsd', 'ocd',
   'soa', 'nah', 'ill', 'sick', 'coke', 'stoned', 'dronken', 'ivre', 'drunk', 'ggz',
 ];

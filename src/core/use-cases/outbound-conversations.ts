@@ -2,19 +2,8 @@ import { authorize, type CoreDeps } from '../context.js';
 import type { Actor, ChannelName, MemberRecord } from '../types.js';
 
 /**
- * Remembers a message the bot posted to a member (conversation and message id only, never its text),
- * so that erasure can delete it on the platform later.
- */
-export async function recordOutboundMessage(
-  deps: CoreDeps,
-  input: { tenantId: string; memberId: string; channel: ChannelName; conversationId: string; messageId: string },
-): Promise<void> {
-  await deps.store.transaction((repos) => repos.outbound.record(input));
-}
-
-/**
- * The conversations in which the bot wrote to members of the actor's panel on one channel, so that a
- * facilitator's action (closing a poll) can update the messages already sent. Ids only.
+ * The conversations in which the bot wrote to members of the actor's panel on one channel (ids only), so
+ * that a facilitator's action, such as closing a poll, can update the messages members already have.
  */
 export async function outboundConversations(
   deps: CoreDeps,

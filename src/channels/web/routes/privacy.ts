@@ -1,0 +1,117 @@
+import type { Request, Response } from 'express';
+import {
+  acceptParticipation,
+  declineParticipation,
+  eraseMember,
+  exportMyData,
+  markSupportHandled,
+  requestSupport,
+  withdrawAllMyInput,
+  withdrawParticipation,
+  type CoreDeps,
+} from '../../../core/index.js';
+import { t } from '../../../i18n/index.js';
+import { html } from '../html.js';
+import { id, MalformedRequest } from '../form.js';
+import { languageOf } from '../errors.js';
+import { sendPage, type createPages } from '../pages.js';
+import { clearSessionCookie, sessionActor } from '../session.js';
+import { panelPage } from '../views/panel.js';
+import { myDataPage, privacyPage, supportPage } from '../views/privacy.js';
+
+/**
+ * Privacy pages of the local channel: the privacy notice (accept, not now, withdraw), "my data" (download,
+ * withdraw everything, erase), "I need support", and the facilitator's "handled" for a support request.
+ * Each action calls one use case; the web channel posts no chat messages, so erasure has none to delete.
+ */
+export function privacyRoutes(deps: CoreDeps, pages: ReturnType<typeof createPages>): void {
+  const { router } = pages;
+  pages.page('/privacy', privacyPage);
+  pages.page('/me/data', myDataPage);
+  pages.page('/support', supportPage);
+
+  pages.action('/privacy/accept', {
+    formId: 'notice',
+    run: async (ctx, form) => {
+      await acceptParticipation(ctx.deps, ctx.actor, { version: form.need('version') });
+      return '/home?done=privacy_accepted';
+    },
+    page: privacyPage,
+  });
+
+  pages.action('/privacy/decline', {
+    formId: 'notice',
+    run: async (ctx) => {
+      await declineParticipation(ctx.deps, ctx.actor);
+      return '/privacy?done=declined';
+    },
+    page: privacyPage,
+  });
+
+  pages.action('/privacy/withdraw', {
+    formId: 'notice',
+    run: async (ctx) => {
+      await withdrawParticipation(ctx.deps, ctx.actor);
+      return '/privacy?done=withdrawn';
+    },
+    page: privacyPage,
+  });
+
+  pages.action('/me/withdraw-all', {
+    formId: 'withdraw-h',
+    run: async (ctx) => {
+      await withdrawAllMyInput(ctx.deps, ctx.actor);
+      return '/me/data?done=withdrawn_all';
+    },
+    page: myDataPage,
+  });
+
+  pages.action('/me/erase', {
+    formId: 'erase',
+    run: async (ctx, form) => {
+      if (form.str('confirm') !== 'yes') throw new MalformedRequest('not confirmed');
+      await eraseMember(ctx.deps, ctx.actor, ctx.actor.memberId);
+      return `/erased?lang=${ctx.lang}`;
+    },
+    page: myDataPage,
+  });
+
+  pages.action('/support', {
+    formId: 'support',
+    run: async (ctx) => {
+      await requestSupport(ctx.deps, ctx.actor);
+      return '/support?done=support_requested';
+    },
+    page: supportPage,
+  });
+
+  pages.action('/panel/support/:id/handled', {
+    formId: (ctx) => `support-${ctx.params.id}`,
+    run: async (ctx) => {
+      await markSupportHandled(ctx.deps, ctx.actor, id(ctx.params.id));
+      return '/panel?done=support_handled#support-h';
+    },
+    page: panelPage,
+  });
+
+  /** Everything about the member as a JSON file (GDPR art. 20). */
+  router.get('/me/data.json', async (req: Request, res: Response) => {
+    const actor = await sessionActor(deps, req, res);
+    if (!actor) return void res.redirect(303, '/');
+    res.locals.actor = actor;
+    const data = await exportMyData(deps, actor);
+    res
+      .status(200)
+      .set('Content-Disposition', `attachment; filename="stemmen-my-data-${data.exportedAt.slice(0, 10)}.json"`)
+      .type('application/json')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  /** After erasure there is no member any more: a plain page, and the session cookie goes. */
+  router.get('/erased', (req: Request, res: Response) => {
+    clearSessionCookie(res);
+    const lang = languageOf(req);
+    const body = html`<p>${t(lang, 'privacy:mydata.erased')}</p><p><a class="button" href="/">${t(lang, 'web:error.pick')}</a></p>`;
+    sendPage(res, 200, { lang, actor: null, path: '/erased' }, { title: t(lang, 'privacy:mydata.eraseTitle'), body });
+  });
+}

@@ -1,0 +1,41 @@
+// `npm run cli -- <command>`: admin commands at the server (see src/cli/run.ts for the list).
+// Database commands use the same configuration as the app (.env, environment).
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { isDomainError } from './core/errors.js';
+import { runCli } from './cli/run.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function openDeps() {
+  loadDotEnv();
+  const config = loadConfig();
+  const { openDatabase } = await import('./store/client.js');
+  const { createPrismaStore } = await import('./store/prisma-store.js');
+  const { OfflineSynthesizer } = await import('./synthesis/offline.js');
+  const store = createPrismaStore(await openDatabase(config.databaseUrl));
+  return {
+    deps: {
+      store,
+      clock: { now: () => new Date() },
+      secret: config.secret,
+      synthesizer: new OfflineSynthesizer(),
+      privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
+    },
+    close: () => store.close(),
+  };
+}
+
+runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), stdin: readStdin }, openDeps)
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else if (isDomainError(error)) process.stderr.write(`${error.code}\n`);
+    else process.stderr.write(`failed: ${error instanceof Error ? error.name : 'error'}\n`);
+    process.exitCode = 1;
+  });
