@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { listWebIdentities, openIdeaRound, resolveActor, submitContribution } from '../../src/core/index.js';
+import { acceptParticipation, listWebIdentities, openIdeaRound, resolveActor, submitContribution } from '../../src/core/index.js';
 /** The web pages' one error handler, for errors that are nobody's input: real HTTP, a synthesizer that breaks. */
 describe('an unexpected error in the web pages', () => {
   it('is logged with ids and codes only and shown as a generic apology with 500', async () => {
@@ -23,6 +23,7 @@ describe('an unexpected error in the web pages', () => {
       const member = (name: string) => tenant!.members.find((m) => m.displayName.startsWith(name))!.id;
       const as = (name: string) => resolveActor(broken.deps, { tenantId: tenant!.tenantId, channel: 'web', externalId: member(name) });
       const round = await openIdeaRound(broken.deps, await as('Sofie'), { question: 'Wat helpt?' });
+      await acceptParticipation(broken.deps, await as('An'));
       await submitContribution(broken.deps, await as('An'), { roundId: round.id, whatHappens: secretText });
       const login = await fetch(`${url}/session`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url }, body: `tenant=${tenant!.tenantId}&member=${member('Sofie')}` });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;

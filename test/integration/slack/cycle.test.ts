@@ -174,7 +174,7 @@ describe('the whole panel cycle inside Slack', () => {
     expect(blockText(fac.lastDm().blocks)).toContain('Versie 1');
     annaConsent = anna.lastDm('consent_approve');
     expect(annaConsent.text).toBe('Een samenvatting citeert je. Kijk ze even na.');
-    expect(blockText(annaConsent.blocks)).toContain('“Een vrijwilligersdienst die mensen naar de dokter brengt.”');
+    expect(blockText(annaConsent.blocks)).toContain('“De bus naar het gezondheidscentrum rijdt maar één keer per uur.”');
     expect(blockText(annaConsent.blocks)).toContain('getoond met de naam: Anna');
     expect(blockText(annaConsent.blocks)).toContain('Jouw woorden');
     expect(blockText(bruno.lastDm('consent_approve').blocks)).toContain('Vos mots');
@@ -182,6 +182,8 @@ describe('the whole panel cycle inside Slack', () => {
   });
 
   it('takes consent answers in DMs; a change request and a withdrawal re-issue the summary; then it is published', async () => {
+    const whole = anna.opened(await anna.pressInDm(annaConsent, 'consent_read')); // every statement, paged
+    expect(findAction(whole.blocks, 'consent_approve').value).toBe(findAction(annaConsent.blocks, 'consent_approve').value);
     await anna.pressInDm(annaConsent, 'consent_approve');
     expect(blockText(anna.dms().find((m) => m.ts === annaConsent.ts)!.blocks)).toContain('Je hebt de tekst goedgekeurd.');
     await bruno.pressInDm(bruno.lastDm('consent_approve'), 'consent_approve_anonymous');

@@ -48,7 +48,7 @@ describe('Slack multi-workspace OAuth install (one zone per workspace, tokens se
       }
       return out;
     };
-    expect(listAfter('bot')).toEqual(BOT_SCOPES);
+    expect(listAfter('bot').sort()).toEqual([...BOT_SCOPES].sort());
     expect(listAfter('bot_events')).toEqual(['app_home_opened', 'message.im', 'app_uninstalled', 'tokens_revoked']);
   });
 

@@ -1,0 +1,70 @@
+import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { DomainError } from '../errors.js';
+import type { Repositories } from '../ports.js';
+import type { Actor, SummaryRecord, SummaryVersionRecord } from '../types.js';
+
+/** Reading summaries: who may see which version, and the audit of every read that shows members' names. */
+
+export interface SummaryOverview {
+  summary: SummaryRecord;
+  latest: SummaryVersionRecord | null;
+  published: SummaryVersionRecord | null;
+  consent: { pending: number; approved: number; other: number };
+}
+
+/** Facilitators see every summary and its consent state; board members only published versions. */
+export async function listSummaries(deps: CoreDeps, actor: Actor): Promise<SummaryOverview[]> {
+  authorize(actor, ['facilitator', 'admin', 'board']);
+  return deps.store.transaction(async (repos) => {
+    const out: SummaryOverview[] = [];
+    for (const summary of await repos.summaries.listByPanel(actor.panelId)) {
+      const versions = await repos.summaries.listVersions(summary.id);
+      const latest = versions.reduce<SummaryVersionRecord | null>((a, v) => (!a || v.number > a.number ? v : a), null);
+      const published = versions.find((v) => v.status === 'published') ?? null;
+      if (actor.role === 'board') {
+        if (published) out.push({ summary, latest: null, published, consent: { pending: 0, approved: 0, other: 0 } });
+        await auditNamedAccess(repos, actor, published ? [published] : []);
+        continue;
+      }
+      await auditNamedAccess(repos, actor, [latest, published].filter((v): v is SummaryVersionRecord => v !== null));
+      const requests = latest ? await repos.consent.listRequestsForVersion(latest.id) : [];
+      out.push({
+        summary,
+        latest,
+        published,
+        consent: {
+          pending: requests.filter((r) => r.status === 'pending').length,
+          approved: requests.filter((r) => r.status === 'approved' || r.status === 'approved_anonymous').length,
+          other: requests.filter((r) => r.status === 'change_requested' || r.status === 'withdrawn').length,
+        },
+      });
+    }
+    return out;
+  });
+}
+
+/** One version: facilitators any, board members published ones, experts those they were asked about. */
+export async function getSummaryVersion(deps: CoreDeps, actor: Actor, versionId: string): Promise<SummaryVersionRecord> {
+  return deps.store.transaction(async (repos) => {
+    const version = await repos.summaries.findVersion(versionId);
+    if (!version) throw new DomainError('not_found');
+    sameTenant(actor, await repos.summaries.findById(version.summaryId));
+    if (actor.role === 'facilitator' || actor.role === 'admin' || (actor.role === 'board' && version.status === 'published')) {
+      await auditNamedAccess(repos, actor, [version]);
+      return version;
+    }
+    if (version.status === 'published') return version;
+    const asked = (await repos.consent.listRequestsForVersion(version.id)).some((r) => r.memberId === actor.memberId);
+    if (!asked) throw new DomainError('not_found');
+    return version;
+  });
+}
+
+/** Facilitator and board access to a version that names members is an audit event (ids only). */
+async function auditNamedAccess(repos: Repositories, actor: Actor, versions: SummaryVersionRecord[]): Promise<void> {
+  if (actor.role === 'expert') return;
+  for (const version of new Set(versions)) {
+    const named = version.statements.flatMap((s) => s.citations).filter((c) => c.attributedName !== null).length;
+    if (named > 0) await audit(repos, actor, 'identifiable.viewed', 'summary_version', version.id, { named });
+  }
+}
