@@ -64,7 +64,10 @@ export function cardProblems(card: unknown): string[] {
   return problems;
 }
 
-/** Where person-written text may appear: only as the `text` of a TextRun (shown literally, no Markdown). */
+/**
+ * Where person-written text may appear: as the `text` of a TextRun, the `title` of a choice, or an input's
+ * typed value. Teams renders Markdown only in TextBlock and FactSet, so anywhere else text is literal.
+ */
 export function unsafePlacements(card: unknown, needle: string): string[] {
   const out: string[] = [];
   const walk = (node: unknown, path: string, parentType: string | null) => {
@@ -72,7 +75,8 @@ export function unsafePlacements(card: unknown, needle: string): string[] {
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     for (const [key, value] of Object.entries(o)) {
-      if (typeof value === 'string' && value.includes(needle) && !(o.type === 'TextRun' && key === 'text') && key !== 'value') out.push(`${path}.${key} in ${String(o.type ?? parentType)}`);
+      const literal = (o.type === 'TextRun' && key === 'text') || (parentType === 'Input.ChoiceSet' && o.type === undefined && key === 'title') || (key === 'value' && String(o.type).startsWith('Input.'));
+      if (typeof value === 'string' && value.includes(needle) && !literal) out.push(`${path}.${key} in ${String(o.type ?? parentType)}`);
       else walk(value, `${path}.${key}`, typeof o.type === 'string' ? o.type : parentType);
     }
   };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
 import type { Recorded, TeamsStandIn } from './teams-standin.js';
 
 export const APP_ID = '3f9d0a61-7c2e-4b8a-a4d5-0c6e1b2f9e11';
@@ -31,6 +32,8 @@ type Card = { type: string; body: unknown[]; actions?: { verb?: string; data?: R
 /** Builds Activity JSON as Teams sends it and POSTs it to the app's /api/messages, signed or not. */
 export class TeamsClient {
   private counter = 0;
+  /** Every card the app answered with (invoke responses); messages are in the stand-in's `sent`. */
+  readonly seen: Card[] = [];
   constructor(
     readonly base: string,
     readonly standIn: TeamsStandIn,
@@ -39,6 +42,7 @@ export class TeamsClient {
 
   activity(user: TeamsUser, type: string, scope: Scope, extra: Record<string, unknown> = {}): Record<string, unknown> {
     this.counter += 1;
+    if (scope === 'personal') this.standIn.personalChats.set(user.id, personalChat(user));
     const tenantId = this.standIn.tenantId;
     const conversation = scope === 'personal'
       ? { id: personalChat(user), conversationType: 'personal', tenantId }
@@ -89,6 +93,7 @@ export class TeamsClient {
     if (res.status !== 200) throw new Error(`invoke ${verb} answered ${res.status}`);
     const body = (await res.json()) as { type: string; value: Card };
     if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke ${verb} answered ${body.type}`);
+    this.seen.push(body.value);
     return body.value;
   }
 
@@ -123,19 +128,38 @@ export function cardText(card: unknown): string {
   return out.join('\n');
 }
 
-/** The data of the first button (anywhere in the card) with this verb. */
+/** The data of every button (anywhere in the card, refresh excluded) with this verb. */
+export function buttonsOf(card: unknown, verb: string): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown, key: string) => {
+    if (!node || typeof node !== 'object' || key === 'refresh') return;
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, key));
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb && o.data) found.push(o.data as Record<string, unknown>);
+    for (const [k, v] of Object.entries(o)) walk(v, k);
+  };
+  walk(card, '');
+  return found;
+}
+
 export function button(card: unknown, verb: string): Record<string, unknown> {
-  let found: Record<string, unknown> | null = null;
+  const [first] = buttonsOf(card, verb);
+  if (!first) throw new Error(`no ${verb} button in: ${cardText(card).slice(0, 400)}`);
+  return first;
+}
+
+/** The choices of an Input.ChoiceSet, by title. */
+export function choiceValues(card: unknown, inputId: string): Map<string, string> {
+  const out = new Map<string, string>();
   const walk = (node: unknown) => {
-    if (found || !node || typeof node !== 'object') return;
+    if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const o = node as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb && o.data) found = o.data as Record<string, unknown>;
+    if (o.type === 'Input.ChoiceSet' && o.id === inputId) for (const c of o.choices as { title: string; value: string }[]) out.set(c.title, c.value);
     Object.values(o).forEach(walk);
   };
   walk(card);
-  if (!found) throw new Error(`no ${verb} button`);
-  return found;
+  return out;
 }
 
 export interface TeamsTestApp {
@@ -145,7 +169,7 @@ export interface TeamsTestApp {
 }
 
 /** The real app with Teams on, on a fresh SQLite file. `local` runs TEAMS_LOCAL without credentials. */
-export async function startTeamsApp(standIn: TeamsStandIn, opts: { local?: boolean; env?: Record<string, string> } = {}): Promise<TeamsTestApp> {
+export async function startTeamsApp(standIn: TeamsStandIn, opts: { local?: boolean; env?: Record<string, string>; logger?: Logger } = {}): Promise<TeamsTestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'stemmen-teams-'));
   // Azure App Service hands a managed identity its tokens through these two variables; the SDK (MSAL) reads them.
   process.env.IDENTITY_ENDPOINT = `${standIn.url}/msi/token`;
@@ -167,6 +191,7 @@ export async function startTeamsApp(standIn: TeamsStandIn, opts: { local?: boole
       ...credentials,
       ...opts.env,
     }),
+    opts.logger ? { logger: opts.logger } : {},
   );
   const port = await app.listen();
   const base = `http://127.0.0.1:${port}`;

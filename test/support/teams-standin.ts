@@ -28,6 +28,8 @@ export class TeamsStandIn {
   private readonly failures = new Map<string, { status: number; retryAfter: string; left: number }>();
   private readonly waiters = new Set<Waiter>();
   private created = 0;
+  /** Personal chats Teams already has with a user (by user id): opening one again returns it. */
+  readonly personalChats = new Map<string, string>();
   private server!: Server;
   url = '';
 
@@ -111,7 +113,7 @@ export class TeamsStandIn {
     if (req.method === 'POST' && url.pathname === '/v3/conversations') {
       this.created += 1;
       const member = (body.members as { id: string }[] | undefined)?.[0]?.id ?? 'unknown';
-      const conversationId = `a:opened-${member}`;
+      const conversationId = this.personalChats.get(member) ?? `a:opened-${member}`;
       this.record({ method: 'POST', kind: 'create', conversationId, authorization, body });
       return json(201, { id: conversationId, activityId: `c${this.created}` });
     }

@@ -36,7 +36,8 @@ export function authConfiguration(teams: TeamsConfig): AuthConfiguration {
     ? {}
     : {
         clientId: teams.appId ?? undefined,
-        tenantId: teams.tenantId ?? undefined,
+        // A multi-tenant bot gets its tokens from the Bot Framework tenant; its own tenant id must not be used.
+        tenantId: teams.appType === 'MultiTenant' ? undefined : (teams.tenantId ?? undefined),
         ...(teams.authority ? { authorityEndpoint: teams.authority } : {}),
         validateIssuer: true,
         ...credentials(teams),

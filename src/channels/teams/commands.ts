@@ -1,5 +1,4 @@
-import { LANGUAGES, type Actor, type CoreDeps, type Language } from '../../core/index.js';
-import { listIdeaRounds } from '../../core/index.js';
+import { LANGUAGES, listIdeaRounds, type Actor, type CoreDeps, type Language } from '../../core/index.js';
 import { loadCatalogs } from '../../i18n/index.js';
 import type { Data } from './actions/types.js';
 

@@ -3,7 +3,7 @@ import { recordOutboundMessage } from '../../core/use-cases/outbound-messages.js
 import { showVersion } from './actions/facilitator.js';
 import { showConsent, showHome, showOutcomes, showPoll } from './actions/member.js';
 import type { ActionCtx } from './actions/types.js';
-import type { AdaptiveCard } from './cards/elements.js';
+import { execute, type AdaptiveCard } from './cards/elements.js';
 import { contributionForm } from './cards/contribution.js';
 import { noticeCard } from './cards/help.js';
 import type { Notice } from './cards/view.js';
@@ -36,13 +36,21 @@ async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promi
     }
     case 'input_outcome':
       return showOutcomes(ctx, news);
-    case 'reminder':
-      return showHome(ctx, { kind: 'attention', message: ctx.view.t('teams:notify.reminder', { polls: Number(payload.polls ?? 0), consent: Number(payload.consent ?? 0) }) });
+    case 'reminder': {
+      const { t } = ctx.view;
+      const polls = Number(payload.polls ?? 0);
+      const consent = Number(payload.consent ?? 0);
+      const parts = [t('teams:notify.reminder'), polls > 0 ? t('teams:notify.reminderPolls', { count: polls }) : '', consent > 0 ? t('teams:notify.reminderConsent', { count: consent }) : ''];
+      return showHome(ctx, { kind: 'attention', message: parts.filter(Boolean).join(' ') });
+    }
     case 'change_requested':
       return showVersion(ctx, id(payload.versionId), news);
     case 'summary_published':
     case 'summary_changed':
       return noticeCard(ctx.view, news);
+    case 'support_requested':
+      // Who asked is shown only on the facilitator's request (an audited look), never in the message itself.
+      return noticeCard(ctx.view, news, [execute(ctx.view.t('privacy:support.listTitle'), 'support.list', {}, { style: 'positive' })]);
     default:
       return null;
   }

@@ -18,6 +18,23 @@ export class NoPersonalChat extends Error {
 }
 
 /**
+ * The SDK hands an error thrown inside a proactive turn to the adapter's onTurnError and then returns as if
+ * all went well; a failed send would count as delivered and be lost. This carries the error out instead.
+ */
+async function rethrowing(run: (capture: <T>(send: () => Promise<T>) => Promise<T>) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | null = null;
+  await run(async (send) => {
+    try {
+      return await send();
+    } catch (error) {
+      failure = { error };
+      throw error;
+    }
+  });
+  if (failure) throw (failure as { error: unknown }).error;
+}
+
+/**
  * Proactive 1:1 messages: continues the member's personal chat when we know it, otherwise opens it (Teams
  * returns the existing chat when there is one, so this is safe to repeat).
  */
@@ -40,9 +57,11 @@ export class Messenger {
 
   private async continue(address: TeamsAddress & { conversationId: string }, message: Activity): Promise<Delivered> {
     let messageId = '';
-    await this.adapter.continueConversation(this.identity(), referenceOf(address), async (context: TurnContext) => {
-      messageId = await sendMessage(context, message);
-    });
+    await rethrowing(async (capture) =>
+      this.adapter.continueConversation(this.identity(), referenceOf(address), async (context: TurnContext) => {
+        messageId = await capture(() => sendMessage(context, message));
+      }),
+    );
     return { conversationId: address.conversationId, messageId, address };
   }
 
@@ -57,12 +76,14 @@ export class Messenger {
       channelData: { tenant: { id: address.tenantId } },
     } as ConversationParameters;
     let delivered: Delivered | null = null;
-    await withBackoff(() =>
-      this.adapter.createConversationAsync(this.appId!, address.channelId, address.serviceUrl, BOT_SERVICE_AUDIENCE, parameters, async (context) => {
-        const conversationId = context.activity.conversation?.id ?? '';
-        const messageId = await sendMessage(context, message);
-        delivered = { conversationId, messageId, address: { ...address, conversationId } };
-      }),
+    await rethrowing(async (capture) =>
+      withBackoff(() =>
+        this.adapter.createConversationAsync(this.appId!, address.channelId, address.serviceUrl, BOT_SERVICE_AUDIENCE, parameters, async (context) => {
+          const conversationId = context.activity.conversation?.id ?? '';
+          const messageId = await capture(() => sendMessage(context, message));
+          delivered = { conversationId, messageId, address: { ...address, conversationId } };
+        }),
+      ),
     );
     if (!delivered) throw new NoPersonalChat('Teams did not open a personal chat');
     return delivered;

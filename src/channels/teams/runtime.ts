@@ -11,7 +11,7 @@ import {
 import { t, translator } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import type { View } from './cards/view.js';
-import { addressOf, externalIdOf, languageOf, tenantOf } from './identity.js';
+import { addressOf, externalIdOf, languageOf, tenantOf, type TeamsAddress } from './identity.js';
 import type { Messenger } from './proactive.js';
 
 /** Everything the Teams handlers share for the app's lifetime. */
@@ -75,9 +75,11 @@ export async function whoIs(rt: TeamsRuntime, activity: Activity, enrol: boolean
   return { actor, tenantId };
 }
 
-/** Keeps where we can reach this member privately (their personal chat, or enough to open one). */
-export async function rememberAddress(rt: TeamsRuntime, activity: Activity, who: Who): Promise<void> {
-  const address = addressOf(activity, who.tenantId);
+/**
+ * Keeps where we can reach this member privately: their personal chat, or (seen only in a channel) enough to
+ * open one; `address` overrides it once we opened that chat ourselves.
+ */
+export async function rememberAddress(rt: TeamsRuntime, activity: Activity, who: Who, address: TeamsAddress | null = addressOf(activity, who.tenantId)): Promise<void> {
   const externalId = externalIdOf(activity);
   if (!address || !externalId) return;
   await saveChannelAddress(rt.deps, { tenantId: who.actor.tenantId, channel: 'teams', externalId, address: JSON.stringify(address) });

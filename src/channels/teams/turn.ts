@@ -53,6 +53,7 @@ async function reply(rt: TeamsRuntime, context: TurnContext, who: Who, card: Ada
   const address = addressOf(context.activity, who.tenantId);
   if (!address) return;
   const delivered = await rt.messenger.send(address, message);
+  await rememberAddress(rt, context.activity, who, delivered.address);
   await recordOutboundMessage(rt.deps, { tenantId: actor.tenantId, memberId: actor.memberId, channel: 'teams', conversationId: delivered.conversationId, messageId: delivered.messageId });
   await sendMessage(context, cardMessage(sentPrivately(view), view.t('teams:channel.sentPrivately'), view.t('teams:card.shortened')));
 }

@@ -21,7 +21,6 @@ export async function participationStatus(deps: CoreDeps, actor: Actor): Promise
 }
 
 async function record(
-  deps: CoreDeps,
   repos: Repositories,
   actor: Actor,
   decision: ConsentRecordInput['decision'],
@@ -59,7 +58,7 @@ export async function acceptParticipation(
   if (input.version !== undefined && input.version !== notice.version) throw new DomainError('version_not_current');
   return deps.store.transaction(async (repos) => {
     const status = await participationOf(repos, actor);
-    if (status.state !== 'accepted') await record(deps, repos, actor, 'granted', notice);
+    if (status.state !== 'accepted') await record(repos, actor, 'granted', notice);
     return participationOf(repos, actor);
   });
 }
@@ -68,7 +67,7 @@ export async function acceptParticipation(
 export async function declineParticipation(deps: CoreDeps, actor: Actor): Promise<ParticipationStatus> {
   const notice = currentPrivacyNotice(deps, actor.language);
   return deps.store.transaction(async (repos) => {
-    if ((await participationOf(repos, actor)).state === 'none') await record(deps, repos, actor, 'refused', notice);
+    if ((await participationOf(repos, actor)).state === 'none') await record(repos, actor, 'refused', notice);
     return participationOf(repos, actor);
   });
 }
@@ -84,7 +83,7 @@ export async function withdrawParticipation(
   const notice = currentPrivacyNotice(deps, actor.language);
   return deps.store.transaction(async (repos) => {
     const before = await participationOf(repos, actor);
-    if (before.state === 'accepted' || before.state === 'outdated') await record(deps, repos, actor, 'withdrawn', notice, before.grantId);
+    if (before.state === 'accepted' || before.state === 'outdated') await record(repos, actor, 'withdrawn', notice, before.grantId);
     const live = (await ownContributionsIn(deps, repos, actor)).filter((c) => c.status === 'live');
     const reissued = await withdrawOwnContributions(deps, repos, actor, live, 'consent_withdrawn');
     return { status: await participationOf(repos, actor), withdrawn: live.length, reissued };

@@ -91,11 +91,20 @@ describe('Teams local mode (TEAMS_LOCAL=1, no credentials)', () => {
     await standIn?.close();
   });
 
+  const local = teamsUser('Local', 'fr-BE');
+
   it('works without a token for a serviceUrl on this machine, and sends unsigned', async () => {
-    const user = teamsUser('Local', 'fr-BE');
-    const card = await t.client.say(user, 'aide');
+    const card = await t.client.say(local, 'aide');
     expect(cardText(card)).toContain('Que puis-je faire ici ?');
     expect(standIn.sent.at(-1)?.authorization).toBeNull();
+  });
+
+  it('sends proactive 1:1 messages in local mode too', async () => {
+    const other = teamsUser('Other', 'en-US');
+    await t.client.say(other, 'home');
+    await t.client.press(local, 'poll.create', { question: 'Local poll?', kind: 'scale', anonymity: 'anonymous', resultsVisibility: 'live' });
+    const delivered = await standIn.waitFor((r) => r.conversationId === personalChat(other) && cardText(r.body).includes('Local poll?'));
+    expect(delivered.authorization).toBeNull();
   });
 
   it('refuses a serviceUrl elsewhere, so unsigned requests cannot make it call out', async () => {

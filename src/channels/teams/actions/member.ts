@@ -20,7 +20,9 @@ import { CONTRIBUTION_FIELDS, contributionForm, contributionSaved, outcomesCard 
 import { helpCard } from '../cards/help.js';
 import { homeCard } from '../cards/home.js';
 import { pollCard, resultsCard } from '../cards/poll.js';
+import type { AfterConsent } from '../cards/privacy.js';
 import type { Notice } from '../cards/view.js';
+import { needsConsent, showPrivacy } from './participation.js';
 import { done, idOf, list, str, typed, type Action, type ActionCtx, type Data } from './types.js';
 
 export async function showHome(ctx: ActionCtx, notice?: Notice) {
@@ -33,6 +35,8 @@ export async function showPoll(ctx: ActionCtx, pollId: string, notice?: Notice, 
 }
 
 async function showContributionForm(ctx: ActionCtx, roundId: string, notice?: Notice, values?: Record<string, string>) {
+  // Read the privacy text first, rather than after typing a whole story.
+  if (await needsConsent(ctx)) return showPrivacy(ctx, { next: { verb: 'round.contribute', data: { roundId } } });
   const round = (await listIdeaRounds(ctx.deps, ctx.view.actor)).find((r) => r.id === roundId);
   if (!round) throw new DomainError('not_found');
   if (round.status === 'closed') throw new DomainError('round_closed');
@@ -43,6 +47,14 @@ export async function showConsent(ctx: ActionCtx, requestId: string, notice?: No
   const review = (await myConsentRequests(ctx.deps, ctx.view.actor)).find((r) => r.request.id === requestId);
   if (!review) return consentAnswered(ctx.view, { kind: 'good', message: ctx.view.t('teams:consent.notOpen') });
   return consentCard(ctx.view, review, notice, comment);
+}
+
+/** Where an expert lands after agreeing to take part: the view they were on their way to. */
+export async function showAfterConsent(ctx: ActionCtx, next: AfterConsent, news: Notice) {
+  const id = (key: string) => String(next.data[key] ?? '');
+  if (next.verb === 'round.contribute') return showContributionForm(ctx, id('roundId'), news);
+  if (next.verb === 'poll.show') return showPoll(ctx, id('pollId'), news);
+  return showHome(ctx, news);
 }
 
 export async function showOutcomes(ctx: ActionCtx, notice?: Notice) {
@@ -61,6 +73,7 @@ function contributionInput(data: Data) {
     idea: str(data, 'idea'),
     domainKeys: list(data, 'domainKeys'),
     attribution,
+    redact: str(data, 'redact'),
   };
 }
 
@@ -103,7 +116,7 @@ export const memberActions: Record<string, Action> = {
       return contributionSaved(ctx.view, contribution, done(ctx.view, 'teams:done.contributed'));
     },
     refused: (ctx, data, problem) =>
-      showContributionForm(ctx, idOf(data, 'roundId'), problem, typed(data, [...CONTRIBUTION_FIELDS, 'domainKeys', 'attribution'])),
+      showContributionForm(ctx, idOf(data, 'roundId'), problem, typed(data, [...CONTRIBUTION_FIELDS, 'domainKeys', 'attribution', 'redact'])),
   },
   'contribution.withdraw': {
     changes: true,

@@ -1,5 +1,5 @@
 import { ATTRIBUTIONS, LIMITS, type ContributionRecord, type DomainRecord, type IdeaRoundRecord, type InputOutcome } from '../../../core/index.js';
-import { card, choiceInput, execute, heading, labelled, note, say, section, textInput, type AdaptiveCard, type CardElement } from './elements.js';
+import { card, choiceInput, execute, heading, labelled, note, say, section, textInput, toggleInput, type AdaptiveCard, type CardElement } from './elements.js';
 import { excerpt, notice, when, type Notice, type View } from './view.js';
 
 export const CONTRIBUTION_FIELDS = ['whatHappens', 'whatIsNeeded', 'idea'] as const;
@@ -24,6 +24,10 @@ export function contributionForm(view: View, round: IdeaRoundRecord, domains: Do
       required: t('teams:contribute.attributionRequired'),
     }),
   );
+  // The guard found details we may not keep: the member may rephrase, or explicitly let the bot leave them out.
+  if (problem?.code === 'sensitive_data_found' || typed.redact === 'true') {
+    body.push(toggleInput('redact', t('privacy:guard.title'), t('privacy:guard.redact'), typed.redact === 'true'), note(t('privacy:guard.redactHint'), { subtle: true }));
+  }
   const actions = [
     execute(t('teams:contribute.submit'), 'contribution.submit', { roundId: round.id }, { style: 'positive', inputs: true }),
     execute(t('teams:card.cancel'), 'home'),

@@ -51,6 +51,7 @@ export function facilitatorCard(view: View, overview: FacilitatorOverview, done?
   const actions = [
     execute(t('teams:facilitator.remind'), 'reminders.send'),
     execute(t('teams:members.open'), 'members'),
+    execute(t('privacy:support.listTitle'), 'support.list'),
     openUrl(t('teams:board.open'), view.boardUrl),
     execute(t('teams:card.home'), 'home'),
   ];

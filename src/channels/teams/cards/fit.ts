@@ -38,12 +38,17 @@ export function fitCard(card: AdaptiveCard, shortenedNotice: string, budget = ME
   const copy = structuredClone(card);
   const notice: CardElement = note(shortenedNotice, { color: 'attention' });
   size += utf16Bytes(notice);
+  // Halve the longest text until it fits; a text already down to the shortest cut is left alone.
   const runs = textRuns(copy.body);
-  while (size > limit) {
-    const longest = runs.reduce<{ text: string } | null>((a, r) => (!a || r.text.length > a.text.length ? r : a), null);
-    if (!longest || longest.text.length <= SHORTEST_CUT) break;
+  while (size > limit && runs.length > 0) {
+    const longest = runs.reduce((a, r) => (r.text.length > a.text.length ? r : a));
+    const keep = Math.floor([...longest.text].length / 2);
+    if (keep < SHORTEST_CUT) {
+      runs.splice(runs.indexOf(longest), 1);
+      continue;
+    }
     const before = JSON.stringify(longest.text).length;
-    longest.text = shorten(longest.text, Math.max(SHORTEST_CUT, Math.floor([...longest.text].length / 2)));
+    longest.text = shorten(longest.text, keep);
     size -= (before - JSON.stringify(longest.text).length) * 2;
   }
   // Still too big (very many short items): keep the head of the card; the buttons stay.

@@ -54,6 +54,20 @@ function mineSection(view: View, home: MemberHome): CardElement {
   return section(items, { separator: true });
 }
 
+/** Experts: the privacy text to answer first (when not agreed yet), and a private "I need support". */
+function privacySection(view: View, home: MemberHome): CardElement[] {
+  const { t } = view;
+  if (view.actor.role !== 'expert') return [];
+  const items: CardElement[] = [];
+  if (home.participation && home.participation.state !== 'accepted') {
+    items.push(note(t(home.participation.state === 'outdated' ? 'privacy:page.changed' : 'privacy:page.banner'), { color: 'attention' }));
+  }
+  const actions = [execute(items.length > 0 ? t('privacy:page.bannerLink') : t('privacy:page.title'), 'privacy.show', {}, items.length > 0 ? { style: 'positive' } : {})];
+  if (home.supportRequested) items.push(note(t('privacy:support.sentShort'), { subtle: true }));
+  else actions.push(execute(t('privacy:support.button'), 'support.request'));
+  return [section([...items, buttons(actions), note(t('privacy:support.hint'), { subtle: true })], { separator: true })];
+}
+
 function meetingSection(view: View, home: MemberHome): CardElement[] {
   if (!home.nextMeeting) return [];
   return [section([heading(view.t('teams:home.meeting'), 'medium'), labelled(when(view, home.nextMeeting.scheduledAt), home.nextMeeting.title)], { separator: true })];
@@ -67,11 +81,13 @@ export function homeCard(view: View, home: MemberHome, done?: Notice): AdaptiveC
     say(t('teams:home.hello', { name: actor.displayName })),
     note(t('teams:home.role', { role: t(`common:role.${actor.role}`) }), { subtle: true }),
     ...notice(done),
+    ...(view.actor.role === 'expert' && home.participation?.state !== 'accepted' ? privacySection(view, home) : []),
     ...consentSection(view, home),
     pollsSection(view, home),
   ];
   if (canContribute(view)) body.push(roundsSection(view, home), mineSection(view, home));
   body.push(...meetingSection(view, home));
+  if (home.participation?.state === 'accepted') body.push(...privacySection(view, home));
   const actions: CardElement[] = [execute(t('teams:help.button'), 'help')];
   if (isFacilitator(view)) actions.unshift(execute(t('teams:facilitator.button'), 'facilitator', {}, { style: 'positive' }));
   if (actor.role !== 'expert') actions.push(openUrl(t('teams:board.open'), view.boardUrl));

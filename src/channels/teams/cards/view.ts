@@ -16,6 +16,8 @@ export interface View {
 export interface Notice {
   kind: 'good' | 'attention';
   message: string;
+  /** The core's error code when this explains a refusal (e.g. so a form can offer redaction). */
+  code?: string;
 }
 
 export function notice(n: Notice | undefined): CardElement[] {
