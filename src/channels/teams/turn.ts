@@ -10,6 +10,7 @@ import { commandAction, parseCommand } from './commands.js';
 import { actionCtx, actionFor, runAction } from './dispatch.js';
 import { addressOf, deliveryKey, languageOf, onceKey, scopeOf } from './identity.js';
 import { onCardAction } from './invoke.js';
+import { NoPersonalChat } from './proactive.js';
 import { rememberAddress, viewFor, whoIs, type TeamsRuntime, type Who } from './runtime.js';
 import { answerInvoke, cardMessage, sendMessage, textMessage } from './send.js';
 
@@ -52,7 +53,15 @@ async function reply(rt: TeamsRuntime, context: TurnContext, who: Who, card: Ada
   }
   const address = addressOf(context.activity, who.tenantId);
   if (!address) return;
-  const delivered = await rt.messenger.send(address, message);
+  let delivered;
+  try {
+    delivered = await rt.messenger.send(address, message);
+  } catch (error) {
+    // Without credentials (local mode) we cannot open a private chat: ask for one instead of answering here.
+    if (!(error instanceof NoPersonalChat)) throw error;
+    await sendMessage(context, textMessage(view.t('teams:channel.writePrivately')));
+    return;
+  }
   await rememberAddress(rt, context.activity, who, delivered.address);
   await recordOutboundMessage(rt.deps, { tenantId: actor.tenantId, memberId: actor.memberId, channel: 'teams', conversationId: delivered.conversationId, messageId: delivered.messageId });
   await sendMessage(context, cardMessage(sentPrivately(view), view.t('teams:channel.sentPrivately'), view.t('teams:card.shortened')));

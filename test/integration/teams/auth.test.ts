@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listWebIdentities } from '../../../src/core/index.js';
 import { loadConfig } from '../../../src/config.js';
 import { makeKeySet } from '../../support/teams-keys.js';
-import { APP_ID, cardText, personalChat, startTeamsApp, teamsUser, type TeamsTestApp } from '../../support/teams-client.js';
+import { APP_ID, cardText, CHANNEL_ID, personalChat, startTeamsApp, teamsUser, type TeamsTestApp } from '../../support/teams-client.js';
+import { t as tr } from '../../../src/i18n/index.js';
 import { TeamsStandIn } from '../../support/teams-standin.js';
 
 /** Who got into the app: every member of every zone (a rejected request must leave none behind). */
@@ -105,6 +106,13 @@ describe('Teams local mode (TEAMS_LOCAL=1, no credentials)', () => {
     await t.client.press(local, 'poll.create', { question: 'Local poll?', kind: 'scale', anonymity: 'anonymous', resultsVisibility: 'live' });
     const delivered = await standIn.waitFor((r) => r.conversationId === personalChat(other) && cardText(r.body).includes('Local poll?'));
     expect(delivered.authorization).toBeNull();
+  });
+
+  it('asks for a personal chat when a private answer is due in a channel (it cannot open one unsigned)', async () => {
+    const card = await t.client.post(t.client.message(local, 'accueil', 'channel'));
+    expect(card.status).toBe(200);
+    const note = await standIn.waitFor((r) => r.conversationId === CHANNEL_ID);
+    expect(note.body.text).toBe(tr('fr', 'teams:channel.writePrivately'));
   });
 
   it('refuses a serviceUrl elsewhere, so unsigned requests cannot make it call out', async () => {

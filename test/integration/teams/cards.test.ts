@@ -8,7 +8,9 @@ import { fitCard, MESSAGE_BUDGET_BYTES, utf16Bytes } from '../../../src/channels
 import { helpCard, noticeCard, sentPrivately, welcomeCard } from '../../../src/channels/teams/cards/help.js';
 import { homeCard } from '../../../src/channels/teams/cards/home.js';
 import { pollCard, resultsCard } from '../../../src/channels/teams/cards/poll.js';
-import { versionCard } from '../../../src/channels/teams/cards/summary.js';
+import { privacyCard, supportListCard } from '../../../src/channels/teams/cards/privacy.js';
+import { privacyNotice } from '../../../src/core/index.js';
+import { answersCard, versionCard } from '../../../src/channels/teams/cards/summary.js';
 import { cardProblems, unsafePlacements } from '../../support/teams-cards.js';
 import { cardText } from '../../support/teams-client.js';
 import * as f from './fixtures.js';
@@ -27,6 +29,9 @@ function everyCard(role: Role, language: Language): [string, AdaptiveCard][] {
     ['notice', noticeCard(view, good)],
     ['sent-privately', sentPrivately(view)],
     ['contribute', contributionForm(view, f.round, f.domains, problem, { whatHappens: 'typed', attribution: 'anonymous', domainKeys: 'poverty' })],
+    ['contribute-guard', contributionForm(view, f.round, f.domains, { ...problem, code: 'sensitive_data_found' }, { redact: 'true' })],
+    ['support-list', supportListCard(view, [{ id: 's1', tenantId: 't1', memberId: 'm2', channel: 'teams', createdAt: new Date(), handledAt: null, handledById: null, displayName: `Jean ${f.SNEAKY}`, language: 'fr' }], good)],
+    ['support-none', supportListCard(view, [])],
     ['contribution-saved', contributionSaved(view, f.contribution(), good)],
     ['outcomes', outcomesCard(view, [{ contributionId: 'c1', items: [f.backlogItem, { ...f.backlogItem, id: 'i2', boardResponse: '' }] }], [f.contribution()])],
     ['outcomes-none', outcomesCard(view, [], [])],
@@ -37,9 +42,18 @@ function everyCard(role: Role, language: Language): [string, AdaptiveCard][] {
     ['round-form', roundForm(view, problem, { question: 'q' })],
     ['members', membersCard(view, f.members, good)],
     ['version', versionCard(view, f.version(), f.overview, f.domains, good)],
+    ['answers', answersCard(view, 'v1', [
+      { requestId: 'q1', memberId: 'm2', displayName: `An ${f.SNEAKY}`, status: 'change_requested', comment: `Andere woorden ${f.SNEAKY}`, respondedAt: new Date(), anonymousAuthor: false },
+      { requestId: 'q2', memberId: '', displayName: '', status: 'approved_anonymous', comment: null, respondedAt: null, anonymousAuthor: true },
+    ])],
+    ['answers-none', answersCard(view, 'v1', [])],
     ['version-failed', versionCard(view, f.version('failed', '', 0), undefined, f.domains)],
     ['version-published', versionCard(view, f.version('published'), { ...f.overview, latest: { ...f.version(), id: 'v2' } }, f.domains)],
   ];
+  for (const state of ['none', 'accepted', 'outdated', 'refused', 'withdrawn'] as const) {
+    const status = { state, version: '2026-11.1', acceptedAt: state === 'accepted' ? new Date() : null, currentVersion: '2026-11.1', grantId: null };
+    cards.push([`privacy-${state}`, privacyCard(view, privacyNotice(language), status, { problem, next: { verb: 'poll.show', data: { pollId: 'p1' } } })]);
+  }
   for (const kind of ['single', 'multiple', 'scale', 'consent'] as const) {
     const open = f.poll(kind);
     cards.push([`poll-${kind}`, pollCard(view, open, null)], [`poll-${kind}-voted`, pollCard(view, open, f.ballot(open), good, { reason: 'typed' })]);

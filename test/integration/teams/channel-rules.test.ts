@@ -84,6 +84,21 @@ describe('Teams: the same rules as every channel', () => {
     expect(body.value.message).toBe(errorMessage('fr', new DomainError('invalid_input', { field: 'verb' })));
   });
 
+  it('refuses details we may not keep, and redacts them only when the member ticks it', async () => {
+    const { client } = t0;
+    const roundId = button(await client.press(jean, 'home'), 'round.contribute').roundId;
+    const story = 'Appelez-moi au 0470 12 34 56 pour en parler.';
+    const refused = await client.press(jean, 'contribution.submit', { roundId, whatHappens: story, attribution: 'named' });
+    expect(cardText(refused)).toContain(t('fr', 'privacy:category.phone'));
+    expect(cardText(refused)).toContain(t('fr', 'privacy:guard.redact'));
+    const before = (await myContributions(t0.app.deps, await actorOf(jean))).length;
+    expect(before).toBe(0); // nothing stored
+    await client.press(jean, 'contribution.submit', { roundId, whatHappens: story, attribution: 'named', redact: 'true' });
+    const [stored] = await myContributions(t0.app.deps, await actorOf(jean));
+    expect(stored?.whatHappens).toContain('Appelez-moi');
+    expect(stored?.whatHappens).not.toContain('0470');
+  });
+
   it('switches language on request and keeps it', async () => {
     const { client } = t0;
     expect(cardText(await client.say(eva, 'taal en'))).toContain(t('en', 'teams:done.language'));

@@ -133,7 +133,8 @@ describe('the whole panel cycle from Teams surfaces', () => {
     expect(cardText(await answer(an, anAsk, 'approve'))).toContain(nl('teams:consent.done.approve'));
     await answer(benoit, benoitAsk, 'approve_anonymous');
     await answer(chris, chrisAsk, 'request_change', 'Please use my words about the forms.');
-    await next(personalChat(fien), nl('common:notification.change_requested'));
+    const changeAsked = await next(personalChat(fien), nl('common:notification.change_requested'));
+    expect(cardText(await client.press(fien, 'summary.answers', button(changeAsked, 'summary.answers')))).toContain('Please use my words about the forms.');
     const v1 = button(await client.press(fien, 'facilitator'), 'summary.show').versionId as string;
     expect(cardText(await client.press(fien, 'summary.publish', { versionId: v1 }))).toContain(errorMessage('nl', new DomainError('consent_missing', { count: 1 })));
 

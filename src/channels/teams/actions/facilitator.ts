@@ -14,11 +14,12 @@ import {
   pollResults,
   publishSummary,
   setMemberRole,
+  versionConsent,
 } from '../../../core/index.js';
 import { buttons, card, execute, heading, say } from '../cards/elements.js';
 import { facilitatorCard, membersCard, pollForm, roundForm } from '../cards/facilitator.js';
 import { pollCard, resultsCard } from '../cards/poll.js';
-import { versionCard } from '../cards/summary.js';
+import { answersCard, versionCard } from '../cards/summary.js';
 import type { Notice, View } from '../cards/view.js';
 import { done, idOf, requireFacilitator, str, typed, type Action, type ActionCtx } from './types.js';
 
@@ -104,6 +105,11 @@ export const facilitatorActions: Record<string, Action> = {
     refused: (ctx, _data, problem) => showTools(ctx, problem),
   },
   'summary.show': { changes: false, run: (ctx, data) => showVersion(ctx, idOf(data, 'versionId')) },
+  'summary.answers': {
+    // Not a refreshable view: each look at who answered what is recorded by the core.
+    changes: false,
+    run: async (ctx, data) => answersCard(ctx.view, idOf(data, 'versionId'), await versionConsent(ctx.deps, ctx.view.actor, idOf(data, 'versionId'))),
+  },
   'summary.publish': {
     changes: true,
     run: async (ctx, data) => {

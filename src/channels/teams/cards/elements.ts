@@ -146,7 +146,8 @@ export function choiceInput(
 
 /** A yes/no choice the member must tick themselves (off unless they typed it on before). */
 export function toggleInput(id: string, label: string, title: string, on = false): CardElement {
-  return { type: 'Input.Toggle', id, label, title, value: on ? 'true' : 'false', valueOn: 'true', valueOff: 'false' };
+  // Sends "true" or "false" (the defaults of valueOn and valueOff).
+  return { type: 'Input.Toggle', id, label, title, value: on ? 'true' : 'false' };
 }
 
 export const SCHEMA_URL = 'http://adaptivecards.io/schemas/adaptive-card.json';

@@ -1,5 +1,5 @@
-import type { DomainRecord, SummaryOverview, SummaryVersionRecord } from '../../../core/index.js';
-import { card, execute, heading, note, openUrl, say, section, type AdaptiveCard, type CardElement } from './elements.js';
+import type { DomainRecord, MemberConsentState, SummaryOverview, SummaryVersionRecord } from '../../../core/index.js';
+import { card, execute, heading, labelled, note, openUrl, say, section, type AdaptiveCard, type CardElement } from './elements.js';
 import { statementList } from './consent.js';
 import { notice, type Notice, type View } from './view.js';
 
@@ -47,7 +47,25 @@ export function versionCard(view: View, version: SummaryVersionRecord, overview:
   body.push(...statementList(view, version.statements), ...removalsSection(view, version), factsSection(view, version, domains));
   const actions: CardElement[] = [];
   if (version.status === 'awaiting_consent') actions.push(execute(t('teams:summary.publish'), 'summary.publish', { versionId: version.id }, { style: 'positive' }));
+  actions.push(execute(t('teams:summary.answers'), 'summary.answers', { versionId: version.id }));
   if (overview?.latest && overview.latest.id !== version.id) actions.push(execute(t('teams:summary.openLatest'), 'summary.show', { versionId: overview.latest.id }));
   actions.push(openUrl(t('teams:board.open'), view.boardUrl), execute(t('teams:card.back'), 'facilitator'));
   return card(body, { actions, refresh: { verb: 'summary.show', data: { versionId: version.id }, title: t('teams:card.refresh') }, fallback: t('teams:summary.title') });
+}
+
+/**
+ * Who was asked about one version and what they answered, with change comments, so the facilitator can act.
+ * Opened on purpose (the core records each look), never by an automatic refresh.
+ */
+export function answersCard(view: View, versionId: string, states: MemberConsentState[]): AdaptiveCard {
+  const { t } = view;
+  const body: CardElement[] = [heading(t('teams:summary.answers'))];
+  if (states.length === 0) body.push(note(t('teams:summary.noAnswers')));
+  for (const s of states) {
+    const who = s.anonymousAuthor ? t('teams:summary.anonymousAuthor') : s.displayName;
+    const items = [labelled(who, t(`common:consentStatus.${s.status}`))];
+    if (s.comment) items.push(say(s.comment, { italic: true }));
+    body.push(section(items, { separator: true }));
+  }
+  return card(body, { actions: [execute(t('teams:card.back'), 'summary.show', { versionId })], fallback: t('teams:summary.answers') });
 }
