@@ -4,7 +4,7 @@
 //
 // Why the detour: Prisma needs one datasource provider per schema, and we keep a single model
 // design (prisma/models.prisma) for SQLite and PostgreSQL. The built schemas live in
-// prisma/.build/<provider>/schema.prisma (git-ignored); the clients go to src/generated/<provider>.
+// prisma/.build/<provider>/schema.prisma (git-ignored); the clients go to prisma/generated/<provider>.
 //
 // Offline: every prisma CLI command first tries to download its native schema engine. `generate`
 // does not need it, and skips the download when PRISMA_SCHEMA_ENGINE_BINARY names an existing file,
@@ -25,7 +25,7 @@ export function buildSchema(provider) {
   const header = readFileSync(headerPath, 'utf8');
   const models = readFileSync(path.join(prismaDir, 'models.prisma'), 'utf8');
   const outDir = path.join(prismaDir, '.build', provider);
-  const target = path.join(root, 'src', 'generated', provider);
+  const target = path.join(root, 'prisma', 'generated', provider);
   const rel = path.relative(outDir, target).split(path.sep).join('/');
   let replaced = 0;
   const fixedHeader = header.replace(/^(\s*output\s*=\s*)"[^"]*"/m, (_m, lead) => {

@@ -250,6 +250,28 @@ function localSecret(databaseUrl: string): string {
   return secret;
 }
 
+const databaseSchema = z.object({
+  DATABASE_URL: envSchema.shape.DATABASE_URL,
+  DATABASE_URL_POSTGRES: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgresql://')
+    .optional(),
+});
+
+/**
+ * Only what the database commands (`db:migrate`, `db:diff`) need, so they run without the app's other
+ * settings. DATABASE_URL_POSTGRES: a server for `db:diff` to build a throwaway shadow database on.
+ */
+export function loadDatabaseConfig(env: Record<string, string | undefined> = process.env): {
+  databaseUrl: string;
+  postgresShadowUrl: string | null;
+} {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = databaseSchema.safeParse(cleaned);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  return { databaseUrl: parsed.data.DATABASE_URL, postgresShadowUrl: parsed.data.DATABASE_URL_POSTGRES ?? null };
+}
+
 /** Loads `.env` if present (Node's own loader), without overriding the real environment. */
 export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);

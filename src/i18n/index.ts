@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import i18next, { type i18n, type TOptions } from 'i18next';
 import { LANGUAGES, type Language } from '../core/types.js';
 
-const LOCALES = join(dirname(fileURLToPath(import.meta.url)), 'locales');
+const LOCALES = dirname(fileURLToPath(import.meta.url));
 
 type Catalog = Record<string, unknown>;
 
-/** Reads every namespace file of every language: locales/<lang>/<namespace>.json. */
+/** Reads every namespace file of every language: <lang>/<namespace>.json. */
 export function loadCatalogs(): Record<Language, Record<string, Catalog>> {
   const out = {} as Record<Language, Record<string, Catalog>>;
   for (const lang of LANGUAGES) {

@@ -3,22 +3,20 @@
 // Set DATABASE_URL_POSTGRES to diff PostgreSQL against a real server instead of the snapshot.
 import path from 'node:path';
 
+import { loadDatabaseConfig, loadDotEnv } from '../config.js';
 import { createMigration } from './diff.js';
 import { projectRoot } from './migrate.js';
 
 async function main(): Promise<void> {
-  try {
-    process.loadEnvFile(path.join(process.cwd(), '.env'));
-  } catch {
-    // no .env: fine
-  }
+  loadDotEnv();
+  const { postgresShadowUrl } = loadDatabaseConfig();
   const name = process.argv.slice(2).find((a) => !a.startsWith('-'));
   if (!name) {
     console.error('usage: npm run db:diff -- <migration_name>');
     process.exitCode = 2;
     return;
   }
-  const result = await createMigration(name);
+  const result = await createMigration(name, { postgresUrl: postgresShadowUrl });
   if (result.name === null) {
     console.log('no changes');
     return;

@@ -1,17 +1,10 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (default file:./data/stemmen.db).
-import path from 'node:path';
-
+import { loadDatabaseConfig, loadDotEnv } from '../config.js';
 import { migrateDatabase, providerOf } from './migrate.js';
 
-export const DEFAULT_DATABASE_URL = 'file:./data/stemmen.db';
-
 async function main(): Promise<void> {
-  try {
-    process.loadEnvFile(path.join(process.cwd(), '.env'));
-  } catch {
-    // no .env: fine
-  }
-  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  loadDotEnv();
+  const url = loadDatabaseConfig().databaseUrl;
   const provider = providerOf(url);
   const { applied } = await migrateDatabase(url);
   if (applied.length === 0) {

@@ -1,6 +1,6 @@
 // Prisma Client for SQLite (better-sqlite3) or PostgreSQL (pg), chosen by the database URL.
 //
-// Both generated clients (src/generated/<provider>) come from the same models, so they have the same
+// Both generated clients (prisma/generated/<provider>) come from the same models, so they have the same
 // model API; `Db` is the SQLite client's type and the PostgreSQL client is cast to it.
 //
 // SQLite and concurrency. @prisma/adapter-better-sqlite3 as shipped has two problems for us:
@@ -33,8 +33,8 @@ import {
   type TransactionOptions,
 } from '@prisma/driver-adapter-utils';
 
-import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/client.js';
-import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
+import { PrismaClient as PostgresPrismaClient } from '../../prisma/generated/postgresql/client.js';
+import { PrismaClient as SqlitePrismaClient } from '../../prisma/generated/sqlite/client.js';
 import { migrateDatabase, providerOf } from './migrate.js';
 import { postgresSchemaOf, sqliteFileLock, sqlitePathOf, type Lock } from './schema-engine.js';
 

@@ -89,7 +89,7 @@ export async function diffProvider(provider: Provider, options: DiffOptions = {}
     const sql = await runDiff(provider, 'file::memory:', datamodel, replay, false);
     return { provider, sql, method: 'shadow-database' };
   }
-  const serverUrl = options.postgresUrl === undefined ? process.env.DATABASE_URL_POSTGRES || null : options.postgresUrl;
+  const serverUrl = options.postgresUrl ?? null;
   if (serverUrl) {
     const sql = await runDiff(provider, serverUrl, datamodel, replay, false);
     return { provider, sql, method: 'shadow-database' };

@@ -209,10 +209,10 @@ describe('catalogs', () => {
     const keys = (o: Record<string, unknown>, p = ''): string[] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as Record<string, unknown>, `${p}${k}.`) : [`${p}${k}`]));
     for (const ns of ['web', 'board']) {
-      const [nl, fr, en] = ['nl', 'fr', 'en'].map((l) => keys(JSON.parse(readFileSync(`src/i18n/locales/${l}/${ns}.json`, 'utf8'))).sort());
+      const [nl, fr, en] = ['nl', 'fr', 'en'].map((l) => keys(JSON.parse(readFileSync(`src/i18n/${l}/${ns}.json`, 'utf8'))).sort());
       expect(nl, ns).toEqual(en);
       expect(fr, ns).toEqual(en);
     }
-    expect(readdirSync('src/i18n/locales/fr')).toContain('board.json');
+    expect(readdirSync('src/i18n/fr')).toContain('board.json');
   });
 });

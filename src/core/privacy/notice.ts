@@ -1,13 +1,13 @@
 /**
  * The panel's privacy text ("privacy notice"), versioned. Members accept it before they first contribute
  * or vote, and are asked again when the version changes. The text lives in the language catalogs
- * (src/i18n/locales/<lang>/privacy.json, key "notice"); change it there and raise the version here, or the
+ * (src/i18n/<lang>/privacy.json, key "notice"); change it there and raise the version here, or the
  * notice test fails (it pins a hash of each language's text to the version).
  */
 import { createHash } from 'node:crypto';
-import en from '../../i18n/locales/en/privacy.json' with { type: 'json' };
-import fr from '../../i18n/locales/fr/privacy.json' with { type: 'json' };
-import nl from '../../i18n/locales/nl/privacy.json' with { type: 'json' };
+import en from '../../i18n/en/privacy.json' with { type: 'json' };
+import fr from '../../i18n/fr/privacy.json' with { type: 'json' };
+import nl from '../../i18n/nl/privacy.json' with { type: 'json' };
 import { DEFAULT_PRIVACY_POLICY, type Language, type PrivacyPolicy } from '../types.js';
 
 export const PRIVACY_NOTICE_VERSION = '2026-11.1';

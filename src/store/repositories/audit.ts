@@ -1,6 +1,6 @@
 import type { AuditRepository } from '../../core/ports.js';
 import type { AuditEventRecord } from '../../core/types.js';
-import type { AuditEvent } from '../../generated/sqlite/client.js';
+import type { AuditEvent } from '../../../prisma/generated/sqlite/client.js';
 import { NEWEST_FIRST, isFlatRecord, parseJson, type Tx } from './shared.js';
 
 export function toAuditEvent(row: AuditEvent): AuditEventRecord {

@@ -5,7 +5,7 @@ import {
   type BacklogItemRecord,
   type BacklogLinkRecord,
 } from '../../core/types.js';
-import type { BacklogLink, Prisma } from '../../generated/sqlite/client.js';
+import type { BacklogLink, Prisma } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, defined, oneOf, unique, type Tx } from './shared.js';
 
 const withLinks = { links: { orderBy: OLDEST_FIRST } } satisfies Prisma.BacklogItemInclude;

@@ -7,7 +7,7 @@ import {
   type ConsentRequestRecord,
   type ConsentRequestStatus,
 } from '../../core/types.js';
-import type { ConsentRecord, ConsentRequest } from '../../generated/sqlite/client.js';
+import type { ConsentRecord, ConsentRequest } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 const REQUEST_STATUSES = [

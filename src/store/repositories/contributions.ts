@@ -1,6 +1,6 @@
 import type { ContributionRepository } from '../../core/ports.js';
 import { ATTRIBUTIONS, CHANNELS, LANGUAGES, type ContributionRecord } from '../../core/types.js';
-import type { Prisma } from '../../generated/sqlite/client.js';
+import type { Prisma } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, defined, oneOf, unique, type Tx } from './shared.js';
 
 const CONTRIBUTION_STATUSES = ['live', 'withdrawn'] as const;

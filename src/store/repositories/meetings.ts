@@ -1,6 +1,6 @@
 import type { MeetingRepository } from '../../core/ports.js';
 import type { MeetingRecord } from '../../core/types.js';
-import type { Meeting } from '../../generated/sqlite/client.js';
+import type { Meeting } from '../../../prisma/generated/sqlite/client.js';
 import { defined, oneOf, type Tx } from './shared.js';
 
 const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const satisfies readonly MeetingRecord['status'][];

@@ -1,6 +1,6 @@
 import type { MemberRepository } from '../../core/ports.js';
 import { CHANNELS, LANGUAGES, ROLES, type IdentityRecord, type MemberRecord } from '../../core/types.js';
-import type { ChannelIdentity, Prisma } from '../../generated/sqlite/client.js';
+import type { ChannelIdentity, Prisma } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, defined, oneOf, unique, type Tx } from './shared.js';
 
 const withDomains = {

@@ -1,6 +1,6 @@
 import type { NotificationRepository } from '../../core/ports.js';
 import type { NotificationKind, NotificationRecord } from '../../core/types.js';
-import type { Notification } from '../../generated/sqlite/client.js';
+import type { Notification } from '../../../prisma/generated/sqlite/client.js';
 import { NEWEST_FIRST, OLDEST_FIRST, isFlatRecord, oneOf, parseJson, unique, type Tx } from './shared.js';
 
 const KINDS = [

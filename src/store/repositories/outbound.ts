@@ -1,6 +1,6 @@
 import type { OutboundMessageRecord, OutboundMessageRepository } from '../../core/ports.js';
 import { CHANNELS } from '../../core/types.js';
-import type { OutboundMessage } from '../../generated/sqlite/client.js';
+import type { OutboundMessage } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 function toOutbound(row: OutboundMessage): OutboundMessageRecord {

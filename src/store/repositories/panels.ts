@@ -1,6 +1,6 @@
 import type { PanelRepository } from '../../core/ports.js';
 import { LANGUAGES, type DomainRecord, type Language, type PanelRecord } from '../../core/types.js';
-import type { ExperienceDomain, Panel } from '../../generated/sqlite/client.js';
+import type { ExperienceDomain, Panel } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 export function toPanel(row: Panel): PanelRecord {

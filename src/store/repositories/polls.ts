@@ -7,7 +7,7 @@ import {
   type BallotRecord,
   type PollRecord,
 } from '../../core/types.js';
-import type { Ballot, Prisma } from '../../generated/sqlite/client.js';
+import type { Ballot, Prisma } from '../../../prisma/generated/sqlite/client.js';
 import { decodeChoice, encodeChoice } from './ballot-choice.js';
 import { insertPollParticipation } from './insert-ignore.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';

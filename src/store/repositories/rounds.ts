@@ -1,6 +1,6 @@
 import type { IdeaRoundRepository } from '../../core/ports.js';
 import type { IdeaRoundRecord } from '../../core/types.js';
-import type { IdeaRound } from '../../generated/sqlite/client.js';
+import type { IdeaRound } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 const ROUND_STATUSES = ['open', 'closed'] as const;

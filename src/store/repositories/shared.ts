@@ -1,4 +1,4 @@
-import type { Prisma } from '../../generated/sqlite/client.js';
+import type { Prisma } from '../../../prisma/generated/sqlite/client.js';
 
 /**
  * The transaction client every repository works on. Typed with the SQLite client; at run time it may

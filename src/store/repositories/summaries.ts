@@ -7,7 +7,7 @@ import {
   type SummaryVersionRecord,
   type SummaryVersionStatus,
 } from '../../core/types.js';
-import type { Prisma, Summary } from '../../generated/sqlite/client.js';
+import type { Prisma, Summary } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, isRecord, oneOf, parseJson, unique, type Tx } from './shared.js';
 
 const VERSION_STATUSES = [

@@ -1,6 +1,6 @@
 import type { SupportRepository, SupportRequestRecord } from '../../core/ports.js';
 import { CHANNELS } from '../../core/types.js';
-import type { SupportRequest } from '../../generated/sqlite/client.js';
+import type { SupportRequest } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 function toSupport(row: SupportRequest): SupportRequestRecord {

@@ -1,6 +1,6 @@
 import type { TenantRepository } from '../../core/ports.js';
 import type { TenantRecord } from '../../core/types.js';
-import type { Tenant } from '../../generated/sqlite/client.js';
+import type { Tenant } from '../../../prisma/generated/sqlite/client.js';
 import { OLDEST_FIRST, type Tx } from './shared.js';
 
 export function toTenant(row: Tenant): TenantRecord {
