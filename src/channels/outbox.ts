@@ -4,6 +4,17 @@ import { isQuietTime } from '../core/time.js';
 import type { ChannelName } from '../core/types.js';
 import type { Logger } from '../logger.js';
 
+/**
+ * Thrown by a channel's `deliver` when a notification can never reach the member (no conversation to
+ * write to, the user left the workspace): the outbox settles it instead of trying it again every round.
+ */
+export class UndeliverableError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'UndeliverableError';
+  }
+}
+
 export interface OutboxOptions {
   channel: ChannelName;
   quietHours: { start: string; end: string };
@@ -34,6 +45,11 @@ export function startOutbox(
           await markDelivered(deps, pending.notification.id);
           sent += 1;
         } catch (error) {
+          if (error instanceof UndeliverableError) {
+            await markDelivered(deps, pending.notification.id);
+            options.logger.warn({ notificationId: pending.notification.id, channel: options.channel, reason: error.reason }, 'notification cannot be delivered; settled');
+            continue;
+          }
           options.logger.warn({ notificationId: pending.notification.id, channel: options.channel, err: errorCode(error) }, 'delivery failed; will retry');
         }
       }
@@ -42,7 +58,9 @@ export function startOutbox(
     }
     return sent;
   };
-  const timer = setInterval(() => void flush().catch(() => undefined), options.intervalMs ?? 15_000);
+  const tick = () =>
+    void flush().catch((error: unknown) => options.logger.error({ channel: options.channel, err: errorCode(error) }, 'outbox round failed'));
+  const timer = setInterval(tick, options.intervalMs ?? 15_000);
   timer.unref();
   return { flush, stop: () => clearInterval(timer) };
 }

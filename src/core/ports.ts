@@ -91,6 +91,7 @@ export interface MemberRepository {
   }): Promise<IdentityRecord>;
   findIdentity(tenantId: string, channel: ChannelName, externalId: string): Promise<IdentityRecord | null>;
   listIdentities(memberId: string): Promise<IdentityRecord[]>;
+  listIdentitiesOnChannel(channel: ChannelName): Promise<IdentityRecord[]>;
   setIdentityAddress(id: string, address: string | null): Promise<void>;
 }
 
@@ -196,9 +197,11 @@ export interface ContributionRepository {
 
 export interface NewStatement {
   position: number;
+  /** The line this statement continues (`statementLine` of the statement it replaces); null or absent starts a line. */
+  originId?: string | null;
   theme: string;
   text: string;
-  citations: { contributionId: string | null; quote: string; attributedName: string | null }[];
+  citations: { contributionId: string | null; quote: string; attributedName: string | null; translation?: string | null }[];
 }
 
 /** A version as it is stored: the record without what storage assigns. */
@@ -280,8 +283,14 @@ export interface BacklogRepository {
   ): Promise<BacklogItemRecord>;
   addLink(input: Omit<BacklogLinkRecord, 'id'>): Promise<BacklogLinkRecord>;
   listLinksForContributions(contributionIds: string[]): Promise<BacklogLinkRecord[]>;
-  /** Withdrawal: the item keeps its text, the link to the contribution and its quote go. */
+  /** Withdrawal: the item keeps its text, the link to the contribution and its quote (and translation) go. */
   unlinkContributions(contributionIds: string[]): Promise<number>;
+  /**
+   * Links follow summary statements into a new version: links to each `from` statement now point at `to`.
+   * Where `to` is null the statement is gone: links lose it, a link left pointing at nothing is removed
+   * and the item stays. Returns how many links changed.
+   */
+  moveStatementLinks(moves: { from: string; to: string | null }[]): Promise<number>;
 }
 
 export interface NotificationRepository {
@@ -292,7 +301,8 @@ export interface NotificationRepository {
     payload: NotificationRecord['payload'];
   }): Promise<NotificationRecord>;
   listForMember(memberId: string, opts?: { unreadOnly?: boolean; limit?: number }): Promise<NotificationRecord[]>;
-  listUndelivered(limit: number): Promise<NotificationRecord[]>;
+  /** Oldest first, only for these members (those a channel can reach). */
+  listUndelivered(memberIds: string[], limit: number): Promise<NotificationRecord[]>;
   markRead(memberId: string, ids: string[], at: Date): Promise<void>;
   markDelivered(id: string, at: Date): Promise<void>;
   deleteForMember(memberId: string): Promise<number>;

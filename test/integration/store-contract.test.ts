@@ -353,8 +353,10 @@ for (const database of testDatabases()) {
         await r.notifications.markRead(f.bob.id, [n1.id, n3.id], at('2030-01-01T00:00:00Z'));
         expect((await r.notifications.listForMember(f.bob.id, { unreadOnly: true })).map((n) => n.id)).toEqual([n2.id]);
         await r.notifications.markDelivered(n1.id, at('2030-01-01T00:00:00Z'));
-        const undelivered = (await r.notifications.listUndelivered(100)).filter((n) => n.memberId === f.bob.id);
+        const undelivered = await r.notifications.listUndelivered([f.bob.id], 100);
         expect(undelivered.map((n) => n.id)).toEqual([n2.id, n3.id]);
+        expect(await r.notifications.listUndelivered([f.alice.id], 100)).toEqual([]);
+        expect(await r.notifications.listUndelivered([], 100)).toEqual([]);
       });
     });
 

@@ -7,11 +7,13 @@ import { execute, type AdaptiveCard } from './cards/elements.js';
 import { contributionForm } from './cards/contribution.js';
 import { noticeCard } from './cards/help.js';
 import type { Notice } from './cards/view.js';
+import { UndeliverableError } from '../outbox.js';
 import { parseAddress } from './identity.js';
 import { viewFor, type TeamsRuntime } from './runtime.js';
 import { cardMessage } from './send.js';
 
-class NoAddress extends Error {
+/** No conversation reference stored for the member: the outbox settles it rather than retrying forever. */
+class NoAddress extends UndeliverableError {
   readonly code = 'no_address';
 }
 
@@ -62,7 +64,7 @@ async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promi
  */
 export async function deliverNotification(rt: TeamsRuntime, pending: PendingDelivery): Promise<void> {
   const address = parseAddress(pending.identity.address);
-  if (!address) throw new NoAddress('no Teams address stored for this member');
+  if (!address) throw new NoAddress('no_address');
   const actor = actorOf(pending.member, 'teams');
   const view = viewFor(rt, actor);
   const ctx: ActionCtx = { deps: rt.deps, view, scope: 'personal', viewAs: (a) => viewFor(rt, a), post: async () => undefined, kick: () => undefined };

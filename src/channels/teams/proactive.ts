@@ -1,5 +1,6 @@
 import type { Activity, ConversationParameters } from '@microsoft/agents-activity';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+import { UndeliverableError } from '../outbox.js';
 import { referenceOf, type TeamsAddress } from './identity.js';
 import { sendMessage, withBackoff } from './send.js';
 
@@ -13,7 +14,8 @@ export interface Delivered {
   address: TeamsAddress & { conversationId: string };
 }
 
-export class NoPersonalChat extends Error {
+/** No personal chat known and no credentials to open one (local mode): retrying would not help. */
+export class NoPersonalChat extends UndeliverableError {
   readonly code = 'no_personal_chat';
 }
 
@@ -67,7 +69,7 @@ export class Messenger {
 
   private async open(address: TeamsAddress, message: Activity): Promise<Delivered> {
     // Opening a chat needs a signed call to Teams; without credentials (local mode) we cannot.
-    if (!this.appId) throw new NoPersonalChat('no personal chat known and no credentials to open one');
+    if (!this.appId) throw new NoPersonalChat('no_personal_chat');
     const parameters = {
       isGroup: false,
       agent: { id: address.bot.id },

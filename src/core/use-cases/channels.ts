@@ -117,16 +117,24 @@ export interface PendingDelivery {
   identity: IdentityRecord;
 }
 
-/** Notifications not yet delivered to members who have an identity on this channel. */
+/**
+ * Notifications not yet delivered to members this channel can reach. Only members with an identity on the
+ * channel are asked for, so notifications for members of other channels never crowd these out. A member
+ * reachable on several channels gets each notification once, on whichever channel delivers it first.
+ */
 export async function pendingDeliveries(deps: CoreDeps, channel: ChannelName, limit = 50): Promise<PendingDelivery[]> {
   return deps.store.transaction(async (repos) => {
+    const identities = new Map<string, IdentityRecord>();
+    for (const identity of await repos.members.listIdentitiesOnChannel(channel)) {
+      if (!identities.has(identity.memberId)) identities.set(identity.memberId, identity);
+    }
     const out: PendingDelivery[] = [];
-    for (const notification of await repos.notifications.listUndelivered(limit * 4)) {
+    for (const notification of await repos.notifications.listUndelivered([...identities.keys()], limit)) {
       const member = await repos.members.findById(notification.memberId);
-      if (!member || !member.active || member.erasedAt) continue;
-      const identity = (await repos.members.listIdentities(member.id)).find((i) => i.channel === channel);
-      if (identity) out.push({ notification, member, identity });
-      if (out.length >= limit) break;
+      const identity = identities.get(notification.memberId);
+      if (member && identity && member.active && !member.erasedAt) out.push({ notification, member, identity });
+      // Nobody left to tell (member deactivated): settle it, so it does not hold a place in every round.
+      else await repos.notifications.markDelivered(notification.id, deps.clock.now());
     }
     return out;
   });

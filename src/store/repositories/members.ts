@@ -99,6 +99,10 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
       const rows = await tx.channelIdentity.findMany({ where: { memberId }, orderBy: OLDEST_FIRST });
       return rows.map(toIdentity);
     },
+    async listIdentitiesOnChannel(channel) {
+      const rows = await tx.channelIdentity.findMany({ where: { channel }, orderBy: OLDEST_FIRST });
+      return rows.map(toIdentity);
+    },
     async setIdentityAddress(id, address) {
       await tx.channelIdentity.update({ where: { id }, data: { address } });
     },

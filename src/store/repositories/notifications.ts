@@ -55,9 +55,10 @@ export function makeNotificationRepository(tx: Tx): NotificationRepository {
       return rows.map(toNotification);
     },
     /** Oldest first: the delivery queue. */
-    async listUndelivered(limit) {
+    async listUndelivered(memberIds, limit) {
+      if (memberIds.length === 0) return [];
       const rows = await tx.notification.findMany({
-        where: { deliveredAt: null },
+        where: { deliveredAt: null, memberId: { in: memberIds } },
         orderBy: OLDEST_FIRST,
         take: limit,
       });
