@@ -8,6 +8,7 @@ import {
   type NotificationRecord,
   type PendingDelivery,
 } from '../../core/index.js';
+import { UndeliverableError } from '../outbox.js';
 import type { SlackEnv } from './context.js';
 import { postDm } from './dm.js';
 import type { Tr } from './i18n.js';
@@ -47,14 +48,31 @@ async function messageFor(env: SlackEnv, tr: Tr, actor: Actor, n: NotificationRe
   }
 }
 
-/** Delivers one notification; throws (so that it stays pending) when Slack cannot be reached. */
+/** Slack's answers that no retry can change: the member or the workspace is gone for the bot. */
+const PERMANENT = new Set(['user_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot', 'channel_not_found', 'is_archived', 'not_authed', 'invalid_auth', 'token_revoked']);
+
+function slackErrorCode(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === 'string' ? data.error : '';
+}
+
+/**
+ * Delivers one notification. Throws (so that it stays pending) when Slack cannot be reached for now;
+ * throws UndeliverableError when it never will, so the outbox settles it.
+ */
 export function slackDeliverer(env: SlackEnv): (pending: PendingDelivery) => Promise<void> {
   return async ({ notification, member, identity }) => {
     const client = await env.clientForTenant(member.tenantId);
-    if (!client) throw Object.assign(new Error('no Slack token for this zone'), { code: 'no_installation' });
+    if (!client) throw new UndeliverableError('no_installation');
     const actor = actorOf(member, 'slack');
     const message = await messageFor(env, env.tr(member.language), actor, notification);
     if (!message) return;
-    await postDm(env, client, { tenantId: member.tenantId, memberId: member.id, userId: identity.externalId, address: identity.address }, message);
+    try {
+      await postDm(env, client, { tenantId: member.tenantId, memberId: member.id, userId: identity.externalId, address: identity.address }, message);
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (PERMANENT.has(code)) throw new UndeliverableError(code);
+      throw error;
+    }
   };
 }
