@@ -1,7 +1,7 @@
 import type { ContributionRepository } from '../../core/ports.js';
 import { ATTRIBUTIONS, CHANNELS, LANGUAGES, type ContributionRecord } from '../../core/types.js';
 import type { Prisma } from '../../../prisma/generated/sqlite/client.js';
-import { OLDEST_FIRST, defined, oneOf, unique, type Tx } from './shared.js';
+import { OLDEST_FIRST, inChunks, defined, oneOf, unique, type Tx } from './shared.js';
 
 const CONTRIBUTION_STATUSES = ['live', 'withdrawn'] as const;
 
@@ -37,9 +37,19 @@ function liveFilter(opts?: { liveOnly?: boolean }): Prisma.ContributionWhereInpu
 }
 
 export function makeContributionRepository(tx: Tx): ContributionRepository {
+  /** Domains are loaded per slice of ids (see inChunks): a panel's history can pass SQLite's parameter limit. */
   async function list(where: Prisma.ContributionWhereInput): Promise<ContributionRecord[]> {
-    const rows = await tx.contribution.findMany({ where, orderBy: OLDEST_FIRST, include: withDomains });
-    return rows.map(toContribution);
+    const rows = await tx.contribution.findMany({ where, orderBy: OLDEST_FIRST });
+    const domains = new Map<string, { domainId: string }[]>();
+    for (const ids of inChunks(rows.map((r) => r.id))) {
+      const links = await tx.contributionDomain.findMany({
+        where: { contributionId: { in: ids } },
+        orderBy: [{ domain: { position: 'asc' } }, { domainId: 'asc' }],
+        select: { contributionId: true, domainId: true },
+      });
+      for (const link of links) domains.set(link.contributionId, [...(domains.get(link.contributionId) ?? []), { domainId: link.domainId }]);
+    }
+    return rows.map((row) => toContribution({ ...row, domains: domains.get(row.id) ?? [] }));
   }
 
   return {
@@ -62,7 +72,8 @@ export function makeContributionRepository(tx: Tx): ContributionRepository {
     },
     async findManyByIds(ids) {
       if (ids.length === 0) return [];
-      const found = new Map((await list({ id: { in: unique(ids) } })).map((c) => [c.id, c]));
+      const found = new Map<string, ContributionRecord>();
+      for (const slice of inChunks(ids)) for (const c of await list({ id: { in: slice } })) found.set(c.id, c);
       // In the order asked for; unknown ids are left out.
       return unique(ids).flatMap((id) => found.get(id) ?? []);
     },
@@ -109,12 +120,16 @@ export function makeContributionRepository(tx: Tx): ContributionRepository {
       await tx.contributionAuthorKey.deleteMany({ where: { contributionId } });
     },
     async listAuthorKeys(contributionIds) {
-      if (contributionIds.length === 0) return [];
-      return tx.contributionAuthorKey.findMany({
-        where: { contributionId: { in: unique(contributionIds) } },
-        orderBy: { contributionId: 'asc' },
-        select: { contributionId: true, authorKey: true },
-      });
+      const out: { contributionId: string; authorKey: string }[] = [];
+      for (const slice of inChunks(contributionIds)) {
+        out.push(
+          ...(await tx.contributionAuthorKey.findMany({
+            where: { contributionId: { in: slice } },
+            select: { contributionId: true, authorKey: true },
+          })),
+        );
+      }
+      return out.sort((a, b) => (a.contributionId < b.contributionId ? -1 : a.contributionId > b.contributionId ? 1 : 0));
     },
     async listIdentifiableBefore(cutoff) {
       const old = await list({ createdAt: { lt: cutoff } });

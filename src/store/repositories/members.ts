@@ -1,7 +1,7 @@
 import type { MemberRepository } from '../../core/ports.js';
 import { CHANNELS, LANGUAGES, ROLES, type IdentityRecord, type MemberRecord } from '../../core/types.js';
 import type { ChannelIdentity, Prisma } from '../../../prisma/generated/sqlite/client.js';
-import { OLDEST_FIRST, defined, oneOf, unique, type Tx } from './shared.js';
+import { OLDEST_FIRST, defined, inChunks, oneOf, unique, type Tx } from './shared.js';
 
 const withDomains = {
   domains: { select: { domainId: true }, orderBy: [{ domain: { position: 'asc' } }, { domainId: 'asc' }] },
@@ -57,8 +57,18 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
       return row ? toMember(row) : null;
     },
     async listByPanel(panelId) {
-      const rows = await tx.member.findMany({ where: { panelId }, orderBy: OLDEST_FIRST, include: withDomains });
-      return rows.map(toMember);
+      // Domains per slice of ids (see inChunks): a zone can enrol more chat users than one IN (...) holds.
+      const rows = await tx.member.findMany({ where: { panelId }, orderBy: OLDEST_FIRST });
+      const domains = new Map<string, { domainId: string }[]>();
+      for (const ids of inChunks(rows.map((r) => r.id))) {
+        const links = await tx.memberDomain.findMany({
+          where: { memberId: { in: ids } },
+          orderBy: [{ domain: { position: 'asc' } }, { domainId: 'asc' }],
+          select: { memberId: true, domainId: true },
+        });
+        for (const link of links) domains.set(link.memberId, [...(domains.get(link.memberId) ?? []), { domainId: link.domainId }]);
+      }
+      return rows.map((row) => toMember({ ...row, domains: domains.get(row.id) ?? [] }));
     },
     countByTenant(tenantId) {
       return tx.member.count({ where: { tenantId } });

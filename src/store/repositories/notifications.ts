@@ -1,7 +1,7 @@
 import type { NotificationRepository } from '../../core/ports.js';
 import type { NotificationKind, NotificationRecord } from '../../core/types.js';
 import type { Notification } from '../../../prisma/generated/sqlite/client.js';
-import { NEWEST_FIRST, OLDEST_FIRST, isFlatRecord, oneOf, parseJson, unique, type Tx } from './shared.js';
+import { NEWEST_FIRST, OLDEST_FIRST, isFlatRecord, oneOf, parseJson, unique, inChunks, type Tx } from './shared.js';
 
 const KINDS = [
   'consent_requested',
@@ -56,13 +56,12 @@ export function makeNotificationRepository(tx: Tx): NotificationRepository {
     },
     /** Oldest first: the delivery queue. */
     async listUndelivered(memberIds, limit) {
-      if (memberIds.length === 0) return [];
-      const rows = await tx.notification.findMany({
-        where: { deliveredAt: null, memberId: { in: memberIds } },
-        orderBy: OLDEST_FIRST,
-        take: limit,
-      });
-      return rows.map(toNotification);
+      const rows = [];
+      for (const slice of inChunks(memberIds)) {
+        rows.push(...(await tx.notification.findMany({ where: { deliveredAt: null, memberId: { in: slice } }, orderBy: OLDEST_FIRST, take: limit })));
+      }
+      rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+      return rows.slice(0, limit).map(toNotification);
     },
     async markRead(memberId, ids, at) {
       if (ids.length === 0) return;

@@ -47,6 +47,17 @@ export function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
+/**
+ * Distinct values in slices small enough for one `IN (...)`: SQLite limits bound parameters per
+ * statement, and Prisma does not split long lists itself (it fails with P2029).
+ */
+export function inChunks<T>(values: readonly T[], size = 500): T[][] {
+  const distinct = unique(values);
+  const out: T[][] = [];
+  for (let i = 0; i < distinct.length; i += size) out.push(distinct.slice(i, i + size));
+  return out;
+}
+
 /** `{ key: value }` only when value is defined: keeps `undefined` patch fields out of Prisma updates. */
 export function defined<T extends Record<string, unknown>>(patch: T): Partial<T> {
   const out: Partial<T> = {};
