@@ -281,7 +281,7 @@ export interface BacklogRepository {
       >
     >,
   ): Promise<BacklogItemRecord>;
-  addLink(input: Omit<BacklogLinkRecord, 'id'>): Promise<BacklogLinkRecord>;
+  addLink(input: Omit<BacklogLinkRecord, 'id' | 'translation'> & { translation?: string | null }): Promise<BacklogLinkRecord>;
   listLinksForContributions(contributionIds: string[]): Promise<BacklogLinkRecord[]>;
   /** Withdrawal: the item keeps its text, the link to the contribution and its quote (and translation) go. */
   unlinkContributions(contributionIds: string[]): Promise<number>;

@@ -18,7 +18,13 @@ export function normaliseForMatch(text: string): string {
 export interface VerifiedStatement {
   theme: string;
   text: string;
+  /**
+   * `translation` is the model's rendering of the quote in the reader's language: carried beside the
+   * verified quote, never checked as one and never in its place.
+   */
   citations: { contributionId: string; quote: string; attributedName: string | null; translation?: string | null }[];
+  /** The line of the statement this one revises (from `DraftStatement.originId`), when there is one. */
+  originId?: string | null;
 }
 
 export interface VerificationOutcome {
@@ -75,7 +81,7 @@ export function verifyStatements(
       removals.push({ contributionId: null, reason: 'author_mismatch', statementPosition: position });
       return;
     }
-    statements.push({ theme: draft.theme.trim(), text: draft.text.trim(), citations: kept });
+    statements.push({ theme: draft.theme.trim(), text: draft.text.trim(), citations: kept, ...(draft.originId ? { originId: draft.originId } : {}) });
   });
   return { statements, removals, quotesChecked, quotesKept };
 }

@@ -38,6 +38,11 @@ export interface DraftStatement {
   theme: string;
   text: string;
   citations: DraftCitation[];
+  /**
+   * Set by the core only (never from a model): the line of the statement that a facilitator's edit
+   * revises, carried through verification so the new statement keeps its place (see `statementLine`).
+   */
+  originId?: string | null;
 }
 
 /** One call to a language model, kept with the summary (and erased with the contributions it carried). */

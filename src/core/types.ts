@@ -210,12 +210,24 @@ export interface ContributionRecord extends ContributionFields {
 export interface CitationRecord {
   id: string;
   contributionId: string | null;
+  /** Verbatim, in the contribution's own language (verified). */
   quote: string;
   attributedName: string | null;
+  /**
+   * A translation of the quote into the summary's language (from the synthesis), shown beside the quote
+   * and always marked as a translation. Never verified as a quote and never shown instead of it.
+   */
+  translation: string | null;
 }
 
 export interface StatementRecord {
   id: string;
+  /**
+   * The statement's identity across versions: the id of the first statement of its line (in an earlier
+   * version), or null when this statement starts the line. A statement carried into a new version (re-issued
+   * without some quotes, or edited) keeps the line; see `statementLine`.
+   */
+  originId: string | null;
   position: number;
   theme: string;
   text: string;
@@ -317,6 +329,8 @@ export interface BacklogLinkRecord {
   pollId: string | null;
   statementId: string | null;
   quote: string | null;
+  /** The translation shown with the quote, when the summary carried one. */
+  translation: string | null;
 }
 
 export interface BacklogItemRecord {

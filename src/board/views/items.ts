@@ -3,6 +3,7 @@ import { html, selectedIf, type Html } from '../../channels/web/html.js';
 import { id, optionalId } from '../../channels/web/form.js';
 import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
 import { excerpt, formAlert, inputDate, val } from '../../channels/web/views/util.js';
+import { translationLine } from '../../channels/web/views/consent.js';
 import { boardResponse, itemFacts } from '../../channels/web/views/outcomes.js';
 import { requireBoard } from '../access.js';
 import { origins } from './tree.js';
@@ -46,7 +47,7 @@ export async function newItemPage(ctx: Ctx, state: FormState | null): Promise<Pa
   const { t } = ctx;
   const body = html`<p>${t('board:newIntro')}</p>
     ${statement ? html`<section class="card"><h2>${t('board:fromStatement')}</h2><p>${statement.text}</p>
-      ${statement.citations.map((c) => html`<blockquote><p>“${c.quote}”</p><footer>${c.attributedName ?? t('web:summary.anonymous')}</footer></blockquote>`)}</section>` : ''}
+      ${statement.citations.map((c) => html`<blockquote><p>“${c.quote}”</p>${translationLine(ctx, c.translation)}<footer>${c.attributedName ?? t('web:summary.anonymous')}</footer></blockquote>`)}</section>` : ''}
     ${formAlert(state, f)}
     <form method="post" action="/board/items">
       ${statement ? html`<input type="hidden" name="statementIds" value="${statement.id}">` : ''}

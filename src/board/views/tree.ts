@@ -2,6 +2,7 @@ import type { BacklogItemRecord } from '../../core/index.js';
 import { html, multiline, type Html } from '../../channels/web/html.js';
 import type { Ctx } from '../../channels/web/pages.js';
 import { boardResponse, itemFacts } from '../../channels/web/views/outcomes.js';
+import { translationLine } from '../../channels/web/views/consent.js';
 
 /** Where an item came from: summary statements, polls and the verified quotes they carried. */
 export function origins(ctx: Ctx, item: BacklogItemRecord): Html {
@@ -12,7 +13,7 @@ export function origins(ctx: Ctx, item: BacklogItemRecord): Html {
   return html`<div class="origins"><p><strong>${ctx.t('board:cameFrom')}</strong>
     ${statements.map((id) => html`<a href="/board#statement-${id}">${ctx.t('board:fromStatement')}</a> `)}
     ${polls.map((id) => html`<a href="/board#poll-${id}">${ctx.t('board:fromPoll')}</a> `)}</p>
-    ${quotes.map((l) => html`<blockquote><p>“${l.quote}”</p></blockquote>`)}</div>`;
+    ${quotes.map((l) => html`<blockquote><p>“${l.quote}”</p>${translationLine(ctx, l.translation)}</blockquote>`)}</div>`;
 }
 
 function node(ctx: Ctx, item: BacklogItemRecord, children: Map<string | null, BacklogItemRecord[]>, board: boolean): Html {

@@ -56,6 +56,8 @@ blockquote { margin: .5rem 0; padding: .4rem .8rem; border-left: 5px solid var(-
 blockquote.mine { border-left-color: var(--accent); background: var(--mine); }
 blockquote footer { font-size: .9rem; color: var(--muted); margin-top: .25rem; }
 blockquote p { margin: .25rem 0; }
+.translation { display: block; margin: .25rem 0; }
+.translation .label { color: var(--muted); font-size: .9rem; }
 .tag { display: inline-block; border: 2px solid var(--ink); border-radius: 1rem; padding: 0 .6rem; font-size: .85rem; margin: .1rem .2rem .1rem 0; background: #fff; }
 .status-done { border-color: var(--ok); color: var(--ok); }
 .status-dropped { border-color: var(--bad); color: var(--bad); }

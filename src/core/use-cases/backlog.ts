@@ -74,16 +74,23 @@ export async function createBacklogItem(deps: CoreDeps, actor: Actor, input: Bac
     for (const statementId of statementIds) {
       const statement = published ? await findPublishedStatement(repos, actor, statementId) : null;
       if (!statement) throw new DomainError('not_found');
-      await repos.backlog.addLink({ itemId: item.id, statementId, contributionId: null, pollId: null, quote: null });
+      await repos.backlog.addLink({ itemId: item.id, statementId, contributionId: null, pollId: null, quote: null, translation: null });
       for (const citation of statement.citations) {
         if (citation.contributionId) {
-          await repos.backlog.addLink({ itemId: item.id, statementId, contributionId: citation.contributionId, pollId: null, quote: citation.quote });
+          await repos.backlog.addLink({
+            itemId: item.id,
+            statementId,
+            contributionId: citation.contributionId,
+            pollId: null,
+            quote: citation.quote,
+            translation: citation.translation,
+          });
         }
       }
     }
     for (const pollId of pollIds) {
       sameTenant(actor, await repos.polls.findById(pollId));
-      await repos.backlog.addLink({ itemId: item.id, pollId, statementId: null, contributionId: null, quote: null });
+      await repos.backlog.addLink({ itemId: item.id, pollId, statementId: null, contributionId: null, quote: null, translation: null });
     }
     await audit(repos, actor, 'backlog.created', 'backlog_item', item.id, { level });
     return (await repos.backlog.findById(item.id))!;

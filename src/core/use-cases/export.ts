@@ -26,8 +26,8 @@ export interface MemberExport {
   pollParticipation: { pollId: string; at: string }[];
   consentRequests: { versionId: string; status: string; comment: string | null; deadline: string | null; createdAt: string; respondedAt: string | null }[];
   consentRecords: (ConsentRecordRow & { withdrawnAt: string | null })[];
-  quotes: { summaryId: string; versionNumber: number; versionStatus: string; quote: string; attributedName: string | null }[];
-  actionPlanLinks: { itemId: string; title: string; quote: string | null }[];
+  quotes: { summaryId: string; versionNumber: number; versionStatus: string; quote: string; translation: string | null; attributedName: string | null }[];
+  actionPlanLinks: { itemId: string; title: string; quote: string | null; translation: string | null }[];
   notifications: { kind: string; createdAt: string; readAt: string | null }[];
   supportRequests: { channel: string; createdAt: string; handledAt: string | null }[];
   modelExchanges: { summaryId: string | null; model: string; createdAt: string }[];
@@ -84,13 +84,13 @@ async function collect(deps: CoreDeps, repos: Repositories, member: MemberRecord
     const version = await repos.summaries.findVersion(versionId);
     for (const citation of version?.statements.flatMap((s) => s.citations) ?? []) {
       if (version && citation.contributionId && ids.includes(citation.contributionId)) {
-        quotes.push({ summaryId: version.summaryId, versionNumber: version.number, versionStatus: version.status, quote: citation.quote, attributedName: citation.attributedName });
+        quotes.push({ summaryId: version.summaryId, versionNumber: version.number, versionStatus: version.status, quote: citation.quote, translation: citation.translation, attributedName: citation.attributedName });
       }
     }
   }
   const links: MemberExport['actionPlanLinks'] = [];
   for (const link of await repos.backlog.listLinksForContributions(ids)) {
-    links.push({ itemId: link.itemId, title: (await repos.backlog.findById(link.itemId))?.title ?? '', quote: link.quote });
+    links.push({ itemId: link.itemId, title: (await repos.backlog.findById(link.itemId))?.title ?? '', quote: link.quote, translation: link.translation });
   }
   return {
     format: 'stemmen-member-export',

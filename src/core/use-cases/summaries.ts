@@ -1,7 +1,7 @@
 import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
-import { verifyStatements } from '../quote-check.js';
+import { normaliseForMatch, verifyStatements } from '../quote-check.js';
 import type { DraftStatement } from '../synthesis.js';
 import {
   LANGUAGES,
@@ -16,7 +16,9 @@ import { consentDeadline } from '../privacy/policy.js';
 import {
   citedContributionIds,
   computeFacts,
+  publishVersion,
   resolveAuthors,
+  statementLine,
   storeVersion,
   toSource,
 } from './summary-versions.js';
@@ -142,12 +144,26 @@ async function verifyAndStore(
 }
 
 export interface EditedStatement {
+  /**
+   * The statement of the edited version that this one revises, if any: the revision keeps its place in the
+   * board's action plan (backlog links move to it when it is published). A statement named twice keeps its
+   * place only in the first revision.
+   */
+  statementId?: unknown;
   theme: unknown;
   text: unknown;
+  /**
+   * Quotes are verified again. A kept quote keeps the translation it had in the edited version (same
+   * contribution, same words): translations come from the synthesis and are not typed in by a facilitator.
+   */
   citations: { contributionId: unknown; quote: unknown }[];
 }
 
-/** A facilitator's edit makes a new version; every earlier approval is void and every cited member is asked again. */
+/**
+ * A facilitator's edit makes a new version awaiting consent; every earlier approval is void and every cited
+ * member is asked again. Editing the published version leaves it with the board until the new version is
+ * published (`publishSummary`).
+ */
 export async function editSummary(
   deps: CoreDeps,
   actor: Actor,
@@ -169,7 +185,6 @@ export async function editSummary(
   }));
   return deps.store.transaction(async (repos) => {
     const version = await currentVersion(repos, actor, versionId);
-    if (version.status !== 'awaiting_consent' && version.status !== 'published') throw new DomainError('version_not_current');
     const summary = sameTenant(actor, await repos.summaries.findById(version.summaryId));
     const next = await verifyAndStore(
       deps,
@@ -185,7 +200,7 @@ export async function editSummary(
         tokensIn: 0,
         tokensOut: 0,
       },
-      drafts,
+      carryOver(version, edited, drafts),
       summary.roundId,
     );
     await audit(repos, actor, 'summary.edited', 'summary', summary.id, { version: next.number });
@@ -193,6 +208,35 @@ export async function editSummary(
   });
 }
 
+/** What an edit keeps from the version it revises: each statement's line and each kept quote's translation. */
+function carryOver(version: SummaryVersionRecord, edited: EditedStatement[], drafts: DraftStatement[]): DraftStatement[] {
+  const quoteKey = (contributionId: string | null, quote: string) => `${contributionId ?? ''}\u001f${normaliseForMatch(quote)}`;
+  const translations = new Map<string, string>();
+  for (const c of version.statements.flatMap((s) => s.citations)) {
+    if (c.translation && !translations.has(quoteKey(c.contributionId, c.quote))) translations.set(quoteKey(c.contributionId, c.quote), c.translation);
+  }
+  const claimed = new Set<string>();
+  return drafts.map((draft, i) => {
+    const source = version.statements.find((s) => s.id === edited[i]?.statementId);
+    const line = source ? statementLine(source) : null;
+    const keepsLine = line !== null && !claimed.has(line);
+    if (keepsLine) claimed.add(line);
+    return {
+      ...draft,
+      ...(keepsLine ? { originId: line } : {}),
+      citations: draft.citations.map((c) => {
+        const translation = translations.get(quoteKey(c.contributionId, c.quote));
+        return translation ? { ...c, translation } : c;
+      }),
+    };
+  });
+}
+
+/**
+ * The version a facilitator works on: the one awaiting consent, or the published one when no newer draft
+ * of it exists. Anything else (superseded, failed, or a published version that a draft is revising) is
+ * not current.
+ */
 async function currentVersion(
   repos: Repositories,
   actor: Actor,
@@ -201,8 +245,10 @@ async function currentVersion(
   const version = await repos.summaries.findVersion(versionId);
   if (!version) throw new DomainError('not_found');
   sameTenant(actor, await repos.summaries.findById(version.summaryId));
-  const latest = await repos.summaries.latestVersion(version.summaryId);
-  if (!latest || latest.id !== version.id) throw new DomainError('version_not_current');
+  if (version.status === 'awaiting_consent') return version;
+  if (version.status !== 'published') throw new DomainError('version_not_current');
+  const versions = await repos.summaries.listVersions(version.summaryId);
+  if (versions.some((v) => v.status === 'awaiting_consent')) throw new DomainError('version_not_current');
   return version;
 }
 
@@ -223,7 +269,8 @@ export async function publishSummary(deps: CoreDeps, actor: Actor, versionId: st
       const ids = cited.filter((c) => anonymousMembers.has(authors.get(c.id) ?? '')).map((c) => c.id);
       await repos.summaries.anonymiseCitations(version.id, ids);
     }
-    await repos.summaries.setVersionStatus(version.id, 'published', deps.clock.now());
+    // The published version this one revises stays with the board until now; backlog links follow.
+    const published = await publishVersion(repos, version, deps.clock.now());
     const notify = (await repos.members.listByPanel(actor.panelId)).filter(
       (m) => m.active && (m.role === 'board' || requests.some((r) => r.memberId === m.id)),
     );
@@ -236,7 +283,7 @@ export async function publishSummary(deps: CoreDeps, actor: Actor, versionId: st
       });
     }
     await audit(repos, actor, 'summary.published', 'summary', version.summaryId, { version: version.number });
-    return (await repos.summaries.findVersion(version.id))!;
+    return published;
   });
 }
 

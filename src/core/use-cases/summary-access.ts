@@ -7,7 +7,12 @@ import type { Actor, SummaryRecord, SummaryVersionRecord } from '../types.js';
 
 export interface SummaryOverview {
   summary: SummaryRecord;
+  /**
+   * The version the facilitator works on: the one awaiting consent when there is one (a revision of the
+   * published version, which the board keeps reading meanwhile), else the newest. Null for board members.
+   */
   latest: SummaryVersionRecord | null;
+  /** What the board reads: the published version, if any. */
   published: SummaryVersionRecord | null;
   consent: { pending: number; approved: number; other: number };
 }
@@ -19,7 +24,8 @@ export async function listSummaries(deps: CoreDeps, actor: Actor): Promise<Summa
     const out: SummaryOverview[] = [];
     for (const summary of await repos.summaries.listByPanel(actor.panelId)) {
       const versions = await repos.summaries.listVersions(summary.id);
-      const latest = versions.reduce<SummaryVersionRecord | null>((a, v) => (!a || v.number > a.number ? v : a), null);
+      const newest = versions.reduce<SummaryVersionRecord | null>((a, v) => (!a || v.number > a.number ? v : a), null);
+      const latest = versions.find((v) => v.status === 'awaiting_consent') ?? newest;
       const published = versions.find((v) => v.status === 'published') ?? null;
       if (actor.role === 'board') {
         if (published) out.push({ summary, latest: null, published, consent: { pending: 0, approved: 0, other: 0 } });

@@ -2,13 +2,14 @@ import { audit, type CoreDeps } from '../context.js';
 import { consentDeadline } from '../privacy/policy.js';
 import type { Repositories } from '../ports.js';
 import type { Removal, SummaryVersionRecord } from '../types.js';
-import { citedContributionIds, computeFacts, resolveAuthors, storeVersion } from './summary-versions.js';
+import { citedContributionIds, computeFacts, resolveAuthors, statementLine, storeVersion } from './summary-versions.js';
 
 /**
  * Removes contributions from every current summary version that cites them. A published version is
  * re-issued without them and stays published (the board is told that it changed, not what); a version
- * awaiting consent is re-issued and every remaining cited member is asked again. Backlog items keep their
- * text but lose the link and the quote.
+ * awaiting consent is re-issued and every remaining cited member is asked again. When a summary has both
+ * (a published version and a newer draft of it), each is re-issued as what it was. Backlog items keep their
+ * text but lose the link and the quote; links to statements follow them into the re-issued published version.
  */
 export async function removeContributions(
   deps: CoreDeps,
@@ -48,8 +49,9 @@ export async function reissueWithout(
   const summary = await repos.summaries.findById(version.summaryId);
   if (!summary) return null;
   const now = deps.clock.now();
+  // Each statement keeps its line (a statement left without quotes is dropped, and so is its backlog link).
   const statements = version.statements
-    .map((s) => ({ theme: s.theme, text: s.text, citations: s.citations.filter((c) => !c.contributionId || !gone.has(c.contributionId)) }))
+    .map((s) => ({ originId: statementLine(s), theme: s.theme, text: s.text, citations: s.citations.filter((c) => !c.contributionId || !gone.has(c.contributionId)) }))
     .filter((s) => s.citations.length > 0)
     .map((s, position) => ({ ...s, position }));
   const removals: Removal[] = [
@@ -76,7 +78,10 @@ export async function reissueWithout(
       model: version.model,
       tokensIn: 0,
       tokensOut: 0,
-      statements: statements.map((s) => ({ ...s, citations: s.citations.map((c) => ({ contributionId: c.contributionId, quote: c.quote, attributedName: c.attributedName })) })),
+      statements: statements.map((s) => ({
+        ...s,
+        citations: s.citations.map((c) => ({ contributionId: c.contributionId, quote: c.quote, attributedName: c.attributedName, translation: c.translation })),
+      })),
       removals,
       facts: computeFacts(live, authors, statements.map((s) => ({ ...s, citations: s.citations.map((c) => ({ ...c, contributionId: c.contributionId ?? '' })) })), domains),
       status: published ? 'published' : 'awaiting_consent',
@@ -86,7 +91,6 @@ export async function reissueWithout(
     consentDeadline(deps, now),
   );
   if (published) {
-    await repos.summaries.setVersionStatus(next.id, 'published', now);
     for (const board of members.filter((m) => m.active && m.role === 'board')) {
       await repos.notifications.create({ tenantId: where.tenantId, memberId: board.id, kind: 'summary_changed', payload: { summaryId: version.summaryId, versionId: next.id } });
     }

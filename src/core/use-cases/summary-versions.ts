@@ -10,6 +10,7 @@ import type {
   MemberRecord,
   Removal,
   SummaryFacts,
+  StatementRecord,
   SummaryVersionRecord,
   SummaryVersionStatus,
 } from '../types.js';
@@ -50,16 +51,31 @@ export function toSource(c: ContributionRecord, members: MemberRecord[], domains
   };
 }
 
+/**
+ * What a cited member consents to: the exact text shown, translations included (a translation is shown
+ * beside its quote, so changing it changes what was approved). A citation without a translation hashes as
+ * before translations were stored, so the hashes of older versions (and the consent records holding them)
+ * stay valid.
+ */
 export function contentHash(language: Language, statements: Pick<NewStatement, 'theme' | 'text' | 'citations'>[]): string {
   const canonical = JSON.stringify({
     language,
     statements: statements.map((s) => ({
       theme: s.theme,
       text: s.text,
-      citations: s.citations.map((c) => ({ contributionId: c.contributionId, quote: c.quote })),
+      citations: s.citations.map((c) => ({ contributionId: c.contributionId, quote: c.quote, ...(c.translation ? { translation: c.translation } : {}) })),
     })),
   });
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * A statement's identity across versions: the id of the first statement of its line. A statement carried
+ * into a new version (re-issued without some quotes, or revised by a facilitator) stores this as its
+ * `originId`, so backlog links can follow it from the published version to the next one.
+ */
+export function statementLine(statement: Pick<StatementRecord, 'id' | 'originId'>): string {
+  return statement.originId ?? statement.id;
 }
 
 /** Numbers are computed by code, never by a model. */
@@ -104,8 +120,11 @@ export interface VersionDraft {
 }
 
 /**
- * Stores a new version of a summary, supersedes the one before it and, when it awaits consent, asks every
- * cited member. Returns the version and the members asked.
+ * Stores a new version of a summary and, when it awaits consent, asks every cited member. A summary has at
+ * most one version awaiting consent (the draft) and at most one published version (what the board reads):
+ * - a new draft supersedes the draft before it (its open requests expire) but not the published version,
+ *   which stays with the board until a draft is published (`publishVersion`);
+ * - a new published version (a re-issue of the published one) replaces the published one at once.
  */
 export async function storeVersion(
   repos: Repositories,
@@ -115,16 +134,18 @@ export async function storeVersion(
   /** When the cited members' requests expire (`consentDeadline`); null waits for ever. */
   deadline: Date | null = null,
 ): Promise<SummaryVersionRecord> {
-  const previous = await repos.summaries.latestVersion(draft.summaryId);
-  if (previous && (previous.status === 'awaiting_consent' || previous.status === 'published')) {
-    await repos.summaries.setVersionStatus(previous.id, 'superseded');
-    for (const request of await repos.consent.listRequestsForVersion(previous.id)) {
-      if (request.status === 'pending') await repos.consent.updateRequest(request.id, { status: 'expired', respondedAt: now });
+  const versions = await repos.summaries.listVersions(draft.summaryId);
+  if (draft.status === 'awaiting_consent') {
+    for (const previous of versions.filter((v) => v.status === 'awaiting_consent')) {
+      await repos.summaries.setVersionStatus(previous.id, 'superseded');
+      for (const request of await repos.consent.listRequestsForVersion(previous.id)) {
+        if (request.status === 'pending') await repos.consent.updateRequest(request.id, { status: 'expired', respondedAt: now });
+      }
     }
   }
   const version = await repos.summaries.createVersion({
     summaryId: draft.summaryId,
-    number: (previous?.number ?? 0) + 1,
+    number: versions.reduce((n, v) => Math.max(n, v.number), 0) + 1,
     contentHash: contentHash(draft.language, draft.statements),
     language: draft.language,
     generator: draft.generator,
@@ -138,6 +159,7 @@ export async function storeVersion(
     tokensOut: draft.tokensOut,
     statements: draft.statements,
   });
+  if (draft.status === 'published') return publishVersion(repos, version, now);
   if (draft.status === 'awaiting_consent') {
     for (const memberId of new Set(citedMembers)) {
       const request = await repos.consent.createRequest({ tenantId: draft.tenantId, versionId: version.id, memberId, deadline });
@@ -150,6 +172,26 @@ export async function storeVersion(
     }
   }
   return version;
+}
+
+/**
+ * Makes a version the one the board reads: the published version before it is superseded, and backlog
+ * links move from the statements of earlier versions to the statement of this version on the same line
+ * (`statementLine`); a link to a statement that has no successor here loses it. Returns the version as stored.
+ */
+export async function publishVersion(repos: Repositories, version: SummaryVersionRecord, now: Date): Promise<SummaryVersionRecord> {
+  const successor = new Map(version.statements.map((s) => [statementLine(s), s.id]));
+  const moves: { from: string; to: string | null }[] = [];
+  for (const earlier of await repos.summaries.listVersions(version.summaryId)) {
+    if (earlier.id === version.id) continue;
+    if (earlier.status === 'published') await repos.summaries.setVersionStatus(earlier.id, 'superseded');
+    // Links only ever point at published statements; earlier versions are all searched so that a link
+    // left on a version superseded before statements had lines is cleaned up too.
+    for (const statement of earlier.statements) moves.push({ from: statement.id, to: successor.get(statementLine(statement)) ?? null });
+  }
+  await repos.backlog.moveStatementLinks(moves);
+  await repos.summaries.setVersionStatus(version.id, 'published', now);
+  return (await repos.summaries.findVersion(version.id))!;
 }
 
 export function citedContributionIds(version: Pick<SummaryVersionRecord, 'statements'>): string[] {

@@ -13,8 +13,8 @@ const withLinks = { links: { orderBy: OLDEST_FIRST } } satisfies Prisma.BacklogI
 type ItemRow = Prisma.BacklogItemGetPayload<{ include: typeof withLinks }>;
 
 export function toBacklogLink(row: BacklogLink): BacklogLinkRecord {
-  const { id, itemId, contributionId, pollId, statementId, quote } = row;
-  return { id, itemId, contributionId, pollId, statementId, quote };
+  const { id, itemId, contributionId, pollId, statementId, quote, translation } = row;
+  return { id, itemId, contributionId, pollId, statementId, quote, translation };
 }
 
 export function toBacklogItem(row: ItemRow): BacklogItemRecord {
@@ -37,6 +37,11 @@ export function toBacklogItem(row: ItemRow): BacklogItemRecord {
     updatedAt: row.updatedAt,
     links: row.links.map(toBacklogLink),
   };
+}
+
+/** A link left pointing at no contribution, poll or statement is removed (its item stays). */
+async function deleteEmptyLinks(tx: Tx): Promise<void> {
+  await tx.backlogLink.deleteMany({ where: { contributionId: null, pollId: null, statementId: null } });
 }
 
 export function makeBacklogRepository(tx: Tx): BacklogRepository {
@@ -67,8 +72,8 @@ export function makeBacklogRepository(tx: Tx): BacklogRepository {
       return toBacklogItem(row);
     },
     async addLink(input) {
-      const { itemId, contributionId, pollId, statementId, quote } = input;
-      const row = await tx.backlogLink.create({ data: { itemId, contributionId, pollId, statementId, quote } });
+      const { itemId, contributionId, pollId, statementId, quote, translation } = input;
+      const row = await tx.backlogLink.create({ data: { itemId, contributionId, pollId, statementId, quote, translation: translation ?? null } });
       return toBacklogLink(row);
     },
     async listLinksForContributions(contributionIds) {
@@ -85,11 +90,29 @@ export function makeBacklogRepository(tx: Tx): BacklogRepository {
       // statement stays for that source, a link left pointing at nothing is removed.
       const { count } = await tx.backlogLink.updateMany({
         where: { contributionId: { in: unique(contributionIds) } },
-        data: { contributionId: null, quote: null },
+        data: { contributionId: null, quote: null, translation: null },
       });
-      if (count > 0) {
-        await tx.backlogLink.deleteMany({ where: { contributionId: null, pollId: null, statementId: null } });
+      if (count > 0) await deleteEmptyLinks(tx);
+      return count;
+    },
+    async moveStatementLinks(moves) {
+      if (moves.length === 0) return 0;
+      // Only statements that something links to need a move (most statements have no links).
+      const linked = new Set(
+        (
+          await tx.backlogLink.findMany({
+            where: { statementId: { in: unique(moves.map((m) => m.from)) } },
+            select: { statementId: true },
+          })
+        ).map((r) => r.statementId),
+      );
+      let count = 0;
+      for (const { from, to } of moves) {
+        if (!linked.has(from) || from === to) continue;
+        linked.delete(from);
+        count += (await tx.backlogLink.updateMany({ where: { statementId: from }, data: { statementId: to } })).count;
       }
+      if (moves.some((m) => m.to === null)) await deleteEmptyLinks(tx);
       return count;
     },
   };

@@ -57,6 +57,7 @@ export function toVersion(row: VersionRow): SummaryVersionRecord {
     publishedAt: row.publishedAt,
     statements: row.statements.map((s) => ({
       id: s.id,
+      originId: s.originId,
       position: s.position,
       theme: s.theme,
       text: s.text,
@@ -65,6 +66,7 @@ export function toVersion(row: VersionRow): SummaryVersionRecord {
         contributionId: c.contributionId,
         quote: c.quote,
         attributedName: c.attributedName,
+        translation: c.translation,
       })),
     })),
   };
@@ -73,6 +75,7 @@ export function toVersion(row: VersionRow): SummaryVersionRecord {
 function statementData(statement: NewStatement) {
   return {
     position: statement.position,
+    originId: statement.originId ?? null,
     theme: statement.theme,
     text: statement.text,
     citations: {
@@ -81,6 +84,7 @@ function statementData(statement: NewStatement) {
         contributionId: c.contributionId,
         quote: c.quote,
         attributedName: c.attributedName,
+        translation: c.translation ?? null,
       })),
     },
   };
@@ -162,7 +166,7 @@ export function makeSummaryRepository(tx: Tx): SummaryRepository {
           await tx.summaryStatement.findMany({ where: { citations: { some: { contributionId: { in: ids } } } }, select: { versionId: true } })
         ).map((r) => r.versionId),
       );
-      await tx.summaryCitation.updateMany({ where: { contributionId: { in: ids } }, data: { quote: '', attributedName: null, contributionId: null } });
+      await tx.summaryCitation.updateMany({ where: { contributionId: { in: ids } }, data: { quote: '', translation: null, attributedName: null, contributionId: null } });
       // Removal entries are JSON: rewrite the versions whose list names one of the ids.
       const gone = new Set(ids);
       const versions = await tx.summaryVersion.findMany({
@@ -192,7 +196,7 @@ export function makeSummaryRepository(tx: Tx): SummaryRepository {
       if (contributionIds.length === 0) return 0;
       const { count } = await tx.summaryCitation.updateMany({
         where: { contributionId: { in: unique(contributionIds) } },
-        data: { quote: '' },
+        data: { quote: '', translation: null },
       });
       return count;
     },

@@ -32,10 +32,11 @@ const HOSTILE = 'Hallo <!channel> en @here, klik <https://evil.example|www.bank.
 function review(statements: number, quotesEach: number, mine: string): ConsentReview {
   const list: StatementRecord[] = Array.from({ length: statements }, (_, s) => ({
     id: `s${s}`,
+    originId: null,
     position: s,
     theme: `Thema ${s} ${HOSTILE}`,
     text: `Uitspraak ${s}: ${'lange tekst & meer '.repeat(260)}`, // about 5,000 characters
-    citations: Array.from({ length: quotesEach }, (_, c) => ({ id: `c${s}-${c}`, contributionId: s === statements - 1 && c === 0 ? mine : `other-${s}-${c}`, quote: `${HOSTILE} ${'woord '.repeat(300)}`, attributedName: c % 2 ? null : 'Anna <@U1>' })),
+    citations: Array.from({ length: quotesEach }, (_, c) => ({ id: `c${s}-${c}`, contributionId: s === statements - 1 && c === 0 ? mine : `other-${s}-${c}`, quote: `${HOSTILE} ${'woord '.repeat(300)}`, attributedName: c % 2 ? null : 'Anna <@U1>', translation: null })),
   }));
   return {
     request: { id: 'req-1', tenantId: 't', versionId: 'v', memberId: 'm', status: 'pending', comment: null, deadline: null, createdAt: new Date(), respondedAt: null },

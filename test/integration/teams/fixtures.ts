@@ -97,10 +97,10 @@ export function version(status: SummaryVersionRecord['status'] = 'awaiting_conse
     facts: { contributions: 4, contributors: 4, themes: [{ theme: 'Vervoer', contributors: 2 }], domainsRepresented: ['poverty'], domainsMissing: ['chronic_illness', 'gone_domain'] },
     tokensIn: 0, tokensOut: 0, createdAt: now, publishedAt: null,
     statements: Array.from({ length: statements }, (_, i) => ({
-      id: `st${i}`, position: i, theme: `Vervoer ${SNEAKY}`, text: `Mensen raken moeilijk bij de dokter. ${SNEAKY}`,
+      id: `st${i}`, originId: null, position: i, theme: `Vervoer ${SNEAKY}`, text: `Mensen raken moeilijk bij de dokter. ${SNEAKY}`,
       citations: [
-        { id: `ci${i}a`, contributionId: 'c1', quote, attributedName: `An ${SNEAKY}` },
-        { id: `ci${i}b`, contributionId: 'c2', quote: `Je dois choisir. ${SNEAKY}`, attributedName: null },
+        { id: `ci${i}a`, contributionId: 'c1', quote, attributedName: `An ${SNEAKY}`, translation: null },
+        { id: `ci${i}b`, contributionId: 'c2', quote: `Je dois choisir. ${SNEAKY}`, attributedName: null, translation: `Ik moet kiezen. ${SNEAKY}` },
       ],
     })),
   };

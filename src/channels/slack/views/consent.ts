@@ -7,7 +7,7 @@ import { escapeText, md, splitEscaped } from '../text.js';
 /** Text that is already escaped, shown as plain text (no mrkdwn: the words appear exactly as written). */
 const plainEscaped = (text: string): types.PlainTextElement => ({ type: 'plain_text', text: text || ' ', emoji: false });
 
-/** One statement with its text and every quote, the member's own quotes marked. */
+/** One statement with its text and every quote (with its translation, if any), the member's own quotes marked. */
 function statementBlocks(tr: Tr, s: StatementRecord, index: number, mine: ReadonlySet<string>): Block[] {
   const title = `*${tr('consent.statement', { number: index + 1 })}*${s.theme ? ` · ${escapeText(s.theme)}` : ''}`;
   const blocks: Block[] = [section(md(title)), ...splitEscaped(s.text).map((piece) => section(plainEscaped(piece)))];
@@ -19,6 +19,11 @@ function statementBlocks(tr: Tr, s: StatementRecord, index: number, mine: Readon
       const close = i === pieces.length - 1 ? '”' : '';
       blocks.push(section(plainEscaped(`${open}${piece}${close}`)));
     });
+    // The synthesis's translation, under the quote and marked as one: never shown as the quote itself.
+    if (c.translation) {
+      blocks.push(context(md(`_${tr('consent.translation')}_`)));
+      for (const piece of splitEscaped(c.translation, 2800)) blocks.push(section(plainEscaped(piece)));
+    }
     const shownAs = c.attributedName ? tr('consent.shownAs', { name: escapeText(c.attributedName) }) : tr('consent.shownAnonymous');
     blocks.push(context(md(own ? `*${tr('consent.yourWords')}* · ${shownAs}` : shownAs)));
   }

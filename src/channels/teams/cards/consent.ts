@@ -2,7 +2,10 @@ import { LIMITS, type ConsentReview, type StatementRecord } from '../../../core/
 import { card, execute, heading, note, quote, say, section, textInput, type AdaptiveCard, type CardElement } from './elements.js';
 import { notice, type Notice, type View } from './view.js';
 
-/** The statements and verified quotes of one version, word for word; the member's own quotes are marked. */
+/**
+ * The statements and verified quotes of one version, word for word (a quote's translation under it, marked
+ * as one); the member's own quotes are marked.
+ */
 export function statementList(view: View, statements: StatementRecord[], mine: ReadonlySet<string> = new Set()): CardElement[] {
   const { t } = view;
   if (statements.length === 0) return [note(t('teams:summary.noStatements'))];
@@ -13,7 +16,8 @@ export function statementList(view: View, statements: StatementRecord[], mine: R
     for (const c of s.citations) {
       const own = c.contributionId !== null && mine.has(c.contributionId);
       const who = c.attributedName ?? t('teams:summary.anonymous');
-      items.push(quote(c.quote, own ? `${t('teams:consent.yourWords')} · ${who}` : who, own));
+      const translation = c.translation ? { label: t('teams:summary.translation'), text: c.translation } : null;
+      items.push(quote(c.quote, own ? `${t('teams:consent.yourWords')} · ${who}` : who, own, translation));
     }
     return section(items, { separator: true });
   });

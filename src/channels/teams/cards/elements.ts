@@ -69,9 +69,15 @@ export function banner(message: string, kind: 'good' | 'attention'): CardElement
   return { type: 'Container', style: kind === 'good' ? 'good' : 'attention', items: [say(message, { weight: 'bolder' })] };
 }
 
-/** A quoted contribution; `label` says whose words they are (never a name for anonymous quotes). */
-export function quote(text: string, label: string | null, mine = false): CardElement {
+/**
+ * A quoted contribution; `label` says whose words they are (never a name for anonymous quotes). A
+ * translation of the quote goes under it, after its catalog label ("Translation, not word for word:").
+ */
+export function quote(text: string, label: string | null, mine = false, translation?: { label: string; text: string } | null): CardElement {
   const items = [say(text, { italic: true })];
+  if (translation) {
+    items.push({ type: 'RichTextBlock', inlines: [run(`${translation.label} `, { subtle: true, weight: 'bolder' }), run(translation.text)] });
+  }
   if (label) items.push(say(label, { subtle: true, size: 'small' }));
   return { type: 'Container', style: mine ? 'accent' : 'emphasis', items };
 }

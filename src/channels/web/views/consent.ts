@@ -4,6 +4,15 @@ import type { Ctx, FormState } from '../pages.js';
 import { formAlert, val } from './util.js';
 import { guardBox } from './guard.js';
 
+/**
+ * The synthesis's translation of a quote, under the verbatim quote and marked as a translation (it was
+ * not checked word for word, so it is never shown as the quote itself).
+ */
+export function translationLine(ctx: Ctx, translation: string | null | undefined): Html {
+  if (!translation) return html``;
+  return html`<span class="translation"><span class="label">${ctx.t('web:summary.translation')}</span> <i>${translation}</i></span>`;
+}
+
 /** The statements and verified quotes of one version; the member's own quotes are highlighted. */
 export function statementList(
   ctx: Ctx,
@@ -17,7 +26,7 @@ export function statementList(
     <p>${multiline(s.text)}</p>
     ${s.citations.map((c) => {
       const own = c.contributionId !== null && mine.has(c.contributionId);
-      return html`<blockquote class="${own ? 'mine' : ''}"><p>“${c.quote}”</p>
+      return html`<blockquote class="${own ? 'mine' : ''}"><p>“${c.quote}”</p>${translationLine(ctx, c.translation)}
         <footer>${own ? html`<strong>${ctx.t('web:consent.yourWords')}</strong> · ` : ''}${c.attributedName ?? ctx.t('web:summary.anonymous')}</footer></blockquote>`;
     })}
     ${opts.actions ? opts.actions(s, i) : ''}

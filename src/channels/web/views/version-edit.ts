@@ -4,6 +4,7 @@ import { id, MalformedRequest, type Form } from '../form.js';
 import type { Ctx, FormState, Page } from '../pages.js';
 import { requireFacilitator } from './panel.js';
 import { formAlert, val, vals } from './util.js';
+import { translationLine } from './consent.js';
 
 const FORM = 'edit-version';
 
@@ -26,7 +27,7 @@ export async function versionEditPage(ctx: Ctx, state: FormState | null): Promis
         <textarea id="text-${i}" name="text.${i}">${val(state, FORM, `text.${i}`, s.text)}</textarea>
         <p><strong>${t('web:edit.quotes')}</strong></p>
         ${s.citations.map((c, j) => html`<label class="choice" for="q-${i}-${j}"><input type="checkbox" id="q-${i}-${j}" name="keep.${i}" value="${j}"${checkedIf(kept.includes(String(j)))}>
-          <span>“${c.quote}” <span class="hint">(${c.attributedName ?? t('web:summary.anonymous')})</span></span></label>`)}
+          <span>“${c.quote}” <span class="hint">(${c.attributedName ?? t('web:summary.anonymous')})</span>${translationLine(ctx, c.translation)}</span></label>`)}
       </fieldset>`;
     })}
     <p class="hint">${t('web:edit.hint')}</p>
@@ -50,6 +51,7 @@ export function editedStatements(version: SummaryVersionRecord, form: Form): Edi
       const i = version.statements.indexOf(s);
       const quotes = new Set(form.all(`keep.${i}`).map((v) => index(v, s.citations.length)));
       return {
+        statementId: s.id,
         theme: form.str(`theme.${i}`) ?? s.theme,
         text: form.str(`text.${i}`) ?? s.text,
         citations: s.citations.filter((_, j) => quotes.has(j)).map((c) => ({ contributionId: c.contributionId, quote: c.quote })),

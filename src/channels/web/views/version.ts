@@ -44,6 +44,7 @@ export async function versionPage(ctx: Ctx, state: FormState | null): Promise<Pa
       · ${t(`common:generator.${version.generator}`)} · ${when(ctx, version.createdAt)}</p>
     ${version.status === 'failed' ? html`<p class="alert" role="alert">${failureMessage(ctx.lang, version.failureReason)}</p>` : ''}
     ${!latest && overview.latest ? html`<p class="alert">${t('web:summary.notLatest')} <a href="/panel/versions/${overview.latest.id}">${t('web:summary.openLatest')}</a></p>` : ''}
+    ${version.status === 'awaiting_consent' && overview.published ? html`<p class="hint">${t('web:summary.boardReads', { number: overview.published.number })} <a href="/panel/versions/${overview.published.id}">${t('web:summary.open')}</a></p>` : ''}
     ${latest ? html`<section class="card" aria-labelledby="consent-h"><h3 id="consent-h">${t('web:summary.consentTitle')}</h3>
       <p>${t('web:summary.consentCounts', overview.consent)}</p>
       ${consentTable(ctx, await versionConsent(ctx.deps, ctx.actor, version.id))}</section>` : ''}

@@ -1,0 +1,11 @@
+-- AlterTable
+ALTER TABLE "BacklogLink" ADD COLUMN "translation" TEXT;
+
+-- AlterTable
+ALTER TABLE "SummaryCitation" ADD COLUMN "translation" TEXT;
+
+-- AlterTable
+ALTER TABLE "SummaryStatement" ADD COLUMN "originId" TEXT;
+
+-- CreateIndex
+CREATE INDEX "BacklogLink_statementId_idx" ON "BacklogLink"("statementId");
