@@ -2,9 +2,7 @@ import type {
   AuditEventRecord,
   AuditInput,
   BacklogItemRecord,
-  BacklogLevel,
   BacklogLinkRecord,
-  BacklogStatus,
   BallotChoice,
   BallotRecord,
   ChannelName,
@@ -24,9 +22,7 @@ import type {
   NotificationRecord,
   PanelRecord,
   PollRecord,
-  Removal,
   Role,
-  SummaryFacts,
   SummaryRecord,
   SummaryVersionRecord,
   SummaryVersionStatus,
@@ -254,19 +250,10 @@ export interface ConsentRepository {
   deleteRequestsOfMember(memberId: string): Promise<number>;
 }
 
-export interface NewBacklogItem {
-  tenantId: string;
-  panelId: string;
-  level: BacklogLevel;
-  parentId: string | null;
-  title: string;
-  description: string;
-  status: BacklogStatus;
-  owner: string;
-  dueDate: Date | null;
-  progress: number;
-  position: number;
-}
+export type NewBacklogItem = Pick<
+  BacklogItemRecord,
+  'tenantId' | 'panelId' | 'level' | 'parentId' | 'title' | 'description' | 'status' | 'owner' | 'dueDate' | 'progress' | 'position'
+>;
 
 export interface BacklogRepository {
   create(input: NewBacklogItem): Promise<BacklogItemRecord>;

@@ -7,14 +7,12 @@ import {
   type Actor,
   type ConsentRequestRecord,
   type ContributionRecord,
-  type Removal,
   type SummaryVersionRecord,
 } from '../types.js';
 import { oneOf, optionalText } from '../validation.js';
 import { ownContribution } from './rounds.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { withdrawOwnContributions } from './withdrawal.js';
-import { removeContributions } from './summary-reissue.js';
 import { citedContributionIds, resolveAuthors } from './summary-versions.js';
 
 export { removeContributions } from './summary-reissue.js';

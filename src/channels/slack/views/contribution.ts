@@ -1,5 +1,5 @@
 // Modals for experts: add or edit a contribution, withdraw one.
-import type { types, ViewOutput, ViewStateValue } from '@slack/bolt';
+import type { types, ViewOutput } from '@slack/bolt';
 import {
   ATTRIBUTIONS,
   LIMITS as CORE_LIMITS,

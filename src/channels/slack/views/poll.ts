@@ -1,4 +1,4 @@
-import type { types, ViewOutput, ViewStateValue } from '@slack/bolt';
+import type { types, ViewStateValue } from '@slack/bolt';
 import {
   myBallot,
   pollResults,
