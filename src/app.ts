@@ -8,7 +8,8 @@ import { createLogger, type Logger } from './logger.js';
 import { openDatabase } from './store/client.js';
 import { createPrismaStore } from './store/prisma-store.js';
 import { createSynthesizer } from './synthesis/index.js';
-import { createWebChannel } from './channels/web/index.js';
+import { createBoardSite, createWebChannel } from './channels/web/index.js';
+import type { PageOptions } from './channels/web/pages.js';
 import { createBoardPages } from './board/index.js';
 import { startPrivacyJobs, type PrivacyJobs } from './jobs/index.js';
 
@@ -61,7 +62,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  const pageOptions = { timeZone: config.timeZone, logger };
+  // Without the local web channel, the board pages are reached from Slack or Teams through sign-in links.
+  const pageOptions: PageOptions = { timeZone: config.timeZone, logger, site: config.webChannel ? 'web' : 'board', publicUrl: config.publicUrl };
   // Chat channels are loaded only when configured, so a local start needs none of their credentials.
   const channels: ChatChannel[] = [];
   if (config.slack) {
@@ -74,7 +76,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   for (const channel of channels) if (channel.router) http.use(channel.router);
   http.use('/board', createBoardPages(deps, pageOptions));
-  if (config.webChannel) http.use('/', createWebChannel(deps, pageOptions));
+  http.use('/', config.webChannel ? createWebChannel(deps, pageOptions) : createBoardSite(deps, pageOptions));
 
   let server: Server | null = null;
   // Consent deadlines and retention run while the app listens (see src/jobs).

@@ -303,6 +303,8 @@ export interface AuditRepository {
 export interface DeliveryRepository {
   /** Records a platform delivery key; false when it was already recorded (a retry). */
   claim(key: string): Promise<boolean>;
+  /** Whether a key was recorded (read only). */
+  seen(key: string): Promise<boolean>;
 }
 
 import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository } from './ports-privacy.js';

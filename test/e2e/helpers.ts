@@ -16,8 +16,8 @@ export function findChromium(): string | null {
   }
 }
 
-/** The real app on a fresh SQLite file with the demo panel, listening on a free port. */
-export async function startApp(): Promise<{ app: App; base: string; dir: string }> {
+/** The real app on a fresh SQLite file with the demo panel, listening on a free port; `env` adds settings. */
+export async function startApp(env: Record<string, string> = {}): Promise<{ app: App; base: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'stemmen-e2e-'));
   const app = await createApp(
     loadConfig({
@@ -27,6 +27,7 @@ export async function startApp(): Promise<{ app: App; base: string; dir: string 
       STEMMEN_DEMO: '1',
       LOG_LEVEL: 'silent',
       STEMMEN_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+      ...env,
     }),
   );
   const port = await app.listen();

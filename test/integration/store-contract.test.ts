@@ -377,6 +377,7 @@ for (const database of testDatabases()) {
     it('claims a delivery once and keeps the transaction usable after a repeat', async () => {
       const key = `delivery-${uid()}`;
       const slug = `after-claim-${uid()}`;
+      expect(await tx((r) => r.deliveries.seen(key))).toBe(false);
       const result = await tx(async (r) => {
         const first = await r.deliveries.claim(key);
         const second = await r.deliveries.claim(key);
@@ -386,6 +387,7 @@ for (const database of testDatabases()) {
       });
       expect(result).toEqual([true, false]);
       expect(await tx((r) => r.deliveries.claim(key))).toBe(false);
+      expect(await tx((r) => r.deliveries.seen(key))).toBe(true);
       expect(await tx((r) => r.tenants.findBySlug(slug))).not.toBeNull();
       expect(await tx((r) => r.audit.list(f.tenant.id, { objectId: key }))).toHaveLength(1);
     });

@@ -12,6 +12,7 @@ import {
   resolveActor,
   type Actor,
 } from '../../src/core/index.js';
+import { boardLinkMaker } from '../../src/channels/web/sign-in-link.js';
 import { startApp } from '../e2e/helpers.js';
 
 /** Real HTTP against the listening app: what the browser would send, and what it must not get away with. */
@@ -201,6 +202,26 @@ describe('the session cookie', () => {
     const res = await post('/session', `tenant=${tenantId}&member=${ids.get('Bart')}`, undefined);
     expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
     expect((await get('/home', cookies.get('Bart'))).headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+});
+
+describe('sign-in links on the local channel', () => {
+  const linkTo = (name: string) => boardLinkMaker({ secret: app.deps.secret, publicUrl: base, clock: app.deps.clock })({ tenantId, memberId: ids.get(name)! });
+  async function use(link: string): Promise<Response> {
+    expect((await get(link.slice(base.length))).status).toBe(200);
+    return post('/auth/link', `t=${new URL(link).searchParams.get('t')}`, undefined);
+  }
+
+  it('take a board member to the board and an expert to their own page', async () => {
+    const board = await use(linkTo('Peter (bestuur)'));
+    expect(board.status).toBe(303);
+    expect(board.headers.get('location')).toBe('/board');
+    const expert = await use(linkTo('Bart'));
+    expect(expert.status).toBe(303);
+    expect(expert.headers.get('location')).toBe('/home');
+    const home = await get('/home', expert.headers.get('set-cookie')!.split(';')[0]);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Bart');
   });
 });
 

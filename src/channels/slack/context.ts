@@ -12,6 +12,7 @@ import {
 } from '../../core/index.js';
 import { errorMessage } from '../../i18n/errors.js';
 import type { Logger } from '../../logger.js';
+import type { LinkSubject } from '../web/sign-in-link.js';
 import { translator, type Tr } from './i18n.js';
 import type { WorkTracker } from './runtime.js';
 
@@ -21,7 +22,8 @@ export interface SlackEnv {
   deps: CoreDeps;
   logger: Logger;
   tracker: WorkTracker;
-  boardUrl: string;
+  /** A personal sign-in link to the board pages, made anew each time a surface shows it (never shared). */
+  boardLinkFor(who: LinkSubject): string;
   timeZone: string;
   tr(lang: Language): Tr;
   flushOutbox(): Promise<number>;

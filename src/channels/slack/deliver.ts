@@ -22,7 +22,7 @@ const count = (n: NotificationRecord, key: string) => Number(n.payload[key] ?? 0
 /** The message for one notification, or null when there is nothing left to say (e.g. already answered). */
 async function messageFor(env: SlackEnv, tr: Tr, actor: Actor, n: NotificationRecord): Promise<(Message & { metadata?: ReturnType<typeof pollMessage>['metadata'] }) | null> {
   const { deps } = env;
-  const boardUrl = actor.role === 'expert' ? null : env.boardUrl;
+  const boardUrl = actor.role === 'expert' ? null : env.boardLinkFor(actor);
   switch (n.kind) {
     case 'consent_requested': {
       const review = (await myConsentRequests(deps, actor)).find((r) => r.request.id === id(n, 'requestId'));

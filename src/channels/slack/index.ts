@@ -7,6 +7,7 @@ import type { Config } from '../../config.js';
 import { claimDelivery, createReminders, type CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
+import { boardLinkMaker } from '../web/sign-in-link.js';
 import { makeTr, type SlackEnv } from './context.js';
 import { slackDeliverer } from './deliver.js';
 import { SlackHttpReceiver } from './http-receiver.js';
@@ -46,7 +47,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     deps,
     logger: log,
     tracker,
-    boardUrl: `${config.publicUrl.replace(/\/$/, '')}/board`,
+    boardLinkFor: boardLinkMaker({ secret: deps.secret, publicUrl: config.publicUrl, clock: deps.clock }),
     timeZone: config.timeZone,
     tr: makeTr(config.timeZone),
     flushOutbox: () => (outbox ? outbox.flush() : Promise.resolve(0)),

@@ -30,7 +30,7 @@ export function requireFacilitator(actor: Actor): void {
 }
 
 export async function publishHome(env: SlackEnv, client: Client, userId: string, actor: Actor): Promise<void> {
-  const view = await homeView(env.deps, env.tr(actor.language), actor, env.boardUrl, { participates: await participates(env, actor) });
+  const view = await homeView(env.deps, env.tr(actor.language), actor, env.boardLinkFor(actor), { participates: await participates(env, actor) });
   await client.views.publish({ user_id: userId, view });
 }
 

@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import type { CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
+import { boardLinkMaker } from '../web/sign-in-link.js';
 import { authConfiguration, isLoopbackUrl } from './auth.js';
 import { deliverNotification } from './notify.js';
 import { Messenger } from './proactive.js';
@@ -38,7 +39,7 @@ export async function createTeamsChannel(deps: CoreDeps, config: Config, logger:
     deps,
     logger,
     timeZone: config.timeZone,
-    boardUrl: `${config.publicUrl.replace(/\/$/, '')}/board`,
+    boardLinkFor: boardLinkMaker({ secret: deps.secret, publicUrl: config.publicUrl, clock: deps.clock }),
     messenger: new Messenger(adapter, teams.local ? null : teams.appId),
     kick: () => {
       if (round) {

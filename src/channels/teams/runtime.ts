@@ -10,6 +10,7 @@ import {
 } from '../../core/index.js';
 import { t, translator } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
+import type { LinkSubject } from '../web/sign-in-link.js';
 import type { View } from './cards/view.js';
 import { addressOf, externalIdOf, languageOf, tenantOf, type TeamsAddress } from './identity.js';
 import type { Messenger } from './proactive.js';
@@ -19,14 +20,16 @@ export interface TeamsRuntime {
   deps: CoreDeps;
   logger: Logger;
   timeZone: string;
-  boardUrl: string;
+  /** A personal sign-in link to the board pages, made anew for each card that shows it (never shared). */
+  boardLinkFor(who: LinkSubject): string;
   messenger: Messenger;
   /** Delivers waiting notifications soon (after a change that created some). */
   kick(): void;
 }
 
+/** The view for cards shown to `actor` alone: its board link signs in as them. */
 export function viewFor(rt: TeamsRuntime, actor: Actor): View {
-  return { actor, language: actor.language, t: translator(actor.language), timeZone: rt.timeZone, boardUrl: rt.boardUrl };
+  return { actor, language: actor.language, t: translator(actor.language), timeZone: rt.timeZone, boardUrl: rt.boardLinkFor(actor) };
 }
 
 /** The zone of this Microsoft 365 tenant, created on first use (one zone per tenant). */

@@ -18,6 +18,7 @@ header.top .brand span { font-weight: 400; font-size: .8rem; margin-left: .5rem;
 header.top nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
 header.top nav a[aria-current] { font-weight: 700; text-decoration-thickness: 3px; }
 header.top .who { margin: 0; }
+header.top .who button { background: transparent; color: var(--accent-ink); border: 2px solid var(--accent-ink); padding: .15rem .6rem; font-size: .8rem; min-height: 0; margin: 0; }
 .langs { margin: 0; display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; }
 .langs button { background: transparent; color: var(--accent-ink); border: 2px solid var(--accent-ink); padding: .15rem .6rem; font-size: .8rem; min-height: 0; }
 .langs button.current { background: var(--accent-ink); color: var(--accent); font-weight: 700; }

@@ -5,7 +5,7 @@ import { isLanguage, t } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import { MalformedRequest } from './form.js';
 import { html } from './html.js';
-import { layout } from './layout.js';
+import { layout, type Site } from './layout.js';
 
 /** No (valid) session: pages send the member to the picker, forms answer 401. */
 export class NoSession extends Error {
@@ -23,12 +23,16 @@ export class CrossSiteRequest extends Error {
   }
 }
 
-/** Rejects cross-site POSTs: the browser's Sec-Fetch-Site, else the Origin header, must say same origin. */
-export function sameOriginOnly(req: Request): void {
+/**
+ * Rejects cross-site POSTs: the browser's Sec-Fetch-Site, else the Origin header, must say same origin.
+ * `publicOrigin` (from STEMMEN_PUBLIC_URL) is this site too: behind a proxy that ends TLS the browser's
+ * origin is https while this server sees http.
+ */
+export function sameOriginOnly(req: Request, publicOrigin: string | null = null): void {
   const site = req.get('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new CrossSiteRequest();
   const origin = req.get('origin');
-  if (origin !== undefined && origin !== `${req.protocol}://${req.get('host') ?? ''}`) throw new CrossSiteRequest();
+  if (origin !== undefined && origin !== `${req.protocol}://${req.get('host') ?? ''}` && origin !== publicOrigin) throw new CrossSiteRequest();
 }
 
 /** The language for a page without a member: `?lang=`, else the browser's preference, else Dutch. */
@@ -43,9 +47,15 @@ export function languageOf(req: Request, actor: Actor | null = null): Language {
   return 'nl';
 }
 
-function messagePage(res: Response, status: number, lang: Language, actor: Actor | null, title: string, message: string): void {
-  const body = html`<p><a class="button" href="${actor ? '/home' : '/'}">${t(lang, actor ? 'web:error.backHome' : 'web:error.pick')}</a></p>`;
-  res.status(status).type('html').send(layout({ lang, actor, path: '/home', title, body, alert: message }).value);
+/** A page that only says something (an error, a refusal), with the way back that this site offers. */
+export function messagePage(res: Response, status: number, lang: Language, actor: Actor | null, title: string, message: string, site: Site = 'web', path: string = site === 'web' ? '/home' : '/board'): void {
+  const back =
+    site === 'web'
+      ? html`<p><a class="button" href="${actor ? '/home' : '/'}">${t(lang, actor ? 'web:error.backHome' : 'web:error.pick')}</a></p>`
+      : actor && actor.role !== 'expert'
+        ? html`<p><a class="button" href="/board">${t(lang, 'web:signIn.toBoard')}</a></p>`
+        : html``;
+  res.status(status).type('html').send(layout({ lang, actor, path, title, body: back, alert: message, site }).value);
 }
 
 type Rerender = (message: string) => Promise<{ ctx: { path: string }; formId: string; page: { title: string; body: ReturnType<typeof html> } }>;
@@ -55,20 +65,19 @@ type Rerender = (message: string) => Promise<{ ctx: { path: string }; formId: st
  * the message in their language; malformed requests get 400; anything else is logged with ids and codes
  * only (never bodies, names or message text) and shown as a generic apology without details.
  */
-export async function handleError(error: unknown, req: Request, res: Response, logger: Logger): Promise<void> {
+export async function handleError(error: unknown, req: Request, res: Response, logger: Logger, site: Site = 'web'): Promise<void> {
   const actor = (res.locals.actor as Actor | undefined) ?? null;
   const lang = languageOf(req, actor);
+  const say = (status: number, who: Actor | null, message: string) => messagePage(res, status, lang, who, t(lang, 'web:error.title'), message, site);
   try {
     if (error instanceof NoSession) {
+      // The local channel sends the visitor to the picker; elsewhere only a link from Slack or Teams signs in.
+      if (site === 'board') return messagePage(res, 401, lang, null, t(lang, 'web:signIn.siteTitle'), t(lang, 'web:signIn.needLink'), site);
       if (req.method === 'GET' || req.method === 'HEAD') return void res.redirect(303, '/');
-      return messagePage(res, 401, lang, null, t(lang, 'web:error.title'), t(lang, 'web:error.noSession'));
+      return say(401, null, t(lang, 'web:error.noSession'));
     }
-    if (error instanceof CrossSiteRequest) {
-      return messagePage(res, 403, lang, actor, t(lang, 'web:error.title'), t(lang, 'web:error.crossSite'));
-    }
-    if (error instanceof MalformedRequest || isClientHttpError(error)) {
-      return messagePage(res, 400, lang, actor, t(lang, 'web:error.title'), t(lang, 'errors:malformed'));
-    }
+    if (error instanceof CrossSiteRequest) return say(403, actor, t(lang, 'web:error.crossSite'));
+    if (error instanceof MalformedRequest || isClientHttpError(error)) return say(400, actor, t(lang, 'errors:malformed'));
     if (isDomainError(error)) {
       const status = httpStatusOf(error.code);
       const message = errorMessage(lang, error);
@@ -77,13 +86,13 @@ export async function handleError(error: unknown, req: Request, res: Response, l
         try {
           const { ctx, formId, page } = await rerender(message);
           const alertFor = page.body.value.includes(`id="${formId}"`) ? formId : null;
-          res.status(status).type('html').send(layout({ lang, actor, path: ctx.path, title: page.title, body: page.body, alert: message, alertFor }).value);
+          res.status(status).type('html').send(layout({ lang, actor, path: ctx.path, title: page.title, body: page.body, alert: message, alertFor, site }).value);
           return;
         } catch (again) {
           if (!isDomainError(again)) throw again;
         }
       }
-      return messagePage(res, status, lang, actor, t(lang, 'web:error.title'), message);
+      return say(status, actor, message);
     }
     throw error;
   } catch (unexpected) {
@@ -92,7 +101,7 @@ export async function handleError(error: unknown, req: Request, res: Response, l
       'web request failed',
     );
     if (res.headersSent) return;
-    messagePage(res, 500, lang, actor, t(lang, 'web:error.title'), t(lang, 'errors:internal'));
+    say(500, actor, t(lang, 'errors:internal'));
   }
 }
 

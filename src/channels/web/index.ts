@@ -5,7 +5,11 @@ import { createPages, type PageOptions } from './pages.js';
 import { memberRoutes } from './routes/member.js';
 import { panelRoutes } from './routes/panel.js';
 import { privacyRoutes } from './routes/privacy.js';
-import { sessionRoutes } from './routes/session.js';
+import { boardSessionRoutes, sessionRoutes } from './routes/session.js';
+
+function stylesheet(_req: Request, res: Response): void {
+  res.set({ 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).type('text/css').send(STYLESHEET);
+}
 
 /** Headers for every page: no framing, no inline scripts or styles, forms post only to this site. */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -24,16 +28,29 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
  * use on this computer only (the server binds to 127.0.0.1 by default).
  */
 export function createWebChannel(deps: CoreDeps, opts: PageOptions): Router {
-  const pages = createPages(deps, opts);
+  const pages = createPages(deps, { ...opts, site: 'web' });
   const { router } = pages;
-  router.get('/assets/stemmen.css', (_req, res) => {
-    res.set({ 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).type('text/css').send(STYLESHEET);
-  });
+  router.get('/assets/stemmen.css', stylesheet);
   router.use(securityHeaders);
   sessionRoutes(deps, pages);
   memberRoutes(pages);
   panelRoutes(pages);
   privacyRoutes(deps, pages);
+  router.use((_req, _res, next) => next(new DomainError('not_found')));
+  return pages.finish();
+}
+
+/**
+ * Without the local web channel (Slack or Teams in production): what the board pages (mounted apart, at
+ * /board) need around them, and nothing else. Sign-in links from Slack and Teams, signing out, the language
+ * switch, the stylesheet, and at `/` a page that says how to get in. No picker, no expert or facilitator page.
+ */
+export function createBoardSite(deps: CoreDeps, opts: PageOptions): Router {
+  const pages = createPages(deps, { ...opts, site: 'board' });
+  const { router } = pages;
+  router.get('/assets/stemmen.css', stylesheet);
+  router.use(securityHeaders);
+  boardSessionRoutes(deps, pages);
   router.use((_req, _res, next) => next(new DomainError('not_found')));
   return pages.finish();
 }

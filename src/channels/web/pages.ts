@@ -4,13 +4,26 @@ import { translator } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import { Form, readForm } from './form.js';
 import type { Html } from './html.js';
-import { layout, type T } from './layout.js';
+import { layout, type Site, type T } from './layout.js';
 import { handleError, languageOf, NoSession, sameOriginOnly } from './errors.js';
 import { sessionActor } from './session.js';
 
 export interface PageOptions {
   timeZone: string;
   logger: Logger;
+  /** Which pages this server offers (default `web`, the local channel); see `Site`. */
+  site?: Site;
+  /** The address users reach (STEMMEN_PUBLIC_URL): its origin counts as this site, and https makes cookies Secure. */
+  publicUrl?: string;
+}
+
+/** The origin of the public address, or null when there is none (or it cannot be read). */
+export function publicOriginOf(opts: Pick<PageOptions, 'publicUrl'>): string | null {
+  try {
+    return opts.publicUrl ? new URL(opts.publicUrl).origin : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Everything a view needs to render for one member. */
@@ -57,16 +70,20 @@ function queryOf(req: Request): Record<string, string | undefined> {
   return out;
 }
 
-export function sendPage(res: Response, status: number, ctx: { lang: Language; actor: Actor | null; path: string }, page: Page, alert?: string): void {
+export function sendPage(res: Response, status: number, ctx: { lang: Language; actor: Actor | null; path: string; site?: Site; keepQuery?: string }, page: Page, alert?: string): void {
   res
     .status(status)
     .type('html')
-    .send(layout({ lang: ctx.lang, actor: ctx.actor, path: ctx.path, title: page.title, body: page.body, alert: alert ?? null, status: page.status ?? null }).value);
+    .send(
+      layout({ lang: ctx.lang, actor: ctx.actor, path: ctx.path, title: page.title, body: page.body, alert: alert ?? null, status: page.status ?? null, site: ctx.site ?? 'web', ...(ctx.keepQuery ? { keepQuery: ctx.keepQuery } : {}) }).value,
+    );
 }
 
 /** A router with member pages (GET) and form actions (POST, then redirect), and one error handler. */
 export function createPages(deps: CoreDeps, opts: PageOptions) {
   const router: Router = express.Router();
+  const site: Site = opts.site ?? 'web';
+  const publicOrigin = publicOriginOf(opts);
 
   async function context(req: Request, res: Response): Promise<Ctx> {
     res.locals.params = { ...req.params };
@@ -84,21 +101,26 @@ export function createPages(deps: CoreDeps, opts: PageOptions) {
 
   return {
     router,
+    site,
+    publicOrigin,
+    /** Session cookies set here carry Secure when the public address is https. */
+    secureCookies: publicOrigin?.startsWith('https:') ?? false,
+    logger: opts.logger,
     page(path: string, render: Render): void {
       router.get(path, async (req, res) => {
         const ctx = await context(req, res);
         const page = await render(ctx, null);
-        sendPage(res, 200, ctx, { ...page, status: page.status ?? done(ctx) });
+        sendPage(res, 200, { ...ctx, site }, { ...page, status: page.status ?? done(ctx) });
       });
     },
     action(path: string, spec: ActionSpec): void {
       router.post(path, async (req, res) => {
-        sameOriginOnly(req);
+        sameOriginOnly(req, publicOrigin);
         const ctx = await context(req, res);
         const form = await readForm(req);
         res.locals.rerender = async (message: string) => {
           const formId = typeof spec.formId === 'string' ? spec.formId : spec.formId(ctx, form);
-          const back = { ...ctx, path: refererPath(req) ?? '/home' };
+          const back = { ...ctx, path: refererPath(req, publicOrigin) ?? (site === 'web' ? '/home' : '/board') };
           return { ctx: back, formId, page: await spec.page(back, { formId, values: form, message }) };
         };
         res.redirect(303, await spec.run(ctx, form));
@@ -107,7 +129,7 @@ export function createPages(deps: CoreDeps, opts: PageOptions) {
     /** Registers the one error handler; call after every route. */
     finish(): Router {
       router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-        void handleError(error, req, res, opts.logger);
+        void handleError(error, req, res, opts.logger, site);
       });
       return router;
     },
@@ -115,10 +137,10 @@ export function createPages(deps: CoreDeps, opts: PageOptions) {
 }
 
 /** The same-origin page the form was posted from (only its path), to re-render the right language switch. */
-function refererPath(req: Request): string | null {
+function refererPath(req: Request, publicOrigin: string | null): string | null {
   try {
     const url = new URL(req.get('referer') ?? '');
-    return url.host === req.get('host') ? url.pathname + url.search : null;
+    return url.host === req.get('host') || url.origin === publicOrigin ? url.pathname + url.search : null;
   } catch {
     return null;
   }

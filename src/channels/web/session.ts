@@ -39,8 +39,9 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-export function setSessionCookie(res: Response, value: string): void {
-  res.append('Set-Cookie', `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200`);
+/** `secure` when the browser reaches this server over https (sign-in from a link to the public address). */
+export function setSessionCookie(res: Response, value: string, secure = false): void {
+  res.append('Set-Cookie', `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200${secure ? '; Secure' : ''}`);
 }
 
 export function clearSessionCookie(res: Response): void {

@@ -11,6 +11,7 @@ import {
   type MemberRecord,
   type PanelRecord,
 } from '../types.js';
+import type { Repositories } from '../ports.js';
 import { oneOf, requireText } from '../validation.js';
 
 export function actorOf(member: MemberRecord, channel: ChannelName): Actor {
@@ -36,6 +37,46 @@ export async function resolveActor(
     const member = await repos.members.findById(identity.memberId);
     if (!member || !member.active || member.erasedAt) throw new DomainError('not_found');
     return actorOf(member, input.channel);
+  });
+}
+
+/** An active member of this zone, or not_found. */
+async function activeMember(repos: Repositories, tenantId: string, memberId: string): Promise<MemberRecord> {
+  const member = await repos.members.findById(memberId);
+  if (!member || member.tenantId !== tenantId || !member.active || member.erasedAt) throw new DomainError('not_found');
+  return member;
+}
+
+/**
+ * The member a signed sign-in link names (the channel checked the signature), as they would act on the web,
+ * and whether the link was used already (when its `useKey` is given). Read only: nothing is recorded, so a
+ * link preview or a scanner that opens the link changes nothing. Gone, inactive or erased members, and
+ * members of another zone, get not_found.
+ */
+export async function checkSignInLink(deps: CoreDeps, input: { tenantId: string; memberId: string; useKey?: string }): Promise<{ actor: Actor; used: boolean }> {
+  return deps.store.transaction(async (repos) => {
+    const member = await activeMember(repos, input.tenantId, input.memberId);
+    return { actor: actorOf(member, 'web'), used: input.useKey ? await repos.deliveries.seen(input.useKey) : false };
+  });
+}
+
+/**
+ * Uses a signed sign-in link, once: records its key (null when it was used before), and gives the member
+ * the web identity the web session resolves (externalId = member id) when they have none yet, as members
+ * enrolled from Slack or Teams do not. One transaction: a refused link records nothing.
+ */
+export async function redeemSignInLink(deps: CoreDeps, input: { tenantId: string; memberId: string; useKey: string }): Promise<Actor | null> {
+  return deps.store.transaction(async (repos) => {
+    const member = await activeMember(repos, input.tenantId, input.memberId);
+    if (!(await repos.deliveries.claim(input.useKey))) return null;
+    const identity = await repos.members.findIdentity(member.tenantId, 'web', member.id);
+    if (identity && identity.memberId !== member.id) throw new DomainError('not_found');
+    if (!identity) {
+      await repos.members.addIdentity({ tenantId: member.tenantId, memberId: member.id, channel: 'web', externalId: member.id });
+      await audit(repos, null, 'identity.linked', 'member', member.id, { channel: 'web', via: 'sign_in_link' }, member.tenantId);
+    }
+    await audit(repos, null, 'member.signed_in', 'member', member.id, { channel: 'web', via: 'sign_in_link' }, member.tenantId);
+    return actorOf(member, 'web');
   });
 }
 

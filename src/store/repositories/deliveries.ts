@@ -8,5 +8,8 @@ export function makeDeliveryRepository(tx: Tx): DeliveryRepository {
       // Never a unique violation (see insert-ignore.ts): the caller keeps writing in this transaction.
       return (await insertProcessedDelivery(tx, key)) === 1;
     },
+    async seen(key) {
+      return (await tx.processedDelivery.findUnique({ where: { key }, select: { key: true } })) !== null;
+    },
   };
 }

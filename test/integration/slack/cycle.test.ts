@@ -10,6 +10,7 @@ import {
   respondToBacklogItem,
   type Actor,
 } from '../../../src/core/index.js';
+import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/channels/web/sign-in-link.js';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
 import { checkBlocks } from '../../support/slack-blockkit.js';
 import { blockText, input, SlackPerson, type DmMessage } from '../../support/slack-person.js';
@@ -25,6 +26,14 @@ describe('the whole panel cycle inside Slack', () => {
   const actor = async (p: SlackPerson): Promise<Actor> => {
     const tenant = await t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${t.api.team.id}`.toLowerCase()));
     return resolveActor(t.app.deps, { tenantId: tenant!.id, channel: 'slack', externalId: p.userId });
+  };
+  /** A personal sign-in link to the board pages at the public address, for this person only. */
+  const expectBoardLinkFor = async (link: string, p: SlackPerson) => {
+    const url = new URL(link);
+    expect(`${url.origin}${url.pathname}`).toBe('https://stemmen.example.org/auth/link');
+    const who = await actor(p);
+    const verified = verifySignInToken(t.app.deps.secret, BOARD_LINK_PURPOSE, url.searchParams.get('t'), new Date());
+    expect(verified).toMatchObject({ ok: true, claims: { tenantId: who.tenantId, memberId: who.memberId } });
   };
 
   beforeAll(async () => {
@@ -49,7 +58,19 @@ describe('the whole panel cycle inside Slack', () => {
     await fac.command('rol <@UBOARD|bert> board');
     expect(fac.lastReply().text).toBe('Bert is nu: Bestuurslid.');
     const boardHome = await board.openHome();
-    expect(findAction(boardHome.blocks, 'board_link').element.url).toBe('https://stemmen.example.org/board');
+    const link = findAction(boardHome.blocks, 'board_link').element.url as string;
+    await expectBoardLinkFor(link, board);
+    // Pressing it opens the link in the browser; the Home tab gets a fresh one (a link works once).
+    await board.pressInView(boardHome, 'board_link');
+    const fresh = findAction(board.home().blocks, 'board_link').element.url as string;
+    expect(fresh).not.toBe(link);
+    await expectBoardLinkFor(fresh, board);
+    // Facilitators get their own link among the panel controls, and from /panel board.
+    await expectBoardLinkFor(findAction((await fac.openHome()).blocks, 'board_link').element.url as string, fac);
+    await fac.command('bestuur');
+    const reply = String(fac.lastReply().text);
+    expect(reply).toContain('binnen 12 uur');
+    await expectBoardLinkFor(/https:\/\/\S+/.exec(reply)![0], fac);
   });
 
   it('runs a poll in DMs: explicit submit, answers that can change, live results updated in place, closed from Home', async () => {
@@ -213,7 +234,7 @@ describe('the whole panel cycle inside Slack', () => {
     const published = (await listSummaries(t.app.deps, await actor(fac)))[0]!;
     expect(published.published?.number).toBe(2);
     const notice = board.dms().find((m) => m.text === 'Een samenvatting ging naar het bestuur.');
-    expect(findAction(notice!.blocks, 'board_link').element.url).toBe('https://stemmen.example.org/board');
+    await expectBoardLinkFor(findAction(notice!.blocks, 'board_link').element.url as string, board);
   });
 
   it('tells the member what became of their input ("you said, we did")', async () => {

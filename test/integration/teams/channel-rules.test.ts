@@ -65,6 +65,7 @@ describe('Teams: the same rules as every channel', () => {
     expect(buttonsOf(own, 'poll.close')).toHaveLength(1); // the facilitator's own view
     const posted = await next(CHANNEL_ID, 'Dinsdag of donderdag?', mark);
     expect(buttonsOf(posted, 'poll.close')).toHaveLength(0); // what everyone in the channel sees first
+    expect(JSON.stringify(posted)).not.toContain('/auth/link'); // never anyone's personal sign-in link
     expect(posted.refresh).toMatchObject({ action: { verb: 'poll.show' } });
     const pollId = button(posted, 'poll.vote').pollId;
     const jeanView = await client.press(jean, 'poll.show', { pollId }, { scope: 'channel', trigger: 'automatic' });

@@ -10,6 +10,7 @@ import {
   respondToBacklogItem,
   type Actor,
 } from '../../../src/core/index.js';
+import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/channels/web/sign-in-link.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { t } from '../../../src/i18n/index.js';
 import { cardProblems, unsafePlacements } from '../../support/teams-cards.js';
@@ -31,6 +32,22 @@ const bart = teamsUser('Bart', 'nl-BE');
 /** The next message (after `from`) to a conversation whose card shows `text`. */
 const next = (conversationId: string, text: string, from = 0) =>
   standIn.waitFor((r) => standIn.sent.indexOf(r) >= from && r.conversationId === conversationId && cardText(r.body).includes(text)).then(cardOf);
+
+/** Every Action.OpenUrl address on a card. */
+function openUrls(card: unknown): string[] {
+  if (Array.isArray(card)) return card.flatMap(openUrls);
+  if (!card || typeof card !== 'object') return [];
+  const node = card as Record<string, unknown>;
+  return [...(node.type === 'Action.OpenUrl' ? [String(node.url)] : []), ...Object.values(node).flatMap(openUrls)];
+}
+
+/** Whom a board link signs in (null when it is not a valid sign-in link at the public address). */
+function signInOf(link: string): { tenantId: string; memberId: string } | null {
+  const url = new URL(link);
+  if (`${url.origin}${url.pathname}` !== 'https://stemmen.example.org/auth/link') return null;
+  const verified = verifySignInToken(t0.app.deps.secret, BOARD_LINK_PURPOSE, url.searchParams.get('t'), new Date());
+  return verified.ok ? { tenantId: verified.claims.tenantId, memberId: verified.claims.memberId } : null;
+}
 
 async function actorOf(user: TeamsUser): Promise<Actor> {
   const [zone] = await listWebIdentities(t0.app.deps);
@@ -74,6 +91,15 @@ describe('the whole panel cycle from Teams surfaces', () => {
     const roles = await client.press(fien, 'members');
     const makeBoard = buttonsOf(roles, 'member.role').find((d) => d.memberId === bartId && d.role === 'board')!;
     expect(cardText(await client.press(fien, 'member.role', makeBoard))).toContain(nl('teams:done.role'));
+    // Board members and facilitators open the board pages with a personal sign-in link, made for each card.
+    const bartLinks = openUrls(await client.press(bart, 'home'));
+    expect(bartLinks).toHaveLength(1);
+    expect(signInOf(bartLinks[0]!)).toEqual({ tenantId: (await actorOf(bart)).tenantId, memberId: bartId });
+    expect(openUrls(await client.press(bart, 'home'))[0]).not.toBe(bartLinks[0]);
+    const fienLinks = openUrls(await client.press(fien, 'facilitator'));
+    expect(fienLinks.length).toBeGreaterThan(0);
+    for (const link of fienLinks) expect(signInOf(link)?.memberId).toBe((await actorOf(fien)).memberId);
+    expect(openUrls(await client.press(an, 'home'))).toEqual([]);
 
     // A poll: created from a card, announced 1:1 to everyone, in their own language.
     const poll = await client.press(fien, 'poll.create', { question: 'Welk thema eerst?', kind: 'single', anonymity: 'confidential', resultsVisibility: 'after_close', options: 'Vervoer\nWachttijden\nDigitale drempels' });

@@ -1,7 +1,8 @@
 // Buttons in DMs and the Home tab for experts: answer a poll, answer a consent request, save a message.
-import type { App } from '@slack/bolt';
-import { getPoll, castBallot, myConsentRequests, respondToConsent, DomainError, type ConsentDecision } from '../../../core/index.js';
+import type { App, BlockAction } from '@slack/bolt';
+import { getPoll, castBallot, myConsentRequests, respondToConsent, DomainError, isDomainError, type ConsentDecision } from '../../../core/index.js';
 import { modal } from '../blocks.js';
+import { actorFor, whoIs } from '../context.js';
 import { openContribution, publishHome } from '../operations.js';
 import { changeModal, consentDoneBlocks, consentModal } from '../views/consent.js';
 import { captureAnswered } from '../views/notices.js';
@@ -27,7 +28,17 @@ async function answerConsent(press: Press, decision: ConsentDecision): Promise<v
 export function registerActions(app: App, env: Press['env']): void {
   // Choosing an option only changes what is selected on screen; the explicit submit button counts.
   app.action({ type: 'block_actions', action_id: 'poll_choice' }, async ({ ack }) => ack());
-  app.action({ type: 'block_actions', action_id: 'board_link' }, async ({ ack }) => ack());
+  // The link just opened is personal and single-use: on the Home tab it is replaced by a fresh one at once.
+  app.action<BlockAction>({ type: 'block_actions', action_id: 'board_link' }, async ({ ack, body, client }) => {
+    await ack();
+    const who = whoIs(body);
+    if (body.view?.type !== 'home' || !who) return;
+    try {
+      await publishHome(env, client, who.userId, await actorFor(env, client, who));
+    } catch (error) {
+      env.logger.warn({ err: isDomainError(error) ? error.code : error instanceof Error ? error.name : 'unknown' }, 'slack home refresh failed');
+    }
+  });
 
   onPress(app, env, 'poll_submit', async (press) => {
     const { client, actor, body } = press;

@@ -21,6 +21,7 @@ import {
   requireFacilitator,
   sendReminders,
 } from '../operations.js';
+import { SIGN_IN_LINK_TTL_HOURS } from '../../web/sign-in-link.js';
 import { escapeText } from '../text.js';
 import { helpMessage } from '../views/notices.js';
 
@@ -93,7 +94,7 @@ async function runSub(sub: Sub, run: Run): Promise<void> {
     case 'role':
       return run.reply(await changeRole(run));
     case 'board':
-      return run.reply(tr('board.link', { url: env.boardUrl }));
+      return run.reply(tr('board.link', { url: env.boardLinkFor(actor), hours: SIGN_IN_LINK_TTL_HOURS }));
   }
 }
 

@@ -39,7 +39,8 @@ export async function showVersion(ctx: ActionCtx, versionId: string, notice?: No
 
 /** Cards posted into a group chat or channel are first seen as a plain member would see them (refresh personalises). */
 function neutral(view: View): View {
-  return { ...view, actor: { ...view.actor, role: 'expert' } };
+  // Everyone in the channel sees this card: no personal sign-in link in it.
+  return { ...view, actor: { ...view.actor, role: 'expert' }, boardUrl: '' };
 }
 
 const POLL_FIELDS = ['question', 'kind', 'options', 'anonymity', 'resultsVisibility'] as const;

@@ -8,7 +8,10 @@ export interface View {
   language: Language;
   t: (key: string, params?: Record<string, unknown>) => string;
   timeZone: string;
-  /** Base URL of the board pages (the board's work stays there). */
+  /**
+   * The board pages (the board's work stays there): a personal sign-in link for `actor`, so a card holding it
+   * goes to that member alone. Empty in views for cards that others see.
+   */
   boardUrl: string;
 }
 
