@@ -4,11 +4,11 @@ import express from 'express';
 import { webApi, type Authorize, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
 import { InstallProvider, type Installation, type InstallationStore } from '@slack/oauth';
 import type { SlackConfig } from '../../config.js';
-import type { CoreDeps } from '../../core/index.js';
+import { enrolChannelMember, type CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { createPrismaClient } from '../../store/client.js';
 import { createSlackInstallationStore, type SlackInstallationStore } from '../../store/slack-installations.js';
-import { tenantOfTeam, type Client } from './context.js';
+import { languageOfLocale, tenantOfTeam, type Client } from './context.js';
 
 /** The bot scopes the app asks for (keep in step with manifest.yml). */
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read'];
@@ -36,6 +36,25 @@ interface Options {
   sdkLogger: BoltLogger;
 }
 
+/**
+ * The person who installs the app is enrolled at once, so that in a new zone they (not whoever happens to
+ * write to the bot first) become its facilitator. A failure here must not undo the install: it is logged.
+ */
+async function enrolInstaller(opts: Options, tenantId: string, installation: Installation): Promise<void> {
+  const userId = installation.user?.id;
+  const token = installation.bot?.token;
+  if (!userId || !token) return;
+  try {
+    const info = await new webApi.WebClient(token, opts.clientOptions).users.info({ user: userId, include_locale: true });
+    const user = info.user;
+    if (!user || user.is_bot || user.deleted) return;
+    const displayName = user.profile?.display_name || user.real_name || user.name || 'Member';
+    await enrolChannelMember(opts.deps, { tenantId, channel: 'slack', externalId: userId, displayName, language: languageOfLocale(user.locale) });
+  } catch (error) {
+    opts.logger.warn({ tenantId, err: error instanceof Error ? error.name : 'unknown' }, 'could not enrol the installer');
+  }
+}
+
 function installationAdapter(opts: Options, store: SlackInstallationStore): InstallationStore {
   return {
     async storeInstallation(installation) {
@@ -45,6 +64,7 @@ function installationAdapter(opts: Options, store: SlackInstallationStore): Inst
       const tenantId = await tenantOfTeam({ deps: opts.deps, tenants: opts.tenants }, teamId, installation.team?.name ?? teamId);
       await store.save(teamId, tenantId, installation);
       opts.logger.info({ tenantId }, 'slack workspace installed');
+      await enrolInstaller(opts, tenantId, installation);
     },
     async fetchInstallation(query) {
       const found = query.teamId ? await store.find(query.teamId) : null;

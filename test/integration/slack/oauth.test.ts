@@ -79,6 +79,10 @@ describe('Slack multi-workspace OAuth install (one zone per workspace, tokens se
     expect(() => openSealed(ENCRYPTION_KEY, 'T0SOMEONE', rows[0]!.sealed)).toThrow(); // bound to its workspace
     const tenant = await db.tenant.findUnique({ where: { slug: 'slack-t0other' } });
     expect(rows[0]!.tenantId).toBe(tenant?.id);
+    // The installer, not whoever writes first, runs the new zone.
+    const installer = await db.channelIdentity.findFirst({ where: { tenantId: tenant?.id, channel: 'slack', externalId: 'UINSTALLER' } });
+    const member = installer ? await db.member.findUnique({ where: { id: installer.memberId } }) : null;
+    expect(member?.role).toBe('facilitator');
   });
 
   it("serves the installed workspace with that workspace's own token", async () => {
