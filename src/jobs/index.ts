@@ -1,9 +1,14 @@
 import type { CoreDeps } from '../core/context.js';
 import { expireConsentRequests } from '../core/use-cases/consent-deadlines.js';
 import { applyRetention } from '../core/use-cases/retention.js';
+import { createRemindersForAllZones } from '../core/use-cases/channels.js';
 import type { Logger } from '../logger.js';
 
-/** Scheduled privacy work: consent deadlines and retention. Both are idempotent, so running late or twice is harmless. */
+/**
+ * Scheduled work: consent deadlines, retention, and reminders to members who have not answered (at most one
+ * per member per 48 hours; each channel's outbox delivers them outside quiet hours). All are idempotent, so
+ * running late or twice is harmless.
+ */
 export interface PrivacyJobs {
   /** Runs both jobs once now (also what the timer does). */
   runOnce(): Promise<void>;
@@ -19,6 +24,8 @@ export function startPrivacyJobs(deps: CoreDeps, logger: Logger, everyMs = JOB_I
     try {
       const consent = await expireConsentRequests(deps);
       if (consent.expired > 0) logger.info({ expired: consent.expired, reissued: consent.reissued.length }, 'consent requests past their deadline');
+      const reminders = await createRemindersForAllZones(deps);
+      if (reminders > 0) logger.info({ reminders }, 'reminders created');
       const retention = await applyRetention(deps);
       if (retention.contributions + retention.ballots + retention.modelExchanges > 0) {
         logger.info({ contributions: retention.contributions, ballots: retention.ballots, modelExchanges: retention.modelExchanges }, 'retention applied');

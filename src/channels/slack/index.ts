@@ -21,8 +21,6 @@ import { registerViews } from './listeners/views.js';
 import { registerSlackRuntime, WorkTracker } from './runtime.js';
 import { apiUrl, boltLogger, deliveryKey, RETRY_RATE_LIMITED_ONLY } from './support.js';
 
-const REMINDER_CHECK_MS = 60 * 60 * 1000;
-
 export async function createSlackChannel(deps: CoreDeps, config: Config, logger: Logger): Promise<ChatChannel> {
   const slack = config.slack;
   if (!slack) throw new Error('Slack is not configured');
@@ -90,7 +88,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
 
   const sendReminders = async () => {
     let created = 0;
-    for (const tenantId of await auth.tenantIds()) created += await createReminders(deps, tenantId);
+    for (const tenantId of await auth.tenantIds()) created += await createReminders(deps, tenantId, 48, 0);
     await env.flushOutbox();
     return created;
   };
@@ -105,20 +103,16 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     log.warn({ err: (error as Error).name }, 'slack route failed');
     res.status(typeof status === 'number' && status >= 400 && status < 600 ? status : 500).end();
   });
-  let reminders: NodeJS.Timeout | null = null;
 
   return {
     name: 'slack',
     router,
     async start() {
       outbox = startOutbox(deps, slackDeliverer(env), { channel: 'slack', quietHours: config.quietHours, timeZone: config.timeZone, logger: log });
-      reminders = setInterval(() => void tracker.track(sendReminders()).catch((e: unknown) => log.warn({ err: (e as Error).name }, 'reminders failed')), REMINDER_CHECK_MS);
-      reminders.unref();
       await app.start();
       log.info({ mode: slack.appToken ? 'socket' : 'http', oauth: slack.oauth !== null }, 'slack channel started');
     },
     async stop() {
-      if (reminders) clearInterval(reminders);
       outbox?.stop();
       await app.stop().catch(() => undefined);
       await tracker.idle();

@@ -107,7 +107,7 @@ export async function openRoundForm(env: SlackEnv, client: Client, triggerId: st
 /** Reminders for the actor's zone, delivered now unless it is quiet time (then after it). */
 export async function sendReminders(env: SlackEnv, actor: Actor): Promise<number> {
   requireFacilitator(actor);
-  const created = await createReminders(env.deps, actor.tenantId);
+  const created = await createReminders(env.deps, actor.tenantId, 48, 0);
   await env.flushOutbox();
   return created;
 }

@@ -146,9 +146,10 @@ export async function markDelivered(deps: CoreDeps, notificationId: string): Pro
 
 /**
  * Creates a reminder for each member of a zone who has open polls they did not answer or consent requests
- * waiting, at most one per member per `everyHours`. Channels deliver them outside quiet hours.
+ * waiting, at most one per member per `everyHours`. The scheduled job counts only what has waited
+ * `graceHours`; a facilitator's "send reminders now" passes 0. Channels deliver them outside quiet hours.
  */
-export async function createReminders(deps: CoreDeps, tenantId: string, everyHours = 48): Promise<number> {
+export async function createReminders(deps: CoreDeps, tenantId: string, everyHours = 48, graceHours = 24): Promise<number> {
   return deps.store.transaction(async (repos) => {
     const now = deps.clock.now();
     let created = 0;
@@ -158,8 +159,10 @@ export async function createReminders(deps: CoreDeps, tenantId: string, everyHou
       for (const poll of polls) participants.set(poll.id, new Set(await repos.polls.listParticipants(poll.id)));
       for (const member of await repos.members.listByPanel(panel.id)) {
         if (!member.active || member.erasedAt) continue;
-        const openPolls = polls.filter((p) => !participants.get(p.id)?.has(member.id)).length;
-        const consent = (await repos.consent.listRequestsForMember(member.id, 'pending')).length;
+        // Only what has waited a while: a reminder right after the announcement would be noise.
+        const waited = (at: Date) => graceHours <= 0 || now.getTime() - at.getTime() >= graceHours * 3600_000;
+        const openPolls = polls.filter((p) => waited(p.createdAt) && !participants.get(p.id)?.has(member.id)).length;
+        const consent = (await repos.consent.listRequestsForMember(member.id, 'pending')).filter((r) => waited(r.createdAt)).length;
         if (openPolls === 0 && consent === 0) continue;
         const recent = (await repos.notifications.listForMember(member.id, { limit: 50 })).some(
           (n) => n.kind === 'reminder' && now.getTime() - n.createdAt.getTime() < everyHours * 3600_000,
@@ -171,4 +174,12 @@ export async function createReminders(deps: CoreDeps, tenantId: string, everyHou
     }
     return created;
   });
+}
+
+/** Reminders for every zone: the scheduled job behind "reminders to members who have not answered". */
+export async function createRemindersForAllZones(deps: CoreDeps, everyHours = 48): Promise<number> {
+  const tenants = await deps.store.transaction((repos) => repos.tenants.list());
+  let created = 0;
+  for (const tenant of tenants) created += await createReminders(deps, tenant.id, everyHours);
+  return created;
 }

@@ -125,7 +125,7 @@ export const facilitatorActions: Record<string, Action> = {
     run: async (ctx) => {
       // createReminders takes a zone, not an actor, so the role is checked here.
       requireFacilitator(ctx.view);
-      const count = await createReminders(ctx.deps, ctx.view.actor.tenantId);
+      const count = await createReminders(ctx.deps, ctx.view.actor.tenantId, 48, 0);
       ctx.kick();
       return showTools(ctx, done(ctx.view, 'teams:done.reminders', { count }));
     },

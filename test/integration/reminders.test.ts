@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { castBallot, createPoll } from '../../src/core/index.js';
+import { createRemindersForAllZones } from '../../src/core/use-cases/channels.js';
+import { testDatabases } from '../setup/databases.js';
+import { makePanel, openHarness, type Harness, type TestPanel } from '../support/harness.js';
+
+describe.each(testDatabases())('scheduled reminders on $name', ({ makeUrl }) => {
+  let h: Harness;
+  let zoneA: TestPanel;
+  let zoneB: TestPanel;
+  let now = new Date();
+
+  beforeAll(async () => {
+    h = await openHarness(await makeUrl(), { clock: { now: () => now } });
+    zoneA = await makePanel(h.deps, { experts: 2 });
+    zoneB = await makePanel(h.deps, { experts: 1 });
+  });
+  afterAll(async () => h?.close());
+
+  const reminded = async (p: TestPanel, name: string) =>
+    (await h.deps.store.transaction((repos) => repos.notifications.listForMember(p.member(name).id))).filter((n) => n.kind === 'reminder');
+
+  it('reminds, in every zone, only members who have not answered what has waited a day, at most once per 48 hours', async () => {
+    // Rows get their creation time from the database (real time), so the clock moves on from the real time;
+    // the first reminder is stamped at about `start`, so 48 hours after it is about at(48).
+    const start = Date.now();
+    const at = (hours: number) => new Date(start + hours * 3600_000);
+    now = at(0);
+    const poll = await createPoll(h.deps, zoneA.actor('fac'), { question: 'Welke dag?', kind: 'scale', anonymity: 'named', resultsVisibility: 'live' });
+    await createPoll(h.deps, zoneB.actor('fac'), { question: 'Quel jour ?', kind: 'scale', anonymity: 'anonymous', resultsVisibility: 'live' });
+    await castBallot(h.deps, zoneA.actor('e1'), poll.id, { value: 4 });
+
+    expect(await createRemindersForAllZones(h.deps)).toBe(0); // just announced: no reminder yet
+    now = at(24.5);
+    await createRemindersForAllZones(h.deps);
+    expect(await reminded(zoneA, 'e1')).toHaveLength(0); // answered
+    expect((await reminded(zoneA, 'e2'))[0]?.payload).toMatchObject({ polls: 1, consent: 0 });
+    expect(await reminded(zoneB, 'e1')).toHaveLength(1); // the other zone too
+
+    now = at(30);
+    await createRemindersForAllZones(h.deps);
+    expect(await reminded(zoneA, 'e2')).toHaveLength(1); // not again within 48 hours
+    now = at(49);
+    await createRemindersForAllZones(h.deps);
+    expect(await reminded(zoneA, 'e2')).toHaveLength(2);
+  });
+});
