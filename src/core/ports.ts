@@ -305,6 +305,8 @@ export interface DeliveryRepository {
   claim(key: string): Promise<boolean>;
   /** Whether a key was recorded (read only). */
   seen(key: string): Promise<boolean>;
+  /** Forgets keys recorded before `cutoff`; returns how many. */
+  pruneBefore(cutoff: Date): Promise<number>;
 }
 
 import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository } from './ports-privacy.js';

@@ -1,11 +1,11 @@
 import type { CoreDeps } from '../core/context.js';
 import { expireConsentRequests } from '../core/use-cases/consent-deadlines.js';
 import { applyRetention } from '../core/use-cases/retention.js';
-import { createRemindersForAllZones } from '../core/use-cases/channels.js';
+import { createRemindersForAllZones, pruneDeliveries } from '../core/use-cases/channels.js';
 import type { Logger } from '../logger.js';
 
 /**
- * Scheduled work: consent deadlines, retention, and reminders to members who have not answered (at most one
+ * Scheduled work: consent deadlines, retention, pruning old delivery keys, and reminders to members who have not answered (at most one
  * per member per 48 hours; each channel's outbox delivers them outside quiet hours). All are idempotent, so
  * running late or twice is harmless.
  */
@@ -26,6 +26,7 @@ export function startPrivacyJobs(deps: CoreDeps, logger: Logger, everyMs = JOB_I
       if (consent.expired > 0) logger.info({ expired: consent.expired, reissued: consent.reissued.length }, 'consent requests past their deadline');
       const reminders = await createRemindersForAllZones(deps);
       if (reminders > 0) logger.info({ reminders }, 'reminders created');
+      await pruneDeliveries(deps);
       const retention = await applyRetention(deps);
       if (retention.contributions + retention.ballots + retention.modelExchanges > 0) {
         logger.info({ contributions: retention.contributions, ballots: retention.ballots, modelExchanges: retention.modelExchanges }, 'retention applied');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { castBallot, createPoll } from '../../src/core/index.js';
-import { createRemindersForAllZones } from '../../src/core/use-cases/channels.js';
+import { claimDelivery, createRemindersForAllZones, pruneDeliveries } from '../../src/core/use-cases/channels.js';
 import { testDatabases } from '../setup/databases.js';
 import { makePanel, openHarness, type Harness, type TestPanel } from '../support/harness.js';
 
@@ -43,5 +43,16 @@ describe.each(testDatabases())('scheduled reminders on $name', ({ makeUrl }) => 
     now = at(49);
     await createRemindersForAllZones(h.deps);
     expect(await reminded(zoneA, 'e2')).toHaveLength(2);
+  });
+
+  it('forgets delivery keys after a month, not before', async () => {
+    now = new Date();
+    expect(await claimDelivery(h.deps, 'slack:event:Ev1')).toBe(true);
+    now = new Date(Date.now() + 29 * 86_400_000);
+    expect(await pruneDeliveries(h.deps)).toBe(0);
+    expect(await claimDelivery(h.deps, 'slack:event:Ev1')).toBe(false); // still a redelivery
+    now = new Date(Date.now() + 31 * 86_400_000);
+    expect(await pruneDeliveries(h.deps)).toBeGreaterThanOrEqual(1);
+    expect(await claimDelivery(h.deps, 'slack:event:Ev1')).toBe(true);
   });
 });

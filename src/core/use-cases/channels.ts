@@ -106,6 +106,15 @@ export async function saveChannelAddress(
   });
 }
 
+/**
+ * Forgets delivery keys older than `days`. Platforms retry within minutes and sign-in links live 12 hours,
+ * so a month is far beyond any redelivery; without this the table grows with every interaction.
+ */
+export async function pruneDeliveries(deps: CoreDeps, days = 30): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - days * 86_400_000);
+  return deps.store.transaction((repos) => repos.deliveries.pruneBefore(cutoff));
+}
+
 /** Records a platform delivery key; false when it was seen before (a retry or redelivery). */
 export async function claimDelivery(deps: CoreDeps, key: string): Promise<boolean> {
   return deps.store.transaction((repos) => repos.deliveries.claim(key));
