@@ -1,15 +1,11 @@
-import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { boardLinkMaker } from '../../src/channels/web/sign-in-link.js';
 import { listWebIdentities } from '../../src/core/index.js';
 import { t } from '../../src/i18n/index.js';
-import { findChromium, launchBrowser, startApp } from './helpers.js';
+import { findChromium, useBrowserApp } from './helpers.js';
 
 const chromiumPath = findChromium();
-if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
 
 /**
  * A board member clicks their link in a chat client on another site (as in Slack or Teams in a browser) and
@@ -17,37 +13,28 @@ if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI
  * the step that signs in starts on our own page.
  */
 describe.skipIf(!chromiumPath)('signing in to the board pages from a chat link, in a real browser', () => {
-  let app: App;
-  let base: string;
-  let dir: string;
-  let context: BrowserContext;
-  let page: Page;
   let chat: Server;
   let chatBase: string;
   let link: string;
 
-  beforeAll(async () => {
-    ({ app, base, dir } = await startApp({ STEMMEN_WEB_CHANNEL: '0' }));
-    const [tenant] = await listWebIdentities(app.deps);
-    const peter = tenant!.members.find((m) => m.displayName.startsWith('Peter'))!;
-    link = boardLinkMaker({ secret: app.deps.secret, publicUrl: base, clock: app.deps.clock })({ tenantId: tenant!.tenantId, memberId: peter.id });
-    // "The chat client": another site (localhost is not the same site as 127.0.0.1) with the link on it.
-    chat = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><a href="${link}">Open the board pages</a>`));
-    await new Promise<void>((resolve) => chat.listen(0, '127.0.0.1', resolve));
-    const address = chat.address();
-    chatBase = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
-    context = await launchBrowser(chromiumPath!, dir);
-    page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => chat?.close(resolve));
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  // Registered before the app's hooks so that it runs after them: the browser is closed first.
+  afterAll(async () => new Promise((resolve) => chat?.close(resolve)));
+  const run = useBrowserApp(chromiumPath, {
+    env: { STEMMEN_WEB_CHANNEL: '0' },
+    seed: async (app, base) => {
+      const [tenant] = await listWebIdentities(app.deps);
+      const peter = tenant!.members.find((m) => m.displayName.startsWith('Peter'))!;
+      link = boardLinkMaker({ secret: app.deps.secret, publicUrl: base, clock: app.deps.clock })({ tenantId: tenant!.tenantId, memberId: peter.id });
+      // "The chat client": another site (localhost is not the same site as 127.0.0.1) with the link on it.
+      chat = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><a href="${link}">Open the board pages</a>`));
+      await new Promise<void>((resolve) => chat.listen(0, '127.0.0.1', resolve));
+      const address = chat.address();
+      chatBase = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    },
   });
 
   it('opens the board after one click on our page; the link then no longer works', { timeout: 60_000 }, async () => {
+    const { base, context, page } = run;
     await page.goto(`${chatBase}/`);
     await page.getByRole('link', { name: 'Open the board pages' }).click();
     await page.waitForURL(/\/auth\/link\?t=/);

@@ -1,19 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { listContributions, listIdeaRounds, listWebIdentities, resolveActor } from '../../src/core/index.js';
+import { listContributions, listIdeaRounds, listWebIdentities, resolveActor, type Actor } from '../../src/core/index.js';
 
-/** Debian's Chromium (`apt-get install -y chromium`), or null when it is not installed. */
+/** Debian's Chromium (`apt-get install -y chromium`), or null when it is not installed (which CI does not allow). */
 export function findChromium(): string | null {
+  let path: string | null;
   try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
+    path = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
   } catch {
-    return null;
+    path = null;
   }
+  if (!path && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
+  return path;
 }
 
 /** The real app on a fresh SQLite file with the demo panel, listening on a free port; `env` adds settings. */
@@ -41,6 +45,45 @@ export async function launchBrowser(executablePath: string, dir: string): Promis
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     viewport: { width: 1100, height: 900 },
   });
+}
+
+export interface BrowserRun {
+  app: App;
+  base: string;
+  dir: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * For a describe block: before its tests, the app (`startApp(env)`), then `seed` on it, then a page in a
+ * fresh Chromium profile; after them, all of it closed and removed. The returned object is filled in by the
+ * time tests run.
+ */
+export function useBrowserApp(
+  chromiumPath: string | null,
+  opts: { env?: Record<string, string>; seed?: (app: App, base: string) => Promise<void> } = {},
+): BrowserRun {
+  const run = {} as BrowserRun;
+  beforeAll(async () => {
+    Object.assign(run, await startApp(opts.env));
+    await opts.seed?.(run.app, run.base);
+    run.context = await launchBrowser(chromiumPath!, run.dir);
+    run.page = await run.context.newPage();
+  });
+  afterAll(async () => {
+    await run.context?.close();
+    await run.app?.close();
+    if (run.dir) rmSync(run.dir, { recursive: true, force: true });
+  });
+  return run;
+}
+
+/** The web actor of the (first) demo member whose name starts with `name`. */
+export async function demoActor(app: App, name: string): Promise<Actor> {
+  const [tenant] = await listWebIdentities(app.deps);
+  const member = tenant!.members.find((m) => m.displayName.startsWith(name))!;
+  return resolveActor(app.deps, { tenantId: tenant!.tenantId, channel: 'web', externalId: member.id });
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,9 +117,7 @@ export async function submit(page: Page, button: Locator): Promise<number> {
 
 /** How many contributions the (first) question of the month holds, as the facilitator sees them. */
 export async function countContributions(app: App): Promise<number> {
-  const [tenant] = await listWebIdentities(app.deps);
-  const sofie = tenant!.members.find((m) => m.displayName.startsWith('Sofie'))!;
-  const actor = await resolveActor(app.deps, { tenantId: tenant!.tenantId, channel: 'web', externalId: sofie.id });
+  const actor = await demoActor(app, 'Sofie');
   const [round] = await listIdeaRounds(app.deps, actor);
   return round ? (await listContributions(app.deps, actor, round.id)).length : 0;
 }

@@ -1,11 +1,8 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { acceptPrivacy, actAs, alertText, countContributions, findChromium, launchBrowser, startApp, statusText, submit } from './helpers.js';
+import { mkdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acceptPrivacy, actAs, alertText, countContributions, findChromium, statusText, submit, useBrowserApp } from './helpers.js';
 
 const chromiumPath = findChromium();
-if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
 
 const AN = 'Ik zorg elke dag voor mijn moeder en vind in het weekend geen hulp.';
 const AN_IDEA = 'Een vaste contactpersoon voor mantelzorgers in elke gemeente, ook in het weekend, zou echt veel helpen.';
@@ -15,26 +12,11 @@ const ELS = 'Bij de dokter durf ik niet te zeggen dat ik psychisch ziek ben.';
 const RESPONSE = 'We starten in maart met een vast aanspreekpunt voor mantelzorgers in elke gemeente.';
 
 describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => {
-  let app: App;
-  let base: string;
-  let dir: string;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ app, base, dir } = await startApp());
-    context = await launchBrowser(chromiumPath!, dir);
-    page = await context.newPage();
-    mkdirSync('test-results', { recursive: true });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const run = useBrowserApp(chromiumPath);
+  beforeAll(() => void mkdirSync('test-results', { recursive: true }));
 
   async function vote(name: string, option: string): Promise<void> {
+    const { page, base } = run;
     await actAs(page, base, name);
     await acceptPrivacy(page);
     const poll = page.locator('article', { hasText: 'Welke avond past het best' });
@@ -45,6 +27,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
   }
 
   async function contribute(name: string, fields: { whatHappens?: string; idea?: string }, domain: string, attribution: string): Promise<void> {
+    const { page, base } = run;
     await actAs(page, base, name);
     await acceptPrivacy(page);
     const form = page.locator('article[id^=round-]');
@@ -58,6 +41,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
   }
 
   async function answerConsent(name: string, button: string, expectQuote: string, absent?: string): Promise<void> {
+    const { page, base } = run;
     await actAs(page, base, name);
     const card = page.locator('article[id^=consent-]').first();
     expect(await card.locator('blockquote.mine').textContent()).toContain(expectQuote);
@@ -67,6 +51,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
   }
 
   it('runs from planning to "you said, we did"', { timeout: 300_000 }, async () => {
+    const { app, base, page } = run;
     // The facilitator plans a meeting, opens a poll and a question of the month.
     await page.goto(`${base}/`);
     await page.screenshot({ path: 'test-results/picker.png', fullPage: true });

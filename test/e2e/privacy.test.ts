@@ -1,38 +1,21 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { listWebIdentities, openIdeaRound, resolveActor } from '../../src/core/index.js';
-import { actAs, findChromium, launchBrowser, startApp, statusText, submit } from './helpers.js';
+import { mkdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openIdeaRound } from '../../src/core/index.js';
+import { actAs, demoActor, findChromium, statusText, submit, useBrowserApp } from './helpers.js';
 
 const chromiumPath = findChromium();
-if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
 
 /** Consent to take part, the guard's "let the bot redact", support, withdraw everything and erasure, in a real browser. */
 describe.skipIf(!chromiumPath)('privacy in a real browser', () => {
-  let app: App;
-  let base: string;
-  let dir: string;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ app, base, dir } = await startApp());
-    const [tenant] = await listWebIdentities(app.deps);
-    const sofie = tenant!.members.find((m) => m.displayName.startsWith('Sofie'))!;
-    await openIdeaRound(app.deps, await resolveActor(app.deps, { tenantId: tenant!.tenantId, channel: 'web', externalId: sofie.id }), { question: 'Wat zou jou helpen?' });
-    context = await launchBrowser(chromiumPath!, dir);
-    page = await context.newPage();
-    mkdirSync('test-results', { recursive: true });
+  const run = useBrowserApp(chromiumPath, {
+    seed: async (app) => {
+      await openIdeaRound(app.deps, await demoActor(app, 'Sofie'), { question: 'Wat zou jou helpen?' });
+    },
   });
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(() => void mkdirSync('test-results', { recursive: true }));
 
   it('an expert accepts the privacy text, lets the bot redact, asks for support, withdraws and erases', { timeout: 180_000 }, async () => {
+    const { base, page } = run;
     await actAs(page, base, 'Els');
     await page.locator('#privacy-banner').getByRole('link', { name: 'Lees en kies' }).click();
     expect(await page.locator('#notice').textContent()).toContain('Wie het ziet');

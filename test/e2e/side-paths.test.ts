@@ -1,42 +1,24 @@
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { acceptParticipation, listWebIdentities, openIdeaRound, planMeeting, resolveActor, submitContribution } from '../../src/core/index.js';
-import { acceptPrivacy, actAs, findChromium, launchBrowser, startApp, statusText } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { acceptParticipation, openIdeaRound, planMeeting, submitContribution } from '../../src/core/index.js';
+import { acceptPrivacy, actAs, demoActor, findChromium, statusText, useBrowserApp } from './helpers.js';
 
 const chromiumPath = findChromium();
-if (!chromiumPath && process.env.CI) throw new Error('Chromium is required in CI: apt-get install -y chromium');
 
 /** The paths around the main cycle, in a real browser: the rest of what members and facilitators do. */
 describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
-  let app: App;
-  let base: string;
-  let dir: string;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ app, base, dir } = await startApp());
-    const [tenant] = await listWebIdentities(app.deps);
-    const as = (name: string) =>
-      resolveActor(app.deps, { tenantId: tenant!.tenantId, channel: 'web', externalId: tenant!.members.find((m) => m.displayName.startsWith(name))!.id });
-    const sofie = await as('Sofie');
-    await planMeeting(app.deps, sofie, { title: 'Panel december', scheduledAt: '2030-12-18T18:00:00Z', agenda: 'Welkom' });
-    const round = await openIdeaRound(app.deps, sofie, { question: 'Wat maakt zorg betaalbaar?' });
-    await acceptParticipation(app.deps, await as('Omer'));
-    await submitContribution(app.deps, await as('Omer'), { roundId: round.id, whatHappens: 'Ik stel de tandarts uit omdat ik het niet kan betalen.', domainKeys: ['poverty'] });
-    context = await launchBrowser(chromiumPath!, dir);
-    page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  const run = useBrowserApp(chromiumPath, {
+    seed: async (app) => {
+      const sofie = await demoActor(app, 'Sofie');
+      await planMeeting(app.deps, sofie, { title: 'Panel december', scheduledAt: '2030-12-18T18:00:00Z', agenda: 'Welkom' });
+      const round = await openIdeaRound(app.deps, sofie, { question: 'Wat maakt zorg betaalbaar?' });
+      const omer = await demoActor(app, 'Omer');
+      await acceptParticipation(app.deps, omer);
+      await submitContribution(app.deps, omer, { roundId: round.id, whatHappens: 'Ik stel de tandarts uit omdat ik het niet kan betalen.', domainKeys: ['poverty'] });
+    },
   });
 
   it('switches language, records decisions, edits a contribution, asks for a change and edits a version', { timeout: 180_000 }, async () => {
+    const { base, page } = run;
     await actAs(page, base, 'Lieve');
     await acceptPrivacy(page);
     await page.getByRole('button', { name: 'English' }).click();

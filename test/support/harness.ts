@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { actorOf } from '../../src/core/use-cases/members.js';
 import { createPanel, type CreatedPanel } from '../../src/core/seed-demo.js';
 import type { CoreDeps } from '../../src/core/context.js';
@@ -33,14 +34,18 @@ export interface TestPanel extends CreatedPanel {
   member(name: string): MemberRecord;
 }
 
+/** `participation: false` leaves the privacy notice unanswered (by default every member accepted it). */
+export interface PanelOptions {
+  experts?: number;
+  languages?: Language[];
+  slug?: string;
+  participation?: boolean;
+}
+
 let counter = 0;
 
 /** A tenant with a panel: experts e1..eN, facilitator "fac", board "board", admin "admin". */
-export async function makePanel(
-  deps: CoreDeps,
-  /** `participation: false` leaves the privacy notice unanswered (by default every member accepted it). */
-  opts: { experts?: number; languages?: Language[]; slug?: string; participation?: boolean } = {},
-): Promise<TestPanel> {
+export async function makePanel(deps: CoreDeps, opts: PanelOptions = {}): Promise<TestPanel> {
   const experts = opts.experts ?? 4;
   const languages = opts.languages ?? ['nl', 'fr', 'en'];
   const members: { displayName: string; role: Role; language: Language; domainKeys?: string[] }[] = [];
@@ -85,4 +90,26 @@ export async function makePanel(
     return found;
   };
   return { ...created, member, actor: (name: string) => actorOf(member(name), 'web') };
+}
+
+export interface PanelSetup {
+  /** The database's URL. */
+  url: string;
+  h: Harness;
+  p: TestPanel;
+}
+
+/**
+ * For a describe block: before its tests, a harness on a fresh database from `makeUrl` (with `overrides`)
+ * and a panel on it; after them, the harness closed. The returned object is filled in by the time tests run.
+ */
+export function usePanelHarness(makeUrl: () => Promise<string>, panel: PanelOptions = {}, overrides: Partial<CoreDeps> = {}): PanelSetup {
+  const setup = {} as PanelSetup;
+  beforeAll(async () => {
+    setup.url = await makeUrl();
+    setup.h = await openHarness(setup.url, overrides);
+    setup.p = await makePanel(setup.h.deps, panel);
+  });
+  afterAll(async () => setup.h?.close());
+  return setup;
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authorKey, voterKey } from '../../../src/core/context.js';
 import {
   closePoll,
@@ -14,9 +14,8 @@ import {
   type Actor,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
 import { dumpDatabase, rowsOf } from './dump.js';
-import { panelWithInput, type Scenario } from './fixtures.js';
+import { usePanelWithInput } from './fixtures.js';
 
 const isMidnight = (value: unknown) => new Date(value as string | number | Date).getTime() % (24 * 3600_000) === 0;
 
@@ -25,23 +24,13 @@ const isMidnight = (value: unknown) => new Date(value as string | number | Date)
  * or a board member can make, and then with the database itself (without the server secret).
  */
 describe.each(testDatabases())('anonymity in storage on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-  let s: Scenario;
-  let url: string;
-
-  beforeAll(async () => {
-    url = await makeUrl();
-    h = await openHarness(url);
-    p = await makePanel(h.deps, { experts: 2 });
-    s = await panelWithInput(h.deps, p);
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelWithInput(makeUrl);
 
   /** Anything that would point at e1 from a result about the anonymous contribution or ballot. */
-  const traces = () => [p.member('e1').id, p.member('e1').pseudonym];
+  const traces = () => [setup.p.member('e1').id, setup.p.member('e1').pseudonym];
 
   it('no facilitator or board query links them to their author', async () => {
+    const { h, p, s } = setup;
     const { deps } = h;
     const staff: Actor[] = [p.actor('fac'), p.actor('board'), p.actor('admin')];
     const fac = p.actor('fac');
@@ -70,6 +59,7 @@ describe.each(testDatabases())('anonymity in storage on $name', ({ makeUrl }) =>
   });
 
   it('an author who is quoted only anonymously is not named in the consent list', async () => {
+    const { h, p, s } = setup;
     const { deps } = h;
     const version = await h.deps.store.transaction((repos) => repos.summaries.findVersion(s.published.id));
     const consent = await versionConsent(deps, p.actor('fac'), version!.id);
@@ -82,6 +72,7 @@ describe.each(testDatabases())('anonymity in storage on $name', ({ makeUrl }) =>
   });
 
   it('the database holds no link that can be followed without the server secret', async () => {
+    const { h, p, s, url } = setup;
     const [contribution] = (await rowsOf(url, 'Contribution')).filter((r) => r.id === s.anonymous.id);
     expect(contribution!.authorId).toBeNull();
     expect(String(contribution!.id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/); // random, not a time-ordered cuid
@@ -112,6 +103,7 @@ describe.each(testDatabases())('anonymity in storage on $name', ({ makeUrl }) =>
   });
 
   it('the author still finds, edits and withdraws it; the withdrawal proof does not name it', async () => {
+    const { h, p, s, url } = setup;
     const { deps } = h;
     const e1 = p.actor('e1');
     expect((await myContributions(deps, e1)).map((c) => c.id)).toContain(s.anonymous.id);

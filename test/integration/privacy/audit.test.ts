@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   castBallot,
   createPoll,
@@ -12,26 +12,17 @@ import {
   type Actor,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
-import { panelWithInput, type Scenario } from './fixtures.js';
+import { usePanelWithInput } from './fixtures.js';
 
 describe.each(testDatabases())('audit of access to identifiable data on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    h = await openHarness(await makeUrl());
-    p = await makePanel(h.deps, { experts: 2 });
-    s = await panelWithInput(h.deps, p);
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelWithInput(makeUrl);
 
   async function eventsOf(actor: Actor) {
-    return h.deps.store.transaction((repos) => repos.audit.list(p.tenant.id, { actorId: actor.memberId }));
+    return setup.h.deps.store.transaction((repos) => repos.audit.list(setup.p.tenant.id, { actorId: actor.memberId }));
   }
 
   it('records every facilitator or board read of identifiable data, with ids and codes only', async () => {
+    const { h, p, s } = setup;
     const { deps } = h;
     const fac = p.actor('fac');
     const board = p.actor('board');

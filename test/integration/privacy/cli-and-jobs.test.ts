@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run.js';
 import { draftSummary, myConsentRequests, openIdeaRound, submitContribution } from '../../../src/core/index.js';
 import { startPrivacyJobs } from '../../../src/jobs/index.js';
 import { createLogger } from '../../../src/logger.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
+import { usePanelHarness } from '../../support/harness.js';
 
 function io(stdin = '') {
   const out: string[] = [];
@@ -31,19 +31,13 @@ describe('npm run cli -- scan-text', () => {
 });
 
 describe.each(testDatabases())('npm run cli -- export-member / erase-member, and the scheduled jobs, on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
   let now = new Date();
+  const setup = usePanelHarness(makeUrl, { experts: 2 }, { clock: { now: () => now } });
 
-  beforeAll(async () => {
-    h = await openHarness(await makeUrl(), { clock: { now: () => now } });
-    p = await makePanel(h.deps, { experts: 2 });
-  });
-  afterAll(async () => h?.close());
-
-  const open = async () => ({ deps: h.deps, close: async () => undefined });
+  const open = async () => ({ deps: setup.h.deps, close: async () => undefined });
 
   it('exports and, only with --yes, erases one member', async () => {
+    const { h, p } = setup;
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'Wat helpt?' });
     await submitContribution(h.deps, p.actor('e1'), { roundId: round.id, idea: 'Een vaste huisarts voor iedereen.', attribution: 'anonymous' });
     const exported = io();
@@ -60,6 +54,7 @@ describe.each(testDatabases())('npm run cli -- export-member / erase-member, and
   });
 
   it('the job expires consent requests past their deadline while the app runs', async () => {
+    const { h, p } = setup;
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'En verder?' });
     await submitContribution(h.deps, p.actor('e2'), { roundId: round.id, idea: 'Minder formulieren.', attribution: 'named' });
     await draftSummary(h.deps, p.actor('fac'), { roundId: round.id });

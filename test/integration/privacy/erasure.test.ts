@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   draftSummary,
   editSummary,
@@ -15,7 +15,7 @@ import {
   submitContribution,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
+import { makePanel, usePanelHarness } from '../../support/harness.js';
 import { dumpDatabase } from './dump.js';
 import { panelWithInput, SENTENCES } from './fixtures.js';
 
@@ -25,18 +25,10 @@ const COMMENT = 'Graag zonder de naam van mijn straat erbij.';
 const SECOND = 'Op zondag is er niemand om mijn verband te verversen.';
 
 describe.each(testDatabases())('erasure (art. 17) on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-  let url: string;
-
-  beforeAll(async () => {
-    url = await makeUrl();
-    h = await openHarness(url);
-    p = await makePanel(h.deps, { experts: 2 });
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelHarness(makeUrl, { experts: 2 });
 
   it('leaves neither their ids nor any sentence they wrote, only the consent proof under their pseudonym', async () => {
+    const { h, p, url } = setup;
     const { deps } = h;
     const e1 = p.member('e1');
     await deps.store.transaction((repos) => repos.members.update(e1.id, { displayName: NAME }));
@@ -88,6 +80,7 @@ describe.each(testDatabases())('erasure (art. 17) on $name', ({ makeUrl }) => {
   });
 
   it('only the member or an admin of the zone may erase', async () => {
+    const { h, p } = setup;
     await expect(eraseMember(h.deps, p.actor('fac'), p.member('e2').id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(eraseMember(h.deps, p.actor('board'), p.member('e2').id)).rejects.toMatchObject({ code: 'forbidden' });
     const other = await makePanel(h.deps, { experts: 1 });
@@ -97,6 +90,7 @@ describe.each(testDatabases())('erasure (art. 17) on $name', ({ makeUrl }) => {
   });
 
   it('re-issues a published summary at once and tells the board that it changed', async () => {
+    const { h } = setup;
     const { deps } = h;
     const q = await makePanel(deps, { experts: 2 });
     const s = await panelWithInput(deps, q);

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportMember, exportMyData } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
-import { panelWithInput, SENTENCES, type Scenario } from './fixtures.js';
+import { SENTENCES, usePanelWithInput } from './fixtures.js';
 
 describe.each(testDatabases())('a copy of one\'s data (art. 20) on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-  let s: Scenario;
-
-  beforeAll(async () => {
-    h = await openHarness(await makeUrl());
-    p = await makePanel(h.deps, { experts: 2 });
-    s = await panelWithInput(h.deps, p);
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelWithInput(makeUrl);
 
   it('gives the member everything about them as JSON, anonymous input included, and nobody else\'s words', async () => {
+    const { h, p, s } = setup;
     const data = await exportMyData(h.deps, p.actor('e1'));
     const json = JSON.parse(JSON.stringify(data)) as typeof data;
     expect(json.format).toBe('stemmen-member-export');
@@ -35,6 +26,7 @@ describe.each(testDatabases())('a copy of one\'s data (art. 20) on $name', ({ ma
   });
 
   it('lets an admin export for a member (audited), and nobody else', async () => {
+    const { h, p, s } = setup;
     const data = await exportMember(h.deps, p.actor('admin'), p.member('e2').id);
     expect(data.contributions.map((c) => c.id)).toEqual([s.other.id]);
     const audit = await h.deps.store.transaction((repos) => repos.audit.list(p.tenant.id, { actorId: p.member('admin').id }));

@@ -1,3 +1,4 @@
+import { beforeAll } from 'vitest';
 import {
   castBallot,
   closePoll,
@@ -15,7 +16,7 @@ import {
   type PollRecord,
   type SummaryVersionRecord,
 } from '../../../src/core/index.js';
-import type { TestPanel } from '../../support/harness.js';
+import { usePanelHarness, type PanelSetup, type TestPanel } from '../../support/harness.js';
 
 export const SENTENCES = {
   named: 'De wachtzaal van de huisartsenpost is te klein voor rolstoelen.',
@@ -65,4 +66,13 @@ export async function panelWithInput(deps: CoreDeps, p: TestPanel): Promise<Scen
   const op = await createBacklogItem(deps, board, { level: 'operational_goal', parentId: goal.id, title: 'Wachtzalen aanpassen' });
   const item = await createBacklogItem(deps, board, { level: 'action', parentId: op.id, title: 'Grotere wachtzaal huisartsenpost', statementIds: [statement.id] });
   return { named, anonymous, other, published, item, namedPoll, anonymousPoll };
+}
+
+/** `usePanelHarness` with two experts and, before the tests, `panelWithInput`'s scenario as `s`. */
+export function usePanelWithInput(makeUrl: () => Promise<string>, overrides: Partial<CoreDeps> = {}): PanelSetup & { s: Scenario } {
+  const setup = usePanelHarness(makeUrl, { experts: 2 }, overrides) as PanelSetup & { s: Scenario };
+  beforeAll(async () => {
+    setup.s = await panelWithInput(setup.h.deps, setup.p);
+  });
+  return setup;
 }

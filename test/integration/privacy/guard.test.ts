@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   castBallot,
   createPoll,
@@ -12,24 +12,16 @@ import {
   type ContributionRecord,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
+import { usePanelHarness } from '../../support/harness.js';
 import { dumpDatabase } from './dump.js';
 
 const NRN = '85.07.30-033.28';
 
 describe.each(testDatabases())('the sensitive-data guard before storage on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-  let url: string;
-
-  beforeAll(async () => {
-    url = await makeUrl();
-    h = await openHarness(url);
-    p = await makePanel(h.deps, { experts: 2 });
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelHarness(makeUrl, { experts: 2 });
 
   it('refuses a contribution with sensitive data, naming the categories and fields, and stores nothing', async () => {
+    const { h, p, url } = setup;
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'Wat loopt er mis?' });
     const attempt = submitContribution(h.deps, p.actor('e1'), {
       roundId: round.id,
@@ -47,6 +39,7 @@ describe.each(testDatabases())('the sensitive-data guard before storage on $name
   });
 
   it('"let the bot redact" stores the text with placeholders; a register number never reaches the database', async () => {
+    const { h, p, url } = setup;
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'Wat helpt?' });
     const stored: ContributionRecord = await submitContribution(h.deps, p.actor('e1'), {
       roundId: round.id,
@@ -64,6 +57,7 @@ describe.each(testDatabases())('the sensitive-data guard before storage on $name
   });
 
   it('guards ballot reasons, change requests and a facilitator edit of a summary too', async () => {
+    const { h, p } = setup;
     const poll = await createPoll(h.deps, p.actor('fac'), { question: 'Akkoord?', kind: 'consent', anonymity: 'named', resultsVisibility: 'live' });
     await expect(castBallot(h.deps, p.actor('e1'), poll.id, { vote: 'object', reason: 'Bel me op 0470 12 34 56' })).rejects.toMatchObject({ code: 'sensitive_data_found', params: { categories: 'phone' } });
     const ballot = await castBallot(h.deps, p.actor('e1'), poll.id, { vote: 'object', reason: 'Bel me op 0470 12 34 56', redact: '1' });

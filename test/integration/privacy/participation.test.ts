@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   acceptParticipation,
   castBallot,
@@ -16,19 +16,13 @@ import {
   withdrawParticipation,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
+import { usePanelHarness } from '../../support/harness.js';
 
 describe.each(testDatabases())('explicit consent to take part on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-
-  beforeAll(async () => {
-    h = await openHarness(await makeUrl());
-    p = await makePanel(h.deps, { experts: 3, participation: false });
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelHarness(makeUrl, { experts: 3, participation: false });
 
   it('asks an expert to accept the privacy text before a first contribution or vote; staff are not asked', async () => {
+    const { h, p } = setup;
     const { deps } = h;
     const round = await openIdeaRound(deps, p.actor('fac'), { question: 'Wat kan beter?' });
     const poll = await createPoll(deps, p.actor('fac'), { question: 'Welke dag?', kind: 'single', anonymity: 'named', resultsVisibility: 'live', options: ['ma', 'di'] });
@@ -51,6 +45,7 @@ describe.each(testDatabases())('explicit consent to take part on $name', ({ make
   });
 
   it('keeps an append-only record with pseudonym, purpose, object and hash, text version, language, decision, channel and time', async () => {
+    const { h, p } = setup;
     const e2 = p.actor('e2');
     const before = Date.now();
     await acceptParticipation(h.deps, e2);
@@ -75,6 +70,7 @@ describe.each(testDatabases())('explicit consent to take part on $name', ({ make
   });
 
   it('asks again when the text changes', async () => {
+    const { h, p } = setup;
     const e3 = p.actor('e3');
     await h.deps.store.transaction((repos) =>
       repos.consent.appendRecord({
@@ -90,6 +86,7 @@ describe.each(testDatabases())('explicit consent to take part on $name', ({ make
   });
 
   it('withdraws in one step: participation ends, all input is withdrawn, summaries are re-issued, the grant gets its withdrawal time', async () => {
+    const { h, p } = setup;
     const { deps } = h;
     const e2 = p.actor('e2');
     const round = await openIdeaRound(deps, p.actor('fac'), { question: 'Waar wacht je op?' });

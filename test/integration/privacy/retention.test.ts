@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyRetention, getSummaryVersion, listContributions, myContributions, pollResults } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
 import { rowsOf } from './dump.js';
-import { panelWithInput, type Scenario } from './fixtures.js';
+import { usePanelWithInput } from './fixtures.js';
 
 const DAY = 24 * 3600_000;
 
 describe.each(testDatabases())('retention on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-  let s: Scenario;
-  let url: string;
-
-  beforeAll(async () => {
-    url = await makeUrl();
-    h = await openHarness(url, { privacy: { retentionDays: 30, consentDeadlineDays: 7 } });
-    p = await makePanel(h.deps, { experts: 2 });
-    s = await panelWithInput(h.deps, p);
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelWithInput(makeUrl, { privacy: { retentionDays: 30, consentDeadlineDays: 7 } });
 
   it('leaves contributions inside the retention period alone', async () => {
+    const { h, p } = setup;
     const report = await applyRetention(h.deps, new Date(Date.now() + 10 * DAY));
     expect(report.contributions).toBe(0);
     expect((await myContributions(h.deps, p.actor('e1'))).length).toBe(2);
   });
 
   it('anonymises contributions older than the period: no author, no author key, no name on quotes; named ballots lose the voter', async () => {
+    const { h, p, s, url } = setup;
     const later = new Date(Date.now() + 40 * DAY);
     const report = await applyRetention(h.deps, later);
     expect(report.contributions).toBe(3);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   draftSummary,
   editSummary,
@@ -12,24 +12,18 @@ import {
   submitContribution,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
+import { usePanelHarness } from '../../support/harness.js';
 
 const DAY = 24 * 3600_000;
 
 describe.each(testDatabases())('summary consent with a deadline on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
   let now = new Date('2026-12-01T10:00:00Z');
+  const setup = usePanelHarness(makeUrl, { experts: 3 }, { clock: { now: () => now }, privacy: { retentionDays: 730, consentDeadlineDays: 7 } });
 
-  beforeAll(async () => {
-    h = await openHarness(await makeUrl(), { clock: { now: () => now }, privacy: { retentionDays: 730, consentDeadlineDays: 7 } });
-    p = await makePanel(h.deps, { experts: 3 });
-  });
-  afterAll(async () => h?.close());
-
-  const ask = async (name: string) => (await myConsentRequests(h.deps, p.actor(name)))[0]!;
+  const ask = async (name: string) => (await myConsentRequests(setup.h.deps, setup.p.actor(name)))[0]!;
 
   it('removes the words of a member who did not answer by the deadline; the others are asked again', async () => {
+    const { h, p } = setup;
     const { deps } = h;
     const round = await openIdeaRound(deps, p.actor('fac'), { question: 'Wat mist er?' });
     await submitContribution(deps, p.actor('e1'), { roundId: round.id, whatHappens: 'Er is geen huisarts die nog nieuwe patiënten neemt.', attribution: 'named' });
@@ -69,6 +63,7 @@ describe.each(testDatabases())('summary consent with a deadline on $name', ({ ma
   });
 
   it('an edit voids every earlier approval; only a fully approved version reaches the board', async () => {
+    const { h, p } = setup;
     const { deps } = h;
     const round = await openIdeaRound(deps, p.actor('fac'), { question: 'Wat helpt jou?' });
     const c = await submitContribution(deps, p.actor('e1'), { roundId: round.id, idea: 'Een vaste contactpersoon in het ziekenhuis zou helpen.', attribution: 'named' });

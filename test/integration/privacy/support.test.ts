@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   exportMyData,
   listSupportRequests,
@@ -8,19 +8,13 @@ import {
   requestSupport,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
+import { usePanelHarness } from '../../support/harness.js';
 
 describe.each(testDatabases())('"I need support" on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-
-  beforeAll(async () => {
-    h = await openHarness(await makeUrl());
-    p = await makePanel(h.deps, { experts: 2 });
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelHarness(makeUrl, { experts: 2 });
 
   it('alerts only the facilitator, once, and never the board', async () => {
+    const { h, p } = setup;
     const { deps } = h;
     const first = await requestSupport(deps, p.actor('e1'));
     const again = await requestSupport(deps, p.actor('e1'));

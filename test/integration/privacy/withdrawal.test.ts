@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   listBacklog,
   listSummaries,
@@ -7,20 +7,14 @@ import {
   withdrawContribution,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
-import { makePanel, openHarness, type Harness, type TestPanel } from '../../support/harness.js';
+import { usePanelHarness } from '../../support/harness.js';
 import { panelWithInput, SENTENCES } from './fixtures.js';
 
 describe.each(testDatabases())('withdrawal in one step on $name', ({ makeUrl }) => {
-  let h: Harness;
-  let p: TestPanel;
-
-  beforeAll(async () => {
-    h = await openHarness(await makeUrl());
-    p = await makePanel(h.deps, { experts: 2 });
-  });
-  afterAll(async () => h?.close());
+  const setup = usePanelHarness(makeUrl, { experts: 2 });
 
   it('one contribution: the published summary is re-issued at once, the board is told it changed (not what), the action keeps its text', async () => {
+    const { h, p } = setup;
     const { deps } = h;
     const s = await panelWithInput(deps, p);
     await deps.store.transaction((repos) =>
@@ -44,6 +38,7 @@ describe.each(testDatabases())('withdrawal in one step on $name', ({ makeUrl }) 
   });
 
   it('everything: all of a member\'s input, named and anonymous, leaves every summary in one step', async () => {
+    const { h, p } = setup;
     const { deps } = h;
     const result = await withdrawAllMyInput(deps, p.actor('e1'));
     expect(result.withdrawn).toBe(1); // the anonymous one; the named one was withdrawn above
