@@ -86,9 +86,12 @@ export function verifyStatements(
   return { statements, removals, quotesChecked, quotesKept };
 }
 
-/** Words of a text after normalisation, space-joined and space-padded, so a name matches whole words only. */
+/**
+ * Words of a text, space-joined and space-padded, so a name matches whole words only. Case is kept: names
+ * are written capitalised, and a member called "An" or "Hope" must not match the words "an" or "hope".
+ */
 function words(text: string): string {
-  return ` ${normaliseForMatch(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
+  return ` ${text.normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
 }
 
 /** Names a statement may not use unless it quotes that person: every named author among the sources. */

@@ -45,6 +45,13 @@ describe('quote verification', () => {
     expect(verifyStatements(one({ contributionId: 'd', quote: 'Forms are hard.' }, 'Marleenke is no member.'), sources).statements).toHaveLength(1);
   });
 
+  it('does not take an ordinary word for a member whose name is that word', () => {
+    const named = [...sources, { ...sources[0]!, contributionId: 'an', authorLabel: 'An', idea: 'Een buurtwerker helpt.' }];
+    const statement = one({ contributionId: 'd', quote: 'Forms are hard.' }, 'Filling in an application form is hard.');
+    expect(verifyStatements(statement, named).statements).toHaveLength(1);
+    expect(verifyStatements(one({ contributionId: 'd', quote: 'Forms are hard.' }, 'An finds forms hard.'), named).statements).toHaveLength(0);
+  });
+
   it('carries a translation beside the verbatim quote, never instead of it', () => {
     const out = verifyStatements(one({ contributionId: 'b', quote: 'Je dois choisir', translation: 'Ik moet kiezen' }), sources);
     expect(out.statements[0]!.citations[0]).toEqual({ contributionId: 'b', quote: 'Je dois choisir', attributedName: null, translation: 'Ik moet kiezen' });
