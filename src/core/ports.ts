@@ -305,6 +305,8 @@ export interface DeliveryRepository {
   claim(key: string): Promise<boolean>;
   /** Whether a key was recorded (read only). */
   seen(key: string): Promise<boolean>;
+  /** Forgets one key, so that a delivery whose handling failed can be handled when it comes again. */
+  release(key: string): Promise<void>;
   /** Forgets keys recorded before `cutoff`; returns how many. */
   pruneBefore(cutoff: Date): Promise<number>;
 }

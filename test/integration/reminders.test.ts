@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { castBallot, createPoll } from '../../src/core/index.js';
-import { claimDelivery, createRemindersForAllZones, pruneDeliveries } from '../../src/core/use-cases/channels.js';
+import { claimDelivery, createRemindersForAllZones, handleOnce, pruneDeliveries } from '../../src/core/use-cases/channels.js';
+import { DomainError } from '../../src/core/errors.js';
 import { testDatabases } from '../setup/databases.js';
 import { makePanel, openHarness, type Harness, type TestPanel } from '../support/harness.js';
 
@@ -54,5 +55,16 @@ describe.each(testDatabases())('scheduled reminders on $name', ({ makeUrl }) => 
     now = new Date(Date.now() + 31 * 86_400_000);
     expect(await pruneDeliveries(h.deps)).toBeGreaterThanOrEqual(1);
     expect(await claimDelivery(h.deps, 'slack:event:Ev1')).toBe(true);
+  });
+
+  it('handles a delivery once, but again after a failure that was not an answer to the member', async () => {
+    now = new Date();
+    const runs: string[] = [];
+    await expect(handleOnce(h.deps, 'teams:act:1', async () => { runs.push('crash'); throw new Error('database went away'); })).rejects.toThrow();
+    expect(await handleOnce(h.deps, 'teams:act:1', async () => void runs.push('ok'))).toBe(true); // the redelivery is handled
+    expect(await handleOnce(h.deps, 'teams:act:1', async () => void runs.push('again'))).toBe(false);
+    await expect(handleOnce(h.deps, 'teams:act:2', async () => { runs.push('refused'); throw new DomainError('poll_closed'); })).rejects.toThrow();
+    expect(await handleOnce(h.deps, 'teams:act:2', async () => void runs.push('twice'))).toBe(false); // the answer was given
+    expect(runs).toEqual(['crash', 'ok', 'refused']);
   });
 });

@@ -4,7 +4,7 @@ import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import express from 'express';
 import type { ChatChannel } from '../../app.js';
 import type { Config } from '../../config.js';
-import { claimDelivery, createReminders, type CoreDeps } from '../../core/index.js';
+import { createReminders, handleOnce, type CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
 import { boardLinkMaker } from '../web/sign-in-link.js';
@@ -68,13 +68,12 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   // Retries and redeliveries (same event id, same trigger) have one effect: the first one.
   app.use(async (args) => {
     const key = deliveryKey(args.body as unknown as Record<string, unknown>);
-    if (key && !(await claimDelivery(deps, key))) {
+    const handled = await handleOnce(deps, key, () => tracker.track(args.next()));
+    if (!handled) {
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();
       log.info({ retry: args.context.retryNum ?? null }, 'slack duplicate delivery ignored');
-      return;
     }
-    await tracker.track(args.next());
   });
   registerCommands(app, env);
   registerActions(app, env);

@@ -1,5 +1,5 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
-import { claimDelivery, DomainError, isDomainError } from '../../core/index.js';
+import { DomainError, handleOnce, isDomainError } from '../../core/index.js';
 import { errorMessage } from '../../i18n/errors.js';
 import type { Data } from './actions/types.js';
 import { actionCtx, actionFor, runAction } from './dispatch.js';
@@ -49,14 +49,15 @@ export async function onCardAction(rt: TeamsRuntime, context: TurnContext): Prom
 
   const ctx = actionCtx(rt, context, who.actor);
   const shortened = ctx.view.t('teams:card.shortened');
-  if (action.changes) {
-    const key = deliveryKey(activity);
-    if (key && !(await claimDelivery(rt.deps, key))) {
-      // The same click delivered twice: it was done once; show where things stand.
-      return answerInvoke(context, cardInvokeBody(await showHome(ctx, { kind: 'good', message: ctx.view.t('teams:card.duplicate') }), shortened));
-    }
+  let card: Awaited<ReturnType<typeof runAction>> | null = null;
+  const key = action.changes ? deliveryKey(activity) : null;
+  const first = await handleOnce(rt.deps, key, async () => {
+    card = await runAction(rt, ctx, parsed.verb, action, parsed.data);
+  });
+  if (!first || !card) {
+    // The same click delivered twice: it was done once; show where things stand.
+    return answerInvoke(context, cardInvokeBody(await showHome(ctx, { kind: 'good', message: ctx.view.t('teams:card.duplicate') }), shortened));
   }
-  const card = await runAction(rt, ctx, parsed.verb, action, parsed.data);
   await answerInvoke(context, cardInvokeBody(card, shortened));
   if (!parsed.automatic) rt.kick();
 }

@@ -1,5 +1,5 @@
 import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
-import { DomainError } from '../errors.js';
+import { DomainError, isDomainError } from '../errors.js';
 import { createPanel } from '../seed-demo.js';
 import {
   LANGUAGES,
@@ -118,6 +118,22 @@ export async function pruneDeliveries(deps: CoreDeps, days = 30): Promise<number
 /** Records a platform delivery key; false when it was seen before (a retry or redelivery). */
 export async function claimDelivery(deps: CoreDeps, key: string): Promise<boolean> {
   return deps.store.transaction((repos) => repos.deliveries.claim(key));
+}
+
+/**
+ * Runs the handling of one platform delivery at most once. The key is claimed first; when the handling then
+ * fails for a reason other than the member's input (a DomainError is an answer, and was given), the claim
+ * is released so that the platform's redelivery is handled instead of ignored. Returns false for a repeat.
+ */
+export async function handleOnce(deps: CoreDeps, key: string | null, handle: () => Promise<void>): Promise<boolean> {
+  if (key !== null && !(await claimDelivery(deps, key))) return false;
+  try {
+    await handle();
+  } catch (error) {
+    if (key !== null && !isDomainError(error)) await deps.store.transaction((repos) => repos.deliveries.release(key));
+    throw error;
+  }
+  return true;
 }
 
 export interface PendingDelivery {

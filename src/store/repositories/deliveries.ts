@@ -8,6 +8,9 @@ export function makeDeliveryRepository(tx: Tx): DeliveryRepository {
       // Never a unique violation (see insert-ignore.ts): the caller keeps writing in this transaction.
       return (await insertProcessedDelivery(tx, key)) === 1;
     },
+    async release(key) {
+      await tx.processedDelivery.deleteMany({ where: { key } });
+    },
     async pruneBefore(cutoff) {
       return (await tx.processedDelivery.deleteMany({ where: { createdAt: { lt: cutoff } } })).count;
     },
