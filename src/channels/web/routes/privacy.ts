@@ -8,6 +8,7 @@ import {
   requestSupport,
   withdrawAllMyInput,
   withdrawParticipation,
+  type Actor,
   type CoreDeps,
 } from '../../../core/index.js';
 import { t } from '../../../i18n/index.js';
@@ -39,32 +40,23 @@ export function privacyRoutes(deps: CoreDeps, pages: ReturnType<typeof createPag
     page: privacyPage,
   });
 
-  pages.action('/privacy/decline', {
-    formId: 'notice',
-    run: async (ctx) => {
-      await declineParticipation(ctx.deps, ctx.actor);
-      return '/privacy?done=declined';
-    },
-    page: privacyPage,
-  });
-
-  pages.action('/privacy/withdraw', {
-    formId: 'notice',
-    run: async (ctx) => {
-      await withdrawParticipation(ctx.deps, ctx.actor);
-      return '/privacy?done=withdrawn';
-    },
-    page: privacyPage,
-  });
-
-  pages.action('/me/withdraw-all', {
-    formId: 'withdraw-h',
-    run: async (ctx) => {
-      await withdrawAllMyInput(ctx.deps, ctx.actor);
-      return '/me/data?done=withdrawn_all';
-    },
-    page: myDataPage,
-  });
+  // One-step answers: a button, one use case for the member who pressed it, then back with a note.
+  const oneStep: [path: string, formId: string, run: (deps: CoreDeps, actor: Actor) => Promise<unknown>, next: string, page: typeof privacyPage][] = [
+    ['/privacy/decline', 'notice', declineParticipation, '/privacy?done=declined', privacyPage],
+    ['/privacy/withdraw', 'notice', withdrawParticipation, '/privacy?done=withdrawn', privacyPage],
+    ['/me/withdraw-all', 'withdraw-h', withdrawAllMyInput, '/me/data?done=withdrawn_all', myDataPage],
+    ['/support', 'support', requestSupport, '/support?done=support_requested', supportPage],
+  ];
+  for (const [path, formId, run, next, page] of oneStep) {
+    pages.action(path, {
+      formId,
+      run: async (ctx) => {
+        await run(ctx.deps, ctx.actor);
+        return next;
+      },
+      page,
+    });
+  }
 
   pages.action('/me/erase', {
     formId: 'erase',
@@ -74,15 +66,6 @@ export function privacyRoutes(deps: CoreDeps, pages: ReturnType<typeof createPag
       return `/erased?lang=${ctx.lang}`;
     },
     page: myDataPage,
-  });
-
-  pages.action('/support', {
-    formId: 'support',
-    run: async (ctx) => {
-      await requestSupport(ctx.deps, ctx.actor);
-      return '/support?done=support_requested';
-    },
-    page: supportPage,
   });
 
   pages.action('/panel/support/:id/handled', {
