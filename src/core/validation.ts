@@ -41,6 +41,13 @@ export function optionalDate(value: unknown, field: string): Date | null {
   return date;
 }
 
+/** An optional date that must lie in the future: a poll or question cannot close before it opens. */
+export function futureDate(value: unknown, field: string, now: Date): Date | null {
+  const date = optionalDate(value, field);
+  if (date && date.getTime() <= now.getTime()) throw new DomainError('deadline_past', { field });
+  return date;
+}
+
 export function requireDate(value: unknown, field: string): Date {
   const date = optionalDate(value, field);
   if (!date) throw new DomainError('invalid_input', { field });

@@ -1,4 +1,5 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { BacklogRepository, Repositories } from '../ports.js';
 import { myContributions } from './rounds.js';
@@ -35,10 +36,9 @@ export interface BacklogItemInput {
   pollIds?: unknown;
 }
 
-const BOARD = ['board', 'admin'] as const;
 
 export async function createBacklogItem(deps: CoreDeps, actor: Actor, input: BacklogItemInput): Promise<BacklogItemRecord> {
-  authorize(actor, BOARD);
+  enforce(actor, 'backlog.create');
   const level = oneOf(input.level, BACKLOG_LEVELS, 'level');
   const title = requireText(input.title, 'title', LIMITS.shortText);
   const description = optionalText(input.description, 'description', LIMITS.longText);
@@ -126,7 +126,7 @@ export async function updateBacklogItem(
   itemId: string,
   input: Partial<Omit<BacklogItemInput, 'level' | 'parentId'>>,
 ): Promise<BacklogItemRecord> {
-  authorize(actor, BOARD);
+  enforce(actor, 'backlog.update');
   const patch: Parameters<BacklogRepository['update']>[1] = {};
   if (input.title !== undefined) patch.title = requireText(input.title, 'title', LIMITS.shortText);
   if (input.description !== undefined) patch.description = optionalText(input.description, 'description', LIMITS.longText);
@@ -146,7 +146,7 @@ export async function updateBacklogItem(
 
 /** "You said, we did": the board answers on an action and every linked contributor is told. */
 export async function respondToBacklogItem(deps: CoreDeps, actor: Actor, itemId: string, response: unknown): Promise<BacklogItemRecord> {
-  authorize(actor, BOARD);
+  enforce(actor, 'backlog.respond');
   const text = requireText(response, 'response', LIMITS.longText);
   return deps.store.transaction(async (repos) => {
     const item = sameTenant(actor, await repos.backlog.findById(itemId));
@@ -165,7 +165,7 @@ export async function respondToBacklogItem(deps: CoreDeps, actor: Actor, itemId:
 
 /** The action plan is the board's: board members, facilitators and admins read it; experts see their outcomes. */
 export async function listBacklog(deps: CoreDeps, actor: Actor): Promise<BacklogItemRecord[]> {
-  authorize(actor, ['board', 'admin', 'facilitator']);
+  enforce(actor, 'backlog.list');
   return deps.store.transaction((repos) => repos.backlog.listByPanel(actor.panelId));
 }
 
