@@ -62,6 +62,15 @@ describe.skipIf(!chromiumPath)('the board brief in a real browser', () => {
     const csv = await page.request.get(`${base}/board/brief.csv?meeting=${meetingId}`);
     expect(await csv.text()).toContain(BRIEF_TEXT.action);
 
+    // The action plan: the pillar shows the progress of the action below it, and filters keep its path.
+    await page.goto(`${base}/board/plan`);
+    expect(await page.locator('ul.tree > li > .item').first().textContent()).toContain('40%');
+    await page.getByLabel(t('nl', 'board:field.status')).selectOption('in_progress');
+    await page.getByRole('button', { name: t('nl', 'plan:apply') }).click();
+    await page.waitForURL(/status=in_progress/);
+    expect(await page.locator('.item:not(.context) .title').allTextContents()).toEqual([BRIEF_TEXT.action]);
+
+    await page.goto(`${base}/board/brief?meeting=${meetingId}`);
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await overflow(page), `brief at ${width}px`).toBeLessThanOrEqual(0);
@@ -69,6 +78,8 @@ describe.skipIf(!chromiumPath)('the board brief in a real browser', () => {
       await page.goto(`${base}/board`);
       expect(await overflow(page), `board at ${width}px`).toBeLessThanOrEqual(0);
       await shoot(page, `board-${width}`);
+      await page.goto(`${base}/board/plan?overdue=1`);
+      expect(await overflow(page), `plan at ${width}px`).toBeLessThanOrEqual(0);
       await page.goto(`${base}/board/brief?meeting=${meetingId}`);
     }
   });

@@ -93,6 +93,8 @@ figure.chart-pair svg.chart { width: 100%; height: auto; display: block; backgro
 .dates > div { flex: 1 1 10rem; }
 nav.exports p { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem; }
 .overdue { color: var(--bad); font-weight: 700; }
+.item.late { border-color: var(--bad); }
+.item.context { opacity: .75; border-style: dashed; }
 @media (max-width: 40rem) {
   html { font-size: 112.5%; }
   figure.chart-pair { grid-template-columns: minmax(0, 1fr); }
