@@ -13,7 +13,7 @@ import {
   type ConsentVote,
   type PollRecord,
 } from '../types.js';
-import { intInRange, oneOf, optionalDate, optionalText, requireText } from '../validation.js';
+import { intInRange, oneOf, optionalFutureDate, optionalText, requireText } from '../validation.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
@@ -35,8 +35,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePoll
   const kind = oneOf(input.kind, POLL_KINDS, 'kind');
   const anonymity = oneOf(input.anonymity, ANONYMITY, 'anonymity');
   const resultsVisibility = oneOf(input.resultsVisibility, RESULTS_VISIBILITY, 'resultsVisibility');
-  const deadline = optionalDate(input.deadline, 'deadline');
-  if (deadline && deadline.getTime() <= deps.clock.now().getTime()) throw new DomainError('invalid_input', { field: 'deadline' });
+  const deadline = optionalFutureDate(input.deadline, 'deadline', deps.clock.now());
   let options: string[] = [];
   let maxChoices: number | null = null;
   if (kind === 'single' || kind === 'multiple') {

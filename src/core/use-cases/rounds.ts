@@ -7,11 +7,12 @@ import {
   LANGUAGES,
   LIMITS,
   type Actor,
+  type Attribution,
   type ContributionRecord,
   type IdeaRoundRecord,
   type Language,
 } from '../types.js';
-import { oneOf, optionalDate, optionalText, requireText } from '../validation.js';
+import { oneOf, optionalFutureDate, optionalText, requireText } from '../validation.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
@@ -24,7 +25,7 @@ export async function openIdeaRound(
   authorize(actor, ['facilitator', 'admin']);
   const question = requireText(input.question, 'question', LIMITS.question);
   const description = optionalText(input.description, 'description', LIMITS.longText);
-  const closesAt = optionalDate(input.closesAt, 'closesAt');
+  const closesAt = optionalFutureDate(input.closesAt, 'closesAt', deps.clock.now());
   return deps.store.transaction(async (repos) => {
     let meetingId: string | null = null;
     if (typeof input.meetingId === 'string' && input.meetingId !== '') {
@@ -96,9 +97,14 @@ async function domainIdsFor(repos: Repositories, actor: Actor, raw: unknown): Pr
   });
 }
 
+/** How a member is mentioned is their choice, never a default: a missing choice is refused, not guessed. */
+function requireAttribution(value: unknown): Attribution {
+  if (value === undefined || value === null || value === '') throw new DomainError('attribution_required', { field: 'attribution' });
+  return oneOf(value, ATTRIBUTIONS, 'attribution');
+}
+
 export async function submitContribution(deps: CoreDeps, actor: Actor, input: ContributionInput): Promise<ContributionRecord> {
   authorize(actor, ['expert', 'facilitator']);
-  const attribution = oneOf(input.attribution ?? 'named', ATTRIBUTIONS, 'attribution');
   const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
   return deps.store.transaction(async (repos) => {
     await requireParticipation(repos, actor);
@@ -110,6 +116,7 @@ export async function submitContribution(deps: CoreDeps, actor: Actor, input: Co
       roundId = round.id;
     }
     const domainIds = await domainIdsFor(repos, actor, input.domainKeys);
+    const attribution = requireAttribution(input.attribution);
     const anonymous = attribution === 'anonymous';
     const contribution = await repos.contributions.create({
       tenantId: actor.tenantId,
