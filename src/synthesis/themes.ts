@@ -37,11 +37,14 @@ export function memberOf(source: SynthesisSource): string {
 
 export function profile(source: SynthesisSource, matcher: ConceptMatcher): Profile {
   const scores = new Float64Array(matcher.concepts.length);
-  matcher.score(source.whatHappens, source.language, scores, FIELD_WEIGHTS.whatHappens);
-  matcher.score(source.whatIsNeeded, source.language, scores, FIELD_WEIGHTS.whatIsNeeded);
-  matcher.score(source.idea, source.language, scores, FIELD_WEIGHTS.idea);
   const asks = new Set<number>();
-  for (const text of [source.whatIsNeeded, source.idea]) matcher.scan(text, source.language, (hit) => asks.add(hit.concept));
+  matcher.score(source.whatHappens, source.language, scores, FIELD_WEIGHTS.whatHappens);
+  for (const [text, weight] of [[source.whatIsNeeded, FIELD_WEIGHTS.whatIsNeeded], [source.idea, FIELD_WEIGHTS.idea]] as const) {
+    matcher.scan(text, source.language, (hit) => {
+      scores[hit.concept]! += hit.weight * weight;
+      asks.add(hit.concept);
+    });
+  }
   return { scores, asks, member: memberOf(source) };
 }
 

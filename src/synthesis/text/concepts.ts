@@ -2,6 +2,13 @@ import type { Language } from '../../core/types.js';
 import { CONCEPTS, IGNORED, type Concept } from '../vocabulary/index.js';
 import { fold, Stems, words } from './words.js';
 
+type Trie = Map<string, TrieNode>;
+interface TrieNode {
+  /** Concepts of the phrase ending here; [] for an ignored phrase, null when no phrase ends here. */
+  hits: ConceptHit[] | null;
+  next: Trie | undefined;
+}
+
 export interface ConceptHit {
   /** Index into the matcher's `concepts`. */
   concept: number;
@@ -29,9 +36,8 @@ const LINKS = ['', 's', 'en', 'e'];
 export class ConceptMatcher {
   readonly concepts: readonly Concept[];
   private readonly stems = new Stems();
-  private readonly phrases: Record<Language, Map<string, ConceptHit[]>> = { nl: new Map(), fr: new Map(), en: new Map() };
-  /** For each language: first stem of a multi-word phrase -> the most words such a phrase has. */
-  private readonly starts: Record<Language, Map<string, number>> = { nl: new Map(), fr: new Map(), en: new Map() };
+  /** Per language, a trie of stemmed phrases: walking it needs no string building per word. */
+  private readonly phrases: Record<Language, Trie> = { nl: new Map(), fr: new Map(), en: new Map() };
   private readonly parts = new Map<string, ConceptHit[]>();
   private readonly compounds = new Map<string, ConceptHit[]>();
 
@@ -42,7 +48,7 @@ export class ConceptMatcher {
         for (const term of c.terms[lang].related) this.add(lang, term, { concept: index, weight: RELATED });
         for (const term of c.terms[lang].core) this.add(lang, term, { concept: index, weight: CORE });
         for (const part of c.terms[lang].parts) {
-          for (const form of new Set([fold(part.toLocaleLowerCase(lang)), this.stems.of(part.toLocaleLowerCase(lang), lang)])) {
+          for (const form of new Set([fold(part.toLowerCase()), this.stems.of(part.toLowerCase(), lang)])) {
             const hits = this.parts.get(form) ?? [];
             if (!hits.some((h) => h.concept === index)) hits.push({ concept: index, weight: PART });
             this.parts.set(form, hits);
@@ -50,24 +56,25 @@ export class ConceptMatcher {
         }
       }
     });
-    for (const lang of ['nl', 'fr', 'en'] as const) for (const phrase of IGNORED[lang]) this.phrases[lang].set(this.key(phrase, lang).key, []);
+    for (const lang of ['nl', 'fr', 'en'] as const) for (const phrase of IGNORED[lang]) this.node(lang, phrase).hits = [];
   }
 
   /** Calls `visit` for every concept occurrence in the text. */
   scan(text: string, language: Language, visit: (hit: ConceptHit) => void): void {
-    const stems = words(text, language).map((w) => this.stems.of(w, language));
-    const phrases = this.phrases[language];
-    const starts = this.starts[language];
+    const stems = words(text).map((w) => this.stems.of(w, language));
+    const root = this.phrases[language];
     for (let i = 0; i < stems.length; ) {
+      // Longest phrase starting here: walk the trie as far as the words allow, remember the last match.
       let step = 0;
-      const longest = Math.min(starts.get(stems[i]!) ?? 1, stems.length - i);
-      for (let n = longest; n >= 1 && step === 0; n -= 1) {
-        const hits = phrases.get(n === 1 ? stems[i]! : stems.slice(i, i + n).join(' '));
-        if (hits) {
-          for (const hit of hits) visit(hit);
-          step = n;
-        }
+      let hits: ConceptHit[] | null = null;
+      let level: Trie | undefined = root;
+      for (let j = i; level && j < stems.length; j += 1) {
+        const node: TrieNode | undefined = level.get(stems[j]!);
+        if (!node) break;
+        if (node.hits) [hits, step] = [node.hits, j - i + 1];
+        level = node.next;
       }
+      if (hits) for (const hit of hits) visit(hit);
       if (step === 0) {
         if (language === 'nl') for (const hit of this.compound(stems[i]!)) visit(hit);
         step = 1;
@@ -81,23 +88,24 @@ export class ConceptMatcher {
     this.scan(text, language, (hit) => (into[hit.concept]! += hit.weight * factor));
   }
 
-  private key(term: string, lang: Language): { key: string; length: number } {
-    const stems = words(term, lang).map((w) => this.stems.of(w, lang));
-    return { key: stems.join(' '), length: stems.length };
+  private node(lang: Language, term: string): TrieNode {
+    let level = this.phrases[lang];
+    let node: TrieNode | undefined;
+    for (const stem of words(term).map((w) => this.stems.of(w, lang))) {
+      node = level.get(stem) ?? { hits: null, next: undefined };
+      level.set(stem, node);
+      level = node.next ??= new Map();
+    }
+    if (!node) throw new Error(`vocabulary term without letters: "${term}"`);
+    return node;
   }
 
   private add(lang: Language, term: string, hit: ConceptHit): void {
-    const { key, length } = this.key(term, lang);
-    if (length === 0) return;
-    const hits = this.phrases[lang].get(key) ?? [];
+    const node = this.node(lang, term);
+    const hits = (node.hits ??= []);
     const same = hits.find((h) => h.concept === hit.concept);
     if (same) same.weight = Math.max(same.weight, hit.weight);
     else hits.push({ ...hit });
-    this.phrases[lang].set(key, hits);
-    if (length > 1) {
-      const first = key.split(' ')[0]!;
-      this.starts[lang].set(first, Math.max(this.starts[lang].get(first) ?? 1, length));
-    }
   }
 
   private compound(stem: string): ConceptHit[] {

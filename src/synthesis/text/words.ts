@@ -21,9 +21,12 @@ export function fold(word: string): string {
   return word.normalize('NFD').replace(DIACRITICS, '');
 }
 
-/** Lower-cased words of a text, in order. */
-export function words(text: string, language: Language): string[] {
-  return text.toLocaleLowerCase(language).normalize('NFC').match(LETTERS) ?? [];
+/**
+ * Lower-cased words of a text, in order. Plain `toLowerCase`: Dutch, French and English have no
+ * locale-specific casing, and the locale-aware version is several times slower on 10,000 answers.
+ */
+export function words(text: string): string[] {
+  return text.toLowerCase().normalize('NFC').match(LETTERS) ?? [];
 }
 
 /**
