@@ -36,7 +36,7 @@ describe.each(testDatabases())('explicit choices and real dates on $name', ({ ma
     const domains = DEFAULT_DOMAINS.map((d, i) => ({ id: `d${i}`, panelId: 'p', key: d.key, labels: d.labels, archived: false, position: i }));
     for (const lang of LANGUAGES) {
       const modal = contributionModal(translator(lang, 'Europe/Brussels'), { meta: { r: 'r1' }, round, openRounds: [round], domains });
-      const block = modal.blocks.find((b) => b.block_id === 'attribution') as { element: Record<string, unknown> };
+      const block = modal.blocks.find((b) => b.block_id === 'attribution') as unknown as { element: Record<string, unknown> };
       expect(block.element.initial_option).toBeUndefined();
       const card = contributionForm(teams.viewOf('expert', lang), teams.round, teams.domains);
       const set = card.body.find((e) => (e as { id?: string }).id === 'attribution') as Record<string, unknown>;
