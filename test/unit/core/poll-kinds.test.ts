@@ -49,7 +49,8 @@ describe('the poll-kind registry', () => {
   });
 
   it('stores choices tagged with their kind and still reads rows written before the tag', () => {
-    for (const choice of [{ kind: 'options', optionIds: ['a'] }, { kind: 'scale', value: 2 }, { kind: 'consent', vote: 'object' }] as const) {
+    const choices: BallotRecord['choice'][] = [{ kind: 'options', optionIds: ['a'] }, { kind: 'scale', value: 2 }, { kind: 'consent', vote: 'object' }];
+    for (const choice of choices) {
       expect(decodeBallotChoice(JSON.parse(encodeBallotChoice(choice)))).toEqual(choice);
     }
     expect(decodeBallotChoice(['a', 'b'])).toEqual({ kind: 'options', optionIds: ['a', 'b'] });
