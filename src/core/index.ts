@@ -20,6 +20,7 @@ export * from './use-cases/members.js';
 export * from './use-cases/meetings.js';
 export * from './use-cases/polls.js';
 export * from './use-cases/rounds.js';
+export { closeDuePolls, closeDueRounds } from './use-cases/close-due.js';
 export * from './use-cases/summaries.js';
 export * from './use-cases/consent.js';
 export * from './use-cases/backlog.js';

@@ -18,6 +18,7 @@ import { intInRange, oneOf, optionalFutureDate, optionalText, requireText } from
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
+import { closePollIn } from './close-due.js';
 
 /** What a poll form sends; left-out fields take `NEW_POLL_DEFAULTS`. */
 export interface CreatePollInput {
@@ -149,10 +150,7 @@ export async function closePoll(deps: CoreDeps, actor: Actor, pollId: string): P
   return deps.store.transaction(async (repos) => {
     const poll = await requirePoll(repos, actor, pollId);
     if (poll.status === 'closed') throw new DomainError('poll_closed');
-    const closed = await repos.polls.close(poll.id, deps.clock.now());
-    if (poll.anonymity === 'anonymous') await repos.polls.clearVoterKeys(poll.id, anonymousTime(deps.clock.now()));
-    await audit(repos, actor, 'poll.closed', 'poll', poll.id);
-    return closed;
+    return closePollIn(repos, actor, poll, deps.clock.now());
   });
 }
 

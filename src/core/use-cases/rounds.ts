@@ -15,6 +15,7 @@ import {
 } from '../types.js';
 import { optionalFutureDate, oneOf, optionalText, requireText } from '../validation.js';
 import { NEW_QUESTION_DEFAULTS } from '../defaults.js';
+import { closeRoundIn } from './close-due.js';
 import { requireOpenRound, requireRound } from '../lookups.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
@@ -58,9 +59,7 @@ export async function closeIdeaRound(deps: CoreDeps, actor: Actor, roundId: stri
   return deps.store.transaction(async (repos) => {
     const round = await requireRound(repos, actor, roundId);
     if (round.status === 'closed') throw new DomainError('round_closed');
-    const closed = await repos.rounds.close(round.id, deps.clock.now());
-    await audit(repos, actor, 'round.closed', 'round', round.id);
-    return closed;
+    return closeRoundIn(repos, actor, round, deps.clock.now());
   });
 }
 
