@@ -93,13 +93,16 @@ export interface MemberRepository {
 }
 
 export interface MeetingRepository {
-  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions'>): Promise<MeetingRecord>;
+  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions' | 'currentStep' | 'currentPollId'>): Promise<MeetingRecord>;
   findById(id: string): Promise<MeetingRecord | null>;
   update(
     id: string,
-    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status'>>,
+    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status' | 'currentStep' | 'currentPollId'>>,
   ): Promise<MeetingRecord>;
   listByPanel(panelId: string): Promise<MeetingRecord[]>;
+  /** Replaces who attended with exactly these members. */
+  setAttendance(meetingId: string, memberIds: string[]): Promise<void>;
+  listAttendance(meetingId: string): Promise<string[]>;
 }
 
 export interface NewPoll {
