@@ -1,6 +1,7 @@
 import type {
   AuditEventRecord,
   AuditInput,
+  BacklogChangeRecord,
   BacklogItemRecord,
   BacklogLinkRecord,
   BallotChoice,
@@ -280,6 +281,14 @@ export interface BacklogRepository {
   moveStatementLinks(moves: { from: string; to: string | null }[]): Promise<number>;
 }
 
+export interface BacklogHistoryRepository {
+  append(input: Omit<BacklogChangeRecord, 'id' | 'createdAt'> & { at?: Date }): Promise<BacklogChangeRecord>;
+  /** Oldest first. */
+  listForItem(itemId: string): Promise<BacklogChangeRecord[]>;
+  /** Changes in a panel from `since` (inclusive) up to `until` (exclusive), oldest first. */
+  listForPanel(panelId: string, range?: { since?: Date; until?: Date }): Promise<BacklogChangeRecord[]>;
+}
+
 export interface NotificationRepository {
   create(input: {
     tenantId: string;
@@ -325,6 +334,7 @@ export interface Repositories {
   summaries: SummaryRepository;
   consent: ConsentRepository;
   backlog: BacklogRepository;
+  backlogHistory: BacklogHistoryRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
   deliveries: DeliveryRepository;
