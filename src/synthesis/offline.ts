@@ -2,7 +2,7 @@ import type { DraftCitation, DraftStatement, SynthesisRequest, SynthesisResult, 
 import { contributionText } from '../core/synthesis.js';
 import { t } from '../i18n/index.js';
 import { otherText, themeText } from './statements.js';
-import { similarity } from './text/clusters.js';
+import { similarity } from './text/similarity.js';
 import { ConceptMatcher } from './text/concepts.js';
 import { pickQuote } from './text/sentences.js';
 import { TermExtractor } from './text/terms.js';
