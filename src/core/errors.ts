@@ -11,7 +11,6 @@ export const ERROR_CODES = [
   'unknown_option',
   'poll_closed',
   'round_closed',
-  'deadline_past',
   'already_withdrawn',
   'consent_missing',
   'consent_not_pending',
@@ -19,6 +18,9 @@ export const ERROR_CODES = [
   'conflict',
   'sensitive_data_found',
   'participation_consent_required',
+  'attribution_required',
+  'date_impossible',
+  'date_in_past',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,7 +52,6 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_option: 400,
   poll_closed: 409,
   round_closed: 409,
-  deadline_past: 400,
   already_withdrawn: 409,
   consent_missing: 409,
   consent_not_pending: 409,
@@ -59,6 +60,9 @@ const STATUS: Record<ErrorCode, number> = {
   // The text is fine to re-send once rephrased or redacted: the request was understood but not accepted.
   sensitive_data_found: 422,
   participation_consent_required: 403,
+  attribution_required: 400,
+  date_impossible: 400,
+  date_in_past: 400,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

@@ -31,3 +31,6 @@ export * from './privacy/index.js';
 export type { PollResults } from './use-cases/poll-results.js';
 export { isQuietTime } from './time.js';
 export { seedDemoPanel } from './seed-demo.js';
+export * from './use-cases/brief.js';
+export * from './use-cases/action-plan.js';
+export { backlogItemHistory } from './use-cases/backlog-history.js';

@@ -1,6 +1,7 @@
 import type {
   AuditEventRecord,
   AuditInput,
+  BacklogChangeRecord,
   BacklogItemRecord,
   BacklogLinkRecord,
   BallotChoice,
@@ -284,6 +285,14 @@ export interface BacklogRepository {
   moveStatementLinks(moves: { from: string; to: string | null }[]): Promise<number>;
 }
 
+export interface BacklogHistoryRepository {
+  append(input: Omit<BacklogChangeRecord, 'id' | 'createdAt'> & { at?: Date }): Promise<BacklogChangeRecord>;
+  /** Oldest first. */
+  listForItem(itemId: string): Promise<BacklogChangeRecord[]>;
+  /** Changes in a panel from `since` (inclusive) up to `until` (exclusive), oldest first. */
+  listForPanel(panelId: string, range?: { since?: Date; until?: Date }): Promise<BacklogChangeRecord[]>;
+}
+
 export interface NotificationRepository {
   create(input: {
     tenantId: string;
@@ -329,6 +338,7 @@ export interface Repositories {
   summaries: SummaryRepository;
   consent: ConsentRepository;
   backlog: BacklogRepository;
+  backlogHistory: BacklogHistoryRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
   deliveries: DeliveryRepository;

@@ -13,6 +13,7 @@ import {
 } from '../types.js';
 import { intInRange, oneOf, optionalDate, optionalText, requireText } from '../validation.js';
 import { resolveAuthors } from './summary-versions.js';
+import { notifyStatusChange, recordChange } from './backlog-history.js';
 
 const PARENT_LEVEL: Record<BacklogLevel, BacklogLevel | null> = {
   pillar: null,
@@ -92,6 +93,7 @@ export async function createBacklogItem(deps: CoreDeps, actor: Actor, input: Bac
       sameTenant(actor, await repos.polls.findById(pollId));
       await repos.backlog.addLink({ itemId: item.id, pollId, statementId: null, contributionId: null, quote: null, translation: null });
     }
+    await recordChange(repos, actor, null, item, deps.clock.now());
     await audit(repos, actor, 'backlog.created', 'backlog_item', item.id, { level });
     return (await repos.backlog.findById(item.id))!;
   });
@@ -135,7 +137,9 @@ export async function updateBacklogItem(
   return deps.store.transaction(async (repos) => {
     const item = sameTenant(actor, await repos.backlog.findById(itemId));
     const updated = await repos.backlog.update(item.id, patch);
-    await audit(repos, actor, 'backlog.updated', 'backlog_item', item.id, { status: updated.status, progress: updated.progress });
+    await recordChange(repos, actor, item, updated, deps.clock.now());
+    const notified = updated.status !== item.status ? await notifyStatusChange(repos, deps.secret, actor, updated) : 0;
+    await audit(repos, actor, 'backlog.updated', 'backlog_item', item.id, { status: updated.status, progress: updated.progress, notified });
     return updated;
   });
 }

@@ -14,7 +14,7 @@ import {
   type BallotRecord,
   type PollRecord,
 } from '../types.js';
-import { futureDate, intInRange, oneOf, optionalText, requireText } from '../validation.js';
+import { intInRange, oneOf, optionalFutureDate, optionalText, requireText } from '../validation.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
@@ -38,7 +38,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePoll
   const kind = oneOf(orDefault(input.kind, NEW_POLL_DEFAULTS.kind), POLL_KINDS, 'kind');
   const anonymity = oneOf(orDefault(input.anonymity, NEW_POLL_DEFAULTS.anonymity), ANONYMITY, 'anonymity');
   const resultsVisibility = oneOf(orDefault(input.resultsVisibility, NEW_POLL_DEFAULTS.resultsVisibility), RESULTS_VISIBILITY, 'resultsVisibility');
-  const deadline = futureDate(input.deadline, 'deadline', deps.clock.now());
+  const deadline = optionalFutureDate(input.deadline, 'deadline', deps.clock.now());
   let options: string[] = [];
   let maxChoices: number | null = null;
   if (POLL_KIND_REGISTRY[kind].hasOptions) {

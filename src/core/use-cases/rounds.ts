@@ -8,11 +8,12 @@ import {
   LANGUAGES,
   LIMITS,
   type Actor,
+  type Attribution,
   type ContributionRecord,
   type IdeaRoundRecord,
   type Language,
 } from '../types.js';
-import { futureDate, oneOf, optionalText, requireText } from '../validation.js';
+import { optionalFutureDate, oneOf, optionalText, requireText } from '../validation.js';
 import { NEW_QUESTION_DEFAULTS } from '../defaults.js';
 import { closeRoundIn } from './close-due.js';
 import { requireOpenRound, requireRound } from '../lookups.js';
@@ -28,7 +29,7 @@ export async function openIdeaRound(
   enforce(actor, 'question.create');
   const question = requireText(input.question, 'question', LIMITS.question);
   const description = optionalText(input.description, 'description', LIMITS.longText);
-  const closesAt = futureDate(input.closesAt ?? NEW_QUESTION_DEFAULTS.closesAt, 'closesAt', deps.clock.now());
+  const closesAt = optionalFutureDate(input.closesAt ?? NEW_QUESTION_DEFAULTS.closesAt, 'closesAt', deps.clock.now());
   return deps.store.transaction(async (repos) => {
     let meetingId: string | null = null;
     if (typeof input.meetingId === 'string' && input.meetingId !== '') {
@@ -102,9 +103,14 @@ async function domainIdsFor(repos: Repositories, actor: Actor, raw: unknown): Pr
   });
 }
 
+/** How a member is mentioned is their choice, never a default: a missing choice is refused, not guessed. */
+function requireAttribution(value: unknown): Attribution {
+  if (value === undefined || value === null || value === '') throw new DomainError('attribution_required', { field: 'attribution' });
+  return oneOf(value, ATTRIBUTIONS, 'attribution');
+}
+
 export async function submitContribution(deps: CoreDeps, actor: Actor, input: ContributionInput): Promise<ContributionRecord> {
   enforce(actor, 'question.contribute');
-  const attribution = oneOf(input.attribution ?? 'named', ATTRIBUTIONS, 'attribution');
   const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
   return deps.store.transaction(async (repos) => {
     await requireParticipation(repos, actor);
@@ -114,6 +120,7 @@ export async function submitContribution(deps: CoreDeps, actor: Actor, input: Co
       roundId = (await requireOpenRound(repos, actor, input.roundId, deps.clock.now())).id;
     }
     const domainIds = await domainIdsFor(repos, actor, input.domainKeys);
+    const attribution = requireAttribution(input.attribution);
     const anonymous = attribution === 'anonymous';
     const contribution = await repos.contributions.create({
       tenantId: actor.tenantId,
