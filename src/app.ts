@@ -8,7 +8,8 @@ import { createLogger, type Logger } from './logger.js';
 import { openDatabase } from './store/client.js';
 import { createPrismaStore } from './store/prisma-store.js';
 import { createSynthesizer } from './synthesis/index.js';
-import { createBoardSite, createWebChannel } from './channels/web/index.js';
+import { ChannelSet } from './channels/contract.js';
+import { createBoardSite, createWebChatChannel } from './channels/web/index.js';
 import type { PageOptions } from './channels/web/pages.js';
 import { createBoardPages } from './board/index.js';
 import { startPrivacyJobs, type PrivacyJobs } from './jobs/index.js';
@@ -18,19 +19,11 @@ export interface App {
   deps: CoreDeps;
   logger: Logger;
   http: Express;
+  /** The running channels, under the channel contract. */
+  channels: ChannelSet;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
   close(): Promise<void>;
-}
-
-/** What a chat channel adapter (Slack, Teams) gives the app: HTTP routes, and a lifecycle. */
-export interface ChatChannel {
-  name: 'slack' | 'teams';
-  /** Routes on the app's own server (e.g. POST /slack/events, POST /api/messages). */
-  router?: express.Router;
-  /** Starts sockets and background work (Socket Mode, outbox); called once the server listens. */
-  start(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 export interface AppOverrides {
@@ -63,20 +56,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     res.json({ status: 'ok' });
   });
   // Without the local web channel, the board pages are reached from Slack or Teams through sign-in links.
-  const pageOptions: PageOptions = { timeZone: config.timeZone, logger, site: config.webChannel ? 'web' : 'board', publicUrl: config.publicUrl };
+  // Every channel implements one contract (src/channels/contract.ts).
+  const channels = new ChannelSet();
+  const pageOptions: PageOptions = { timeZone: config.timeZone, logger, site: config.webChannel ? 'web' : 'board', publicUrl: config.publicUrl, channels };
   // Chat channels are loaded only when configured, so a local start needs none of their credentials.
-  const channels: ChatChannel[] = [];
   if (config.slack) {
     const { createSlackChannel } = await import('./channels/slack/index.js');
-    channels.push(await createSlackChannel(deps, config, logger));
+    channels.add(await createSlackChannel(deps, config, logger));
   }
   if (config.teams) {
     const { createTeamsChannel } = await import('./channels/teams/index.js');
-    channels.push(await createTeamsChannel(deps, config, logger));
+    channels.add(await createTeamsChannel(deps, config, logger));
   }
-  for (const channel of channels) if (channel.router) http.use(channel.router);
+  for (const channel of channels.list()) if (channel.router) http.use(channel.router);
   http.use('/board', createBoardPages(deps, pageOptions));
-  http.use('/', config.webChannel ? createWebChannel(deps, pageOptions) : createBoardSite(deps, pageOptions));
+  if (config.webChannel) {
+    const web = createWebChatChannel(deps, pageOptions);
+    channels.add(web);
+    http.use('/', web.router);
+  } else {
+    http.use('/', createBoardSite(deps, pageOptions));
+  }
 
   let server: Server | null = null;
   // Consent deadlines and retention run while the app listens (see src/jobs).
@@ -86,19 +86,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     deps,
     logger,
     http,
+    channels,
     listen: () =>
       new Promise((resolve, reject) => {
         server = http.listen(config.port, config.host, () => {
           const address = server!.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
           jobs = startPrivacyJobs(deps, logger);
-          Promise.all(channels.map((c) => c.start())).then(() => resolve(port), reject);
+          Promise.all(channels.list().map((c) => c.start())).then(() => resolve(port), reject);
         });
         server.once('error', reject);
       }),
     close: async () => {
       await jobs?.stop();
-      for (const channel of channels) await channel.stop();
+      for (const channel of channels.list()) await channel.stop();
       if (server) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server!.close(() => resolve()));

@@ -26,6 +26,7 @@ export * from './use-cases/consent.js';
 export * from './use-cases/backlog.js';
 export * from './use-cases/home.js';
 export * from './use-cases/channels.js';
+export * from './use-cases/display-names.js';
 export * from './use-cases/version-consent.js';
 export * from './privacy/index.js';
 export type { PollResults } from './use-cases/poll-results.js';

@@ -7,6 +7,7 @@ export * from '../use-cases/participation.js';
 export * from '../use-cases/withdrawal.js';
 export * from '../use-cases/support.js';
 export * from '../use-cases/erasure.js';
+export * from '../use-cases/erasure-messages.js';
 export * from '../use-cases/export.js';
 export * from '../use-cases/retention.js';
 export * from '../use-cases/consent-deadlines.js';
