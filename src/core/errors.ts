@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'unknown_option',
   'poll_closed',
   'round_closed',
+  'deadline_past',
   'already_withdrawn',
   'consent_missing',
   'consent_not_pending',
@@ -20,7 +21,6 @@ export const ERROR_CODES = [
   'participation_consent_required',
   'attribution_required',
   'date_impossible',
-  'date_in_past',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,6 +52,7 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_option: 400,
   poll_closed: 409,
   round_closed: 409,
+  deadline_past: 400,
   already_withdrawn: 409,
   consent_missing: 409,
   consent_not_pending: 409,
@@ -62,7 +63,6 @@ const STATUS: Record<ErrorCode, number> = {
   participation_consent_required: 403,
   attribution_required: 400,
   date_impossible: 400,
-  date_in_past: 400,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

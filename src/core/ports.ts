@@ -1,6 +1,7 @@
 import type {
   AuditEventRecord,
   AuditInput,
+  BacklogChangeRecord,
   BacklogItemRecord,
   BacklogLinkRecord,
   BallotChoice,
@@ -28,6 +29,7 @@ import type {
   SummaryVersionStatus,
   TenantRecord,
   Attribution,
+  PollAudience,
   PollKind,
   Anonymity,
   ResultsVisibility,
@@ -109,6 +111,8 @@ export interface NewPoll {
   kind: PollKind;
   anonymity: Anonymity;
   resultsVisibility: ResultsVisibility;
+  /** Experts unless the facilitator chose everyone; older callers leave it to the store's default. */
+  audience?: PollAudience;
   maxChoices: number | null;
   deadline: Date | null;
   createdById: string;
@@ -280,6 +284,14 @@ export interface BacklogRepository {
   moveStatementLinks(moves: { from: string; to: string | null }[]): Promise<number>;
 }
 
+export interface BacklogHistoryRepository {
+  append(input: Omit<BacklogChangeRecord, 'id' | 'createdAt'> & { at?: Date }): Promise<BacklogChangeRecord>;
+  /** Oldest first. */
+  listForItem(itemId: string): Promise<BacklogChangeRecord[]>;
+  /** Changes in a panel from `since` (inclusive) up to `until` (exclusive), oldest first. */
+  listForPanel(panelId: string, range?: { since?: Date; until?: Date }): Promise<BacklogChangeRecord[]>;
+}
+
 export interface NotificationRepository {
   create(input: {
     tenantId: string;
@@ -311,7 +323,7 @@ export interface DeliveryRepository {
   pruneBefore(cutoff: Date): Promise<number>;
 }
 
-import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository } from './ports-privacy.js';
+import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository, WebSessionRepository } from './ports-privacy.js';
 export type * from './ports-privacy.js';
 
 export interface Repositories {
@@ -325,6 +337,7 @@ export interface Repositories {
   summaries: SummaryRepository;
   consent: ConsentRepository;
   backlog: BacklogRepository;
+  backlogHistory: BacklogHistoryRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
   deliveries: DeliveryRepository;
@@ -332,6 +345,7 @@ export interface Repositories {
   llmExchanges: LlmExchangeRepository;
   outbound: OutboundMessageRepository;
   erasure: ErasureRepository;
+  sessions: WebSessionRepository;
 }
 
 export interface Store {

@@ -1,4 +1,5 @@
-import { audit, authorize, voterKey, type CoreDeps } from '../context.js';
+import { audit, voterKey, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import { foldForSearch } from '../quote-check.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/notice.js';
@@ -28,7 +29,7 @@ export interface ErasureResult {
  * them, then the member row itself. What stays is the consent proof under their pseudonym.
  */
 export async function eraseMember(deps: CoreDeps, actor: Actor, memberId: string): Promise<ErasureResult> {
-  if (actor.memberId !== memberId) authorize(actor, ['admin']);
+  enforce(actor, 'member.erase', { id: memberId });
   return deps.store.transaction(async (repos) => {
     const member = await repos.members.findById(memberId);
     if (!member || member.tenantId !== actor.tenantId) throw new DomainError('not_found');
