@@ -190,7 +190,7 @@ export async function storeVersion(
 /**
  * Approvals that still hold for a new version: a member who approved the version it follows (the draft it
  * supersedes, else the published one), with or without their name, keeps that answer when their own quotes
- * (contribution, words, translation, name shown) are exactly the same. Another member's withdrawal or an
+ * (contribution, words, translation, name shown) and the statements around them are exactly the same. Another member's withdrawal or an
  * edit elsewhere must not send everyone back to the start.
  */
 async function carriedApprovals(
@@ -207,14 +207,19 @@ async function carriedApprovals(
     .filter((v) => v.status === 'awaiting_consent' || v.status === 'published')
     .sort((a, b) => rank(a) - rank(b) || b.number - a.number)[0];
   if (!previous) return carried;
-  const own = (citations: { contributionId: string | null; quote: string; translation?: string | null; attributedName: string | null }[], memberId: string) =>
-    citations
-      .filter((c) => c.contributionId !== null && authorOf.get(c.contributionId) === memberId)
-      .map((c) => [c.contributionId, c.quote, c.translation ?? '', c.attributedName ?? ''].join('\u001f'))
+  // A quote is read in its statement: the statement's theme and text are part of what was approved.
+  type Quoted = { theme: string; text: string; citations: { contributionId: string | null; quote: string; translation?: string | null; attributedName: string | null }[] };
+  const own = (statements: Quoted[], memberId: string) =>
+    statements
+      .flatMap((s) =>
+        s.citations
+          .filter((c) => c.contributionId !== null && authorOf.get(c.contributionId) === memberId)
+          .map((c) => [s.theme, s.text, c.contributionId, c.quote, c.translation ?? '', c.attributedName ?? ''].join('\u001f')),
+      )
       .sort()
       .join('\u001e');
-  const before = previous.statements.flatMap((s) => s.citations);
-  const after = draft.statements.flatMap((s) => s.citations);
+  const before = previous.statements;
+  const after = draft.statements;
   for (const request of await repos.consent.listRequestsForVersion(previous.id)) {
     if (request.status !== 'approved' && request.status !== 'approved_anonymous') continue;
     const mine = own(after, request.memberId);
