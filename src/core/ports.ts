@@ -29,6 +29,7 @@ import type {
   SummaryVersionStatus,
   TenantRecord,
   Attribution,
+  PollAudience,
   PollKind,
   Anonymity,
   ResultsVisibility,
@@ -113,6 +114,8 @@ export interface NewPoll {
   kind: PollKind;
   anonymity: Anonymity;
   resultsVisibility: ResultsVisibility;
+  /** Experts unless the facilitator chose everyone; older callers leave it to the store's default. */
+  audience?: PollAudience;
   maxChoices: number | null;
   deadline: Date | null;
   createdById: string;
@@ -327,7 +330,7 @@ export interface DeliveryRepository {
   pruneBefore(cutoff: Date): Promise<number>;
 }
 
-import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository } from './ports-privacy.js';
+import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository, WebSessionRepository } from './ports-privacy.js';
 export type * from './ports-privacy.js';
 
 export interface Repositories {
@@ -349,6 +352,7 @@ export interface Repositories {
   llmExchanges: LlmExchangeRepository;
   outbound: OutboundMessageRepository;
   erasure: ErasureRepository;
+  sessions: WebSessionRepository;
 }
 
 export interface Store {

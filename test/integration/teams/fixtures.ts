@@ -30,6 +30,7 @@ export function viewOf(role: Role, language: Language): View {
 export function poll(kind: PollRecord['kind'], status: PollRecord['status'] = 'open'): PollRecord {
   return {
     id: `poll-${kind}`,
+    audience: 'experts',
     tenantId: 't1',
     panelId: 'p1',
     meetingId: null,
