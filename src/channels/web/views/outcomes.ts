@@ -1,4 +1,5 @@
-import type { BacklogItemRecord, ContributionRecord, InputOutcome, NotificationRecord } from '../../../core/index.js';
+import type { BacklogItemRecord, ContributionRecord, InputOutcome, NotificationRecord, ReaderTexts } from '../../../core/index.js';
+import { localizedText } from './localized.js';
 import { html, multiline, type Html } from '../html.js';
 import type { Ctx } from '../pages.js';
 import { excerpt, when } from './util.js';
@@ -12,14 +13,15 @@ export function itemFacts(ctx: Ctx, item: BacklogItemRecord): Html {
     <progress max="100" value="${item.progress}" aria-label="${ctx.t('web:outcome.progress')}">${item.progress}%</progress> ${item.progress}%`;
 }
 
-export function boardResponse(ctx: Ctx, item: BacklogItemRecord): Html {
+export function boardResponse(ctx: Ctx, item: BacklogItemRecord, texts?: ReaderTexts): Html {
   if (!item.boardResponse) return html`<p class="muted">${ctx.t('web:outcome.noResponse')}</p>`;
-  return html`<blockquote class="response"><p><strong>${ctx.t('web:outcome.response')}</strong></p><p>${multiline(item.boardResponse)}</p>
+  const answer = texts ? localizedText(ctx, texts.get('backlog_item', item.id, 'boardResponse', item.boardResponse)) : multiline(item.boardResponse);
+  return html`<blockquote class="response"><p><strong>${ctx.t('web:outcome.response')}</strong></p><p>${answer}</p>
     ${item.respondedAt ? html`<footer>${when(ctx, item.respondedAt, false)}</footer>` : ''}</blockquote>`;
 }
 
 /** "What became of my input": each contribution with the action-plan items that came from it. */
-export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: ContributionRecord[]): Html {
+export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: ContributionRecord[], texts?: ReaderTexts): Html {
   if (outcomes.length === 0) return html`<p>${ctx.t('web:outcome.none')}</p>`;
   return html`${outcomes.map((o) => {
     const c = mine.find((x) => x.id === o.contributionId);
@@ -27,9 +29,9 @@ export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: Contri
     return html`<article class="card">
       <p class="muted">${ctx.t('web:outcome.youWrote')} “${excerpt(text)}”</p>
       ${o.items.map((item) => html`<div class="item" id="outcome-${item.id}">
-        <p><span class="title">${item.title}</span> <span class="muted">(${ctx.t(`common:backlogLevel.${item.level}`)})</span></p>
+        <p><span class="title">${texts ? localizedText(ctx, texts.get('backlog_item', item.id, 'title', item.title)) : item.title}</span> <span class="muted">(${ctx.t(`common:backlogLevel.${item.level}`)})</span></p>
         <p>${itemFacts(ctx, item)}</p>
-        ${boardResponse(ctx, item)}
+        ${boardResponse(ctx, item, texts)}
       </div>`)}
     </article>`;
   })}`;
