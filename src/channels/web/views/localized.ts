@@ -6,8 +6,10 @@ import type { Ctx } from '../pages.js';
  * Content in the reader's language where a translation exists, else the original, marked; always with its
  * own `lang` attribute so that screen readers use the right voice.
  */
-export function localizedText(ctx: Ctx, l: LocalizedText): Html {
+export function localizedText(ctx: Ctx, l: LocalizedText, opts: { mark?: boolean } = {}): Html {
   const text = html`<span lang="${l.lang}">${l.text}</span>`;
+  // Poll options are not marked one by one: the question above them says what they are in.
+  if (opts.mark === false) return text;
   switch (l.kind) {
     case 'original':
       return text;

@@ -19,7 +19,7 @@ function choices(ctx: Ctx, poll: PollRecord, ballot: BallotRecord | null, state:
       const mine = vals(state, formId, 'optionIds', choice?.kind === 'options' ? choice.optionIds : []);
       const type = poll.kind === 'single' ? 'radio' : 'checkbox';
       return html`${poll.kind === 'multiple' ? html`<p class="hint">${poll.maxChoices ? ctx.t('web:poll.pickUpTo', { count: poll.maxChoices }) : ctx.t('web:poll.pickSeveral')}</p>` : ''}
-        ${poll.options.map((o) => html`<label class="choice" for="${fid(o.id)}"><input type="${type}" id="${fid(o.id)}" name="optionIds" value="${o.id}"${checkedIf(mine.includes(o.id))}> ${texts ? localizedText(ctx, texts.get('poll_option', o.id, 'label', o.label)) : o.label}</label>`)}`;
+        ${poll.options.map((o) => html`<label class="choice" for="${fid(o.id)}"><input type="${type}" id="${fid(o.id)}" name="optionIds" value="${o.id}"${checkedIf(mine.includes(o.id))}> ${texts ? localizedText(ctx, texts.get('poll_option', o.id, 'label', o.label), { mark: false }) : o.label}</label>`)}`;
     }
     case 'scale': {
       const mine = val(state, formId, 'value', choice?.kind === 'scale' ? String(choice.value) : '');
