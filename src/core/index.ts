@@ -36,3 +36,5 @@ export * from './use-cases/brief.js';
 export * from './use-cases/action-plan.js';
 export { backlogItemHistory } from './use-cases/backlog-history.js';
 export * from './use-cases/meeting-session.js';
+export * from './use-cases/thread.js';
+export * from './use-cases/stats.js';
