@@ -10,6 +10,8 @@ import { assignThemes, countMembers, MIN_SCORE, profile, type Profile } from './
 
 /** Enough quotes for the board to hear several voices per theme, few enough to read and to ask consent for. */
 const QUOTES_PER_THEME = 8;
+/** Worth one strong vocabulary term: an experience sentence that names the theme beats an idea that names it a little more. */
+const EXPERIENCE_FIRST = 2_000;
 /** Two answers this alike (shared stems) say the same thing: quote one of them. */
 const NEAR_PARAPHRASE = 0.6;
 
@@ -99,7 +101,9 @@ class Quoting {
       const mine = this.stemsOf(i);
       if (chosen.some((other) => similarity(this.stemsOf(other), mine) >= NEAR_PARAPHRASE)) continue;
       const source = this.sources[i]!;
-      const quote = pickQuote(source, (sentence) => this.relevance(sentence, source, concept) * 1000 + Math.min(sentence.length, 280));
+      // The statement says what members ask for; the first quote lets one of them say what happened.
+      const experience = citations.length === 0 ? EXPERIENCE_FIRST : 0;
+      const quote = pickQuote(source, (sentence) => this.relevance(sentence, source, concept) * 1000 + (source.whatHappens.includes(sentence) ? experience : 0) + Math.min(sentence.length, 280));
       if (!quote) continue;
       chosen.push(i);
       citations.push({ contributionId: source.contributionId, quote, authorLabel: source.authorLabel });
