@@ -13,7 +13,7 @@ import {
   type IdeaRoundRecord,
   type Language,
 } from '../types.js';
-import { optionalFutureDate, oneOf, optionalText, requireText } from '../validation.js';
+import { futureDate, oneOf, optionalText, requireText } from '../validation.js';
 import { NEW_QUESTION_DEFAULTS } from '../defaults.js';
 import { requireOpenRound, requireRound } from '../lookups.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
@@ -28,7 +28,7 @@ export async function openIdeaRound(
   enforce(actor, 'question.create');
   const question = requireText(input.question, 'question', LIMITS.question);
   const description = optionalText(input.description, 'description', LIMITS.longText);
-  const closesAt = optionalFutureDate(input.closesAt ?? NEW_QUESTION_DEFAULTS.closesAt, 'closesAt', deps.clock.now());
+  const closesAt = futureDate(input.closesAt ?? NEW_QUESTION_DEFAULTS.closesAt, 'closesAt', deps.clock.now());
   return deps.store.transaction(async (repos) => {
     let meetingId: string | null = null;
     if (typeof input.meetingId === 'string' && input.meetingId !== '') {

@@ -143,6 +143,7 @@ async function verifyAndStore(
     cited,
     deps.clock.now(),
     consentDeadline(deps, deps.clock.now()),
+    authors,
   );
 }
 
@@ -175,10 +176,13 @@ export async function editSummary(
 ): Promise<SummaryVersionRecord> {
   enforce(actor, 'summary.edit');
   if (!Array.isArray(edited)) throw new DomainError('invalid_input', { field: 'statements' });
+  // An edit that blanks a theme or a statement, or leaves none, is refused: it would reset every approval
+  // for a version nobody can approve.
+  if (edited.length === 0) throw new DomainError('text_empty', { field: 'statements' });
   // A facilitator's own words go through the guard too (quotes are checked against guarded contributions).
   const drafts: DraftStatement[] = edited.map((s) => ({
     ...guardFields(
-      { theme: optionalText(s.theme, 'theme', LIMITS.shortText), text: requireText(s.text, 'text', LIMITS.longText) },
+      { theme: requireText(s.theme, 'theme', LIMITS.shortText), text: requireText(s.text, 'text', LIMITS.longText) },
       { redact: false, language: actor.language },
     ),
     citations: (Array.isArray(s.citations) ? s.citations : []).map((c) => ({
