@@ -16,6 +16,7 @@ import { createDrain, within } from './ops/graceful.js';
 import { healthRoutes, timedSynthesizer } from './ops/health.js';
 import { accessLog } from './ops/http-log.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
+import { jobLockFor } from './store/job-lock.js';
 import { outboxStats } from './store/outbox-stats.js';
 import { readinessCheck, type Readiness } from './store/readiness.js';
 
@@ -29,6 +30,8 @@ export interface App {
   ready(): Promise<Readiness>;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
+  /** Runs the scheduled jobs once now, as the timer does (under the job lock on PostgreSQL). */
+  runJobs(): Promise<void>;
   /**
    * Stops gracefully within config.ops.shutdownMs: /readyz turns 503, no new connections, requests in flight
    * and the running job finish (their transactions with them), then the database is closed.
@@ -121,11 +124,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         server = http.listen(config.port, config.host, () => {
           const address = server!.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
-          jobs = startPrivacyJobs(deps, logger, { metrics });
+          jobs = startPrivacyJobs(deps, logger, { metrics, lock: jobLockFor(config.databaseUrl) });
           Promise.all(channels.map((c) => c.start())).then(() => resolve(port), reject);
         });
         server.once('error', reject);
       }),
+    runJobs: () => jobs?.runOnce() ?? Promise.resolve(),
     close: () => (closing ??= close()),
   };
 }
