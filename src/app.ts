@@ -7,7 +7,6 @@ import { seedDemoPanel } from './core/seed-demo.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDatabase } from './store/client.js';
 import { createPrismaStore } from './store/prisma-store.js';
-import { createSynthesizer } from './synthesis/index.js';
 import { createBoardSite, createWebChannel } from './channels/web/index.js';
 import type { PageOptions } from './channels/web/pages.js';
 import { createBoardPages } from './board/index.js';
@@ -55,6 +54,17 @@ export interface AppOverrides {
   logger?: Logger;
 }
 
+/**
+ * The language model client (the openai package) is loaded only when a model is configured: it is the
+ * largest part of start-up time and memory, and the offline synthesis does not need it.
+ */
+async function synthesizerFor(config: Config, logger: Logger): Promise<Synthesizer> {
+  if (config.llm) return (await import('./synthesis/index.js')).createSynthesizer(config, logger);
+  logger.info({ event: 'synthesis.engine', generator: 'offline' }, 'no language model configured: summaries use the offline synthesis');
+  const { OfflineSynthesizer } = await import('./synthesis/offline.js');
+  return new OfflineSynthesizer();
+}
+
 /** Composition: storage (migrated on start), core deps, channels and pages, from one Config. */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -66,7 +76,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     clock,
     secret: config.secret,
-    synthesizer: timedSynthesizer(overrides.synthesizer ?? createSynthesizer(config, logger), metrics, config.llm?.provider ?? 'offline'),
+    synthesizer: timedSynthesizer(overrides.synthesizer ?? (await synthesizerFor(config, logger)), metrics, config.llm?.provider ?? 'offline'),
     privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
   };
   if (config.demo) {
