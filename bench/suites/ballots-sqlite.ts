@@ -15,15 +15,22 @@ const TARGET_PER_SECOND = 1000;
 
 /**
  * Ballots cast at the same moment on the default SQLite file (WAL, BEGIN IMMEDIATE, one queue per file):
- * "before" commits each vote alone (group commit off), "after" commits queued votes together. Both run in
+ * "before" stores and commits each vote in its own transaction (as main did), "after" stores votes that
+ * arrive together in one transaction (ballot-box.ts) and commits queued transactions together. Both run in
  * this process on fresh files, so the ratio holds whatever else the machine is doing; CPU ms per ballot is
  * printed too, since wall time on a shared machine mostly measures the neighbours.
  */
-async function burst(members: number, anonymity: 'named' | 'anonymous', groupCommit: boolean): Promise<Row> {
+async function burst(members: number, anonymity: 'named' | 'anonymous', batched: boolean): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'stemmen-bench-'));
-  const db = await openDatabase(`file:${join(dir, 'bench.db')}`, { groupCommit });
+  const db = await openDatabase(`file:${join(dir, 'bench.db')}`, { groupCommit: batched });
   const store = createPrismaStore(db);
-  const deps = { store, clock: { now: () => new Date() }, secret: 'bench-secret-bench-secret-bench-secret', synthesizer: new OfflineSynthesizer() };
+  const deps = {
+    store,
+    clock: { now: () => new Date() },
+    secret: 'bench-secret-bench-secret-bench-secret',
+    synthesizer: new OfflineSynthesizer(),
+    batchBallots: batched,
+  };
   try {
     const created = await store.transaction((repos) =>
       createPanel(repos, {
@@ -46,7 +53,7 @@ async function burst(members: number, anonymity: 'named' | 'anonymous', groupCom
     const used = process.cpuUsage(cpu);
     const stored = await store.transaction((repos) => repos.polls.listBallots(poll.id));
     return {
-      run: groupCommit ? 'after (group commit)' : 'before (one commit per vote)',
+      run: batched ? 'after (batched votes, group commit)' : 'before (one transaction per vote)',
       ballots: members,
       stored: stored.length,
       anonymity,

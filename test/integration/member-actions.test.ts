@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  castBallot,
   createPoll,
   memberHome,
   once,
@@ -79,5 +80,35 @@ describe.each(testDatabases())('member actions in one transaction on $name', ({ 
     expect(c.count()).toBe(1);
     expect(home.openPolls.length).toBeGreaterThanOrEqual(2);
     expect(home.openPolls.some((o) => o.myBallot !== null)).toBe(true);
+  });
+
+  it('stores a burst of votes together, refusing a bad vote alone and keeping one ballot per member', async () => {
+    const { h, p } = setup;
+    now = new Date();
+    const poll = await createPoll(h.deps, p.actor('fac'), { question: 'Welke?', kind: 'multiple', anonymity: 'anonymous', resultsVisibility: 'live', options: ['a', 'b', 'c'], maxChoices: 2 });
+    const [a, b, c] = poll.options.map((o) => o.id);
+    const c1 = counting(h.deps);
+    const results = await Promise.allSettled([
+      castBallot(c1.deps, p.actor('e1'), poll.id, { optionIds: [a] }),
+      castBallot(c1.deps, p.actor('e2'), poll.id, { optionIds: [a, b, c] }), // more than two: refused
+      castBallot(c1.deps, p.actor('e3'), poll.id, { optionIds: [b] }),
+      castBallot(c1.deps, p.actor('e1'), poll.id, { optionIds: [c] }), // changes e1's answer
+      castBallot(c1.deps, p.actor('fac'), poll.id, { optionIds: ['not-an-option'] }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected']);
+    expect(results[1]).toMatchObject({ reason: { code: 'invalid_input' } });
+    expect(results[4]).toMatchObject({ reason: { code: 'unknown_option' } });
+    expect(c1.count()).toBe(1);
+    const ballots = await h.deps.store.transaction((repos) => repos.polls.listBallots(poll.id));
+    expect(ballots.map((x) => x.choice).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual([
+      { kind: 'options', optionIds: [b] },
+      { kind: 'options', optionIds: [c] },
+    ]);
+    const audit = await h.deps.store.transaction((repos) => repos.audit.list(p.tenant.id, { objectId: poll.id }));
+    expect(audit.filter((e) => e.action === 'ballot.cast')).toHaveLength(2);
+    expect(audit.filter((e) => e.action === 'ballot.changed')).toHaveLength(1);
+    expect(audit.every((e) => e.actorId === null || e.action === 'poll.created')).toBe(true);
+    const participants = await h.deps.store.transaction((repos) => repos.polls.listParticipants(poll.id));
+    expect(participants.sort()).toEqual([p.member('e1').id, p.member('e3').id].sort());
   });
 });

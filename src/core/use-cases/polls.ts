@@ -19,6 +19,7 @@ import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
 import { closePollIn } from './close-due.js';
+import { submitToBallotBox } from './ballot-box.js';
 
 /** What a poll form sends; left-out fields take `NEW_POLL_DEFAULTS`. */
 export interface CreatePollInput {
@@ -104,7 +105,11 @@ export interface BallotInput extends BallotFields {
 export async function castBallot(deps: CoreDeps, actor: Actor, pollId: string, input: BallotInput): Promise<BallotRecord> {
   enforce(actor, 'poll.vote');
   const rawReason = optionalText(input.reason, 'reason', LIMITS.reason);
-  return deps.store.transaction(async (repos) => (await castBallotIn(deps, repos, actor, pollId, input, rawReason)).ballot);
+  const alone = (request: { actor: Actor; pollId: string; input: BallotInput; rawReason: string }) =>
+    deps.store.transaction(async (repos) => (await castBallotIn(deps, repos, request.actor, request.pollId, request.input, request.rawReason)).ballot);
+  if (deps.batchBallots === false) return alone({ actor, pollId, input, rawReason });
+  // Votes on one poll that arrive together are committed together (ballot-box.ts).
+  return new Promise((resolve, reject) => submitToBallotBox(deps, { actor, pollId, input, rawReason, resolve, reject }, alone));
 }
 
 /** `castBallot` inside the caller's transaction; returns the poll as read, so the caller need not read it again. */
