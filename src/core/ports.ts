@@ -1,6 +1,7 @@
 import type {
   AuditEventRecord,
   AuditInput,
+  BacklogChangeRecord,
   BacklogItemRecord,
   BacklogLinkRecord,
   BallotChoice,
@@ -119,6 +120,8 @@ export interface PollRepository {
   create(input: NewPoll): Promise<PollRecord>;
   findById(id: string): Promise<PollRecord | null>;
   listByPanel(panelId: string, status?: 'open' | 'closed'): Promise<PollRecord[]>;
+  /** Open polls (every zone) whose deadline is at or before `now`, oldest deadline first. */
+  listDue(now: Date, limit: number): Promise<PollRecord[]>;
   close(id: string, at: Date): Promise<PollRecord>;
   findBallot(pollId: string, who: { memberId: string } | { voterKey: string }): Promise<BallotRecord | null>;
   createBallot(input: {
@@ -151,6 +154,8 @@ export interface IdeaRoundRepository {
   create(input: Omit<IdeaRoundRecord, 'id' | 'status' | 'createdAt'>): Promise<IdeaRoundRecord>;
   findById(id: string): Promise<IdeaRoundRecord | null>;
   listByPanel(panelId: string, status?: 'open' | 'closed'): Promise<IdeaRoundRecord[]>;
+  /** Open questions (every zone) whose closing date is at or before `now`, oldest first. */
+  listDue(now: Date, limit: number): Promise<IdeaRoundRecord[]>;
   close(id: string, at: Date): Promise<IdeaRoundRecord>;
 }
 
@@ -280,6 +285,14 @@ export interface BacklogRepository {
   moveStatementLinks(moves: { from: string; to: string | null }[]): Promise<number>;
 }
 
+export interface BacklogHistoryRepository {
+  append(input: Omit<BacklogChangeRecord, 'id' | 'createdAt'> & { at?: Date }): Promise<BacklogChangeRecord>;
+  /** Oldest first. */
+  listForItem(itemId: string): Promise<BacklogChangeRecord[]>;
+  /** Changes in a panel from `since` (inclusive) up to `until` (exclusive), oldest first. */
+  listForPanel(panelId: string, range?: { since?: Date; until?: Date }): Promise<BacklogChangeRecord[]>;
+}
+
 export interface NotificationRepository {
   create(input: {
     tenantId: string;
@@ -325,6 +338,7 @@ export interface Repositories {
   summaries: SummaryRepository;
   consent: ConsentRepository;
   backlog: BacklogRepository;
+  backlogHistory: BacklogHistoryRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
   deliveries: DeliveryRepository;

@@ -353,6 +353,20 @@ export interface BacklogItemRecord {
   links: BacklogLinkRecord[];
 }
 
+/** One change of an item's status or progress (its timeline). */
+export interface BacklogChangeRecord {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  itemId: string;
+  actorId: string | null;
+  status: BacklogStatus;
+  progress: number;
+  previousStatus: BacklogStatus | null;
+  previousProgress: number | null;
+  createdAt: Date;
+}
+
 export type NotificationKind =
   | 'consent_requested'
   | 'summary_published'

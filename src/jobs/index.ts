@@ -3,9 +3,10 @@ import { expireConsentRequests } from '../core/use-cases/consent-deadlines.js';
 import { applyRetention } from '../core/use-cases/retention.js';
 import { createRemindersForAllZones, pruneDeliveries } from '../core/use-cases/channels.js';
 import type { Logger } from '../logger.js';
+import { CLOSE_DUE_INTERVAL_MS, closeDueWork } from './close-due.js';
 
 /**
- * Scheduled work: consent deadlines, retention, pruning old delivery keys, and reminders to members who have not answered (at most one
+ * Scheduled work: polls and questions closed at their deadline (every minute), consent deadlines, retention, pruning old delivery keys, and reminders to members who have not answered (at most one
  * per member per 48 hours; each channel's outbox delivers them outside quiet hours). All are idempotent, so
  * running late or twice is harmless.
  */
@@ -18,10 +19,14 @@ export interface PrivacyJobs {
 
 export const JOB_INTERVAL_MS = 15 * 60_000;
 
-export function startPrivacyJobs(deps: CoreDeps, logger: Logger, everyMs = JOB_INTERVAL_MS): PrivacyJobs {
+export function startPrivacyJobs(deps: CoreDeps, logger: Logger, everyMs = JOB_INTERVAL_MS, closeEveryMs = CLOSE_DUE_INTERVAL_MS): PrivacyJobs {
   let running: Promise<void> | null = null;
+  let closing: Promise<void> | null = null;
+  const closeDue = () => (closing ??= closeDueWork(deps, logger).finally(() => (closing = null)));
   async function work(): Promise<void> {
     try {
+      // First, so that reminders below never count a poll whose deadline has passed.
+      await closeDue();
       const consent = await expireConsentRequests(deps);
       if (consent.expired > 0) logger.info({ expired: consent.expired, reissued: consent.reissued.length }, 'consent requests past their deadline');
       const reminders = await createRemindersForAllZones(deps);
@@ -39,12 +44,16 @@ export function startPrivacyJobs(deps: CoreDeps, logger: Logger, everyMs = JOB_I
   const runOnce = () => (running ??= work().finally(() => (running = null)));
   const timer = setInterval(() => void runOnce(), everyMs);
   timer.unref();
+  const closeTimer = setInterval(() => void closeDue(), closeEveryMs);
+  closeTimer.unref();
   void runOnce();
   return {
     runOnce,
     stop: async () => {
       clearInterval(timer);
+      clearInterval(closeTimer);
       await running;
+      await closing;
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Repositories, Store } from '../core/ports.js';
 import type { Db } from './client.js';
 import { makeAuditRepository } from './repositories/audit.js';
 import { makeBacklogRepository } from './repositories/backlog.js';
+import { makeBacklogHistoryRepository } from './repositories/backlog-history.js';
 import { makeConsentRepository } from './repositories/consent.js';
 import { makeContributionRepository } from './repositories/contributions.js';
 import { makeDeliveryRepository } from './repositories/deliveries.js';
@@ -33,6 +34,7 @@ export function makeRepositories(tx: Tx): Repositories {
     summaries: makeSummaryRepository(tx),
     consent: makeConsentRepository(tx),
     backlog: makeBacklogRepository(tx),
+    backlogHistory: makeBacklogHistoryRepository(tx),
     notifications: makeNotificationRepository(tx),
     audit: makeAuditRepository(tx),
     deliveries: makeDeliveryRepository(tx),

@@ -13,7 +13,7 @@ describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
       const round = await openIdeaRound(app.deps, sofie, { question: 'Wat maakt zorg betaalbaar?' });
       const omer = await demoActor(app, 'Omer');
       await acceptParticipation(app.deps, omer);
-      await submitContribution(app.deps, omer, { roundId: round.id, whatHappens: 'Ik stel de tandarts uit omdat ik het niet kan betalen.', domainKeys: ['poverty'] });
+      await submitContribution(app.deps, omer, { roundId: round.id, whatHappens: 'Ik stel de tandarts uit omdat ik het niet kan betalen.', domainKeys: ['poverty'], attribution: 'named' });
     },
   });
 

@@ -1,4 +1,5 @@
-import { audit, authorize, type CoreDeps } from '../context.js';
+import { audit, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import {
@@ -112,7 +113,7 @@ export async function withdrawContribution(deps: CoreDeps, actor: Actor, contrib
 }
 
 export async function consentHistory(deps: CoreDeps, actor: Actor) {
-  authorize(actor, ['expert', 'facilitator', 'board', 'admin']);
+  enforce(actor, 'consent.history');
   return deps.store.transaction(async (repos) => repos.consent.listRecords(actor.tenantId, await pseudonymOf(repos, actor.memberId)));
 }
 

@@ -1,4 +1,5 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import { normaliseForMatch, verifyStatements } from '../quote-check.js';
@@ -37,7 +38,7 @@ export async function draftSummary(
   actor: Actor,
   input: { roundId: unknown; title?: unknown; language?: unknown },
 ): Promise<DraftSummaryResult> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'summary.draft');
   const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
   if (typeof input.roundId !== 'string') throw new DomainError('invalid_input', { field: 'roundId' });
   const roundId = input.roundId;
@@ -170,7 +171,7 @@ export async function editSummary(
   versionId: string,
   edited: EditedStatement[],
 ): Promise<SummaryVersionRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'summary.edit');
   if (!Array.isArray(edited)) throw new DomainError('invalid_input', { field: 'statements' });
   // A facilitator's own words go through the guard too (quotes are checked against guarded contributions).
   const drafts: DraftStatement[] = edited.map((s) => ({
@@ -254,7 +255,7 @@ async function currentVersion(
 
 /** Hands a version to the board: only when every cited member approved this exact version. */
 export async function publishSummary(deps: CoreDeps, actor: Actor, versionId: string): Promise<SummaryVersionRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'summary.publish');
   return deps.store.transaction(async (repos) => {
     const version = await currentVersion(repos, actor, versionId);
     if (version.status !== 'awaiting_consent') throw new DomainError('version_not_current');

@@ -1,4 +1,5 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import type { Actor, SummaryRecord, SummaryVersionRecord } from '../types.js';
@@ -19,7 +20,7 @@ export interface SummaryOverview {
 
 /** Facilitators see every summary and its consent state; board members only published versions. */
 export async function listSummaries(deps: CoreDeps, actor: Actor): Promise<SummaryOverview[]> {
-  authorize(actor, ['facilitator', 'admin', 'board']);
+  enforce(actor, 'summary.list');
   return deps.store.transaction(async (repos) => {
     const out: SummaryOverview[] = [];
     for (const summary of await repos.summaries.listByPanel(actor.panelId)) {

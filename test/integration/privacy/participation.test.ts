@@ -82,7 +82,7 @@ describe.each(testDatabases())('explicit consent to take part on $name', ({ make
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'En nu?' });
     await expect(submitContribution(h.deps, e3, { roundId: round.id, idea: 'Something.' })).rejects.toMatchObject({ code: 'participation_consent_required' });
     await acceptParticipation(h.deps, e3);
-    await submitContribution(h.deps, e3, { roundId: round.id, idea: 'Something else.' });
+    await submitContribution(h.deps, e3, { roundId: round.id, idea: 'Something else.', attribution: 'anonymous' });
   });
 
   it('withdraws in one step: participation ends, all input is withdrawn, summaries are re-issued, the grant gets its withdrawal time', async () => {
