@@ -12,7 +12,7 @@ import {
 } from '../../core/index.js';
 import { errorMessage } from '../../i18n/errors.js';
 import type { Logger } from '../../logger.js';
-import type { LinkSubject } from '../web/sign-in-link.js';
+import type { LinkSubject } from '../../web-ui/sign-in-link.js';
 import { translator, type Tr } from './i18n.js';
 import type { WorkTracker } from './runtime.js';
 

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { isDomainError, resolveActor, type Actor, type CoreDeps } from '../../core/index.js';
+import { isDomainError, resolveActor, type Actor, type CoreDeps } from '../core/index.js';
 
 /**
  * The local web session: an HttpOnly, SameSite=Strict cookie holding the tenant and member id, signed with
