@@ -37,11 +37,12 @@ export function loadCorpus(): Corpus {
 
 /**
  * A hand-labelled set for the offline themes: `themes.json` (written for it: eight themes with members in
- * every language), or the original corpus with labels added afterwards (`corpus-themes.json`).
+ * every language), `holdout-themes.json` (written after the vocabulary was fixed, and never used to change
+ * it), or the original corpus with labels added afterwards (`corpus-themes.json`).
  */
-export function loadLabelled(name: 'themes' | 'corpus'): { corpus: Corpus; truth: Record<string, string> } {
-  if (name === 'themes') {
-    const corpus = JSON.parse(readFileSync(join(FIXTURES, 'themes.json'), 'utf8')) as Corpus;
+export function loadLabelled(name: 'themes' | 'holdout' | 'corpus'): { corpus: Corpus; truth: Record<string, string> } {
+  if (name !== 'corpus') {
+    const corpus = JSON.parse(readFileSync(join(FIXTURES, name === 'themes' ? 'themes.json' : 'holdout-themes.json'), 'utf8')) as Corpus;
     return { corpus, truth: Object.fromEntries(corpus.contributions.filter((c) => c.theme).map((c) => [c.id, c.theme!])) };
   }
   const labels = JSON.parse(readFileSync(join(FIXTURES, 'corpus-themes.json'), 'utf8')) as { themes: Record<string, string> };

@@ -85,7 +85,7 @@ function offlineAgreement(): void {
   console.log(`\n## offline themes against hand labels (vocabulary ${VOCABULARY_VERSION})`);
   const header = ['set', 'reader', 'ARI', 'NMI', 'theme recall', 'coverage', 'statements saying more than a count', 'quotes verbatim', 'themes', 'in other', 'ms'];
   const rows: string[][] = [];
-  for (const [name, set] of [['themes.json', 'themes'], ['corpus.json', 'corpus']] as const) {
+  for (const [name, set] of [['themes.json', 'themes'], ['holdout-themes.json', 'holdout'], ['corpus.json', 'corpus']] as const) {
     const { corpus, truth } = loadLabelled(set);
     for (const reader of ['nl', 'fr', 'en'] as const) {
       const s = scoreOffline(corpus, truth, reader);

@@ -55,7 +55,8 @@ export function build() {
   } catch {
     throw new Error('TypeScript is not installed: run `npm ci` (with dev dependencies) before `npm run build`');
   }
-  rmSync(dist, { recursive: true, force: true });
+  // Only what a build makes: dist/teams also holds the app package that `npm run teams:package` writes.
+  for (const made of ['src', 'prompts', 'prisma', 'teams/icons', '.build-stamp']) rmSync(path.join(dist, made), { recursive: true, force: true });
   const res = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (res.error) throw res.error;
   if (res.status !== 0) throw new Error(`tsc failed (exit ${res.status})`);

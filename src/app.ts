@@ -13,6 +13,12 @@ import { createBoardSite, createWebChatChannel } from './channels/web/index.js';
 import type { PageOptions } from './web-ui/pages.js';
 import { createBoardPages } from './board/index.js';
 import { startPrivacyJobs, type PrivacyJobs } from './jobs/index.js';
+import { createDrain, within } from './ops/graceful.js';
+import { healthRoutes, timedSynthesizer } from './ops/health.js';
+import { accessLog } from './ops/http-log.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { outboxStats } from './store/outbox-stats.js';
+import { readinessCheck, type Readiness } from './store/readiness.js';
 
 export interface App {
   config: Config;
@@ -21,8 +27,15 @@ export interface App {
   http: Express;
   /** The running channels, under the channel contract. */
   channels: ChannelSet;
+  metrics: Metrics;
+  /** What /readyz answers (without the "stopping" state). */
+  ready(): Promise<Readiness>;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
+  /**
+   * Stops gracefully within config.ops.shutdownMs: /readyz turns 503, no new connections, requests in flight
+   * and the running job finish (their transactions with them), then the database is closed.
+   */
   close(): Promise<void>;
 }
 
@@ -37,11 +50,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const db = await openDatabase(config.databaseUrl);
   const store = createPrismaStore(db);
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const metrics = createMetrics(() => outboxStats(db, clock.now()));
   const deps: CoreDeps = {
     store,
-    clock: overrides.clock ?? { now: () => new Date() },
+    clock,
     secret: config.secret,
-    synthesizer: overrides.synthesizer ?? createSynthesizer(config, logger),
+    synthesizer: timedSynthesizer(overrides.synthesizer ?? createSynthesizer(config, logger), metrics, config.llm?.provider ?? 'offline'),
     privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
   };
   if (config.demo) {
@@ -52,9 +67,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const http = express();
   http.disable('x-powered-by');
   http.set('trust proxy', false);
-  http.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  const drain = createDrain();
+  const ready = readinessCheck(db, config.databaseUrl);
+  http.use(drain.middleware);
+  http.use(accessLog(config.ops.accessLog ? logger : null, metrics));
+  http.use(healthRoutes({ ready, stopping: () => drain.draining, metrics, metricsAt: config.ops.metrics }));
   // Without the local web channel, the board pages are reached from Slack or Teams through sign-in links.
   // Every channel implements one contract (src/channels/contract.ts).
   const channels = new ChannelSet();
@@ -81,30 +98,35 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let server: Server | null = null;
   // Consent deadlines and retention run while the app listens (see src/jobs).
   let jobs: PrivacyJobs | null = null;
+  let closing: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    const deadline = Date.now() + config.ops.shutdownMs;
+    const left = () => deadline - Date.now();
+    // Stop taking work first (the server, the job timer, Socket Mode), then wait for what is under way.
+    const served = server ? drain.close(server, config.ops.shutdownMs) : Promise.resolve('drained' as const);
+    const background = Promise.all([jobs?.stop(), ...channels.list().map((c) => c.stop())]).then(() => 'done' as const);
+    const [http, work] = await Promise.all([served, within(background, left(), 'cut' as const)]);
+    if (http === 'cut' || work === 'cut') logger.warn({ http, work, ms: config.ops.shutdownMs }, 'shutdown ran out of time; cut what was left');
+    await store.close();
+  }
   return {
     config,
     deps,
     logger,
     http,
     channels,
+    metrics,
+    ready,
     listen: () =>
       new Promise((resolve, reject) => {
         server = http.listen(config.port, config.host, () => {
           const address = server!.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
-          jobs = startPrivacyJobs(deps, logger);
+          jobs = startPrivacyJobs(deps, logger, { metrics });
           Promise.all(channels.list().map((c) => c.start())).then(() => resolve(port), reject);
         });
         server.once('error', reject);
       }),
-    close: async () => {
-      await jobs?.stop();
-      for (const channel of channels.list()) await channel.stop();
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-      }
-      await store.close();
-    },
+    close: () => (closing ??= close()),
   };
 }

@@ -35,3 +35,4 @@ export { seedDemoPanel } from './seed-demo.js';
 export * from './use-cases/brief.js';
 export * from './use-cases/action-plan.js';
 export { backlogItemHistory } from './use-cases/backlog-history.js';
+export * from './use-cases/meeting-session.js';

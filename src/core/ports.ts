@@ -29,6 +29,7 @@ import type {
   SummaryVersionStatus,
   TenantRecord,
   Attribution,
+  PollAudience,
   PollKind,
   Anonymity,
   ResultsVisibility,
@@ -93,13 +94,16 @@ export interface MemberRepository {
 }
 
 export interface MeetingRepository {
-  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions'>): Promise<MeetingRecord>;
+  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions' | 'currentStep' | 'currentPollId'>): Promise<MeetingRecord>;
   findById(id: string): Promise<MeetingRecord | null>;
   update(
     id: string,
-    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status'>>,
+    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status' | 'currentStep' | 'currentPollId'>>,
   ): Promise<MeetingRecord>;
   listByPanel(panelId: string): Promise<MeetingRecord[]>;
+  /** Replaces who attended with exactly these members. */
+  setAttendance(meetingId: string, memberIds: string[]): Promise<void>;
+  listAttendance(meetingId: string): Promise<string[]>;
 }
 
 export interface NewPoll {
@@ -110,6 +114,8 @@ export interface NewPoll {
   kind: PollKind;
   anonymity: Anonymity;
   resultsVisibility: ResultsVisibility;
+  /** Experts unless the facilitator chose everyone; older callers leave it to the store's default. */
+  audience?: PollAudience;
   maxChoices: number | null;
   deadline: Date | null;
   createdById: string;
@@ -324,7 +330,7 @@ export interface DeliveryRepository {
   pruneBefore(cutoff: Date): Promise<number>;
 }
 
-import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository } from './ports-privacy.js';
+import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository, WebSessionRepository } from './ports-privacy.js';
 export type * from './ports-privacy.js';
 
 export interface Repositories {
@@ -346,6 +352,7 @@ export interface Repositories {
   llmExchanges: LlmExchangeRepository;
   outbound: OutboundMessageRepository;
   erasure: ErasureRepository;
+  sessions: WebSessionRepository;
 }
 
 export interface Store {

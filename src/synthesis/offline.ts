@@ -2,11 +2,11 @@ import type { DraftCitation, DraftStatement, SynthesisRequest, SynthesisResult, 
 import { contributionText } from '../core/synthesis.js';
 import { t } from '../i18n/index.js';
 import { otherText, themeText } from './statements.js';
-import { similarity } from './text/clusters.js';
+import { similarity } from './text/similarity.js';
 import { ConceptMatcher } from './text/concepts.js';
 import { pickQuote } from './text/sentences.js';
 import { TermExtractor } from './text/terms.js';
-import { assignThemes, countMembers, profile, type Profile } from './themes.js';
+import { assignThemes, countMembers, MIN_SCORE, profile, type Profile } from './themes.js';
 
 /** Enough quotes for the board to hear several voices per theme, few enough to read and to ask consent for. */
 const QUOTES_PER_THEME = 8;
@@ -72,7 +72,7 @@ export function offlineThemes(request: SynthesisRequest): OfflineTheme[] {
 }
 
 const ids = (sources: readonly SynthesisSource[], indexes: readonly number[]) => indexes.map((i) => sources[i]!.contributionId);
-const touching = (profiles: readonly Profile[], indexes: readonly number[], c: number) => indexes.filter((i) => profiles[i]!.scores[c]! > 0).length;
+const touching = (profiles: readonly Profile[], indexes: readonly number[], c: number) => indexes.filter((i) => profiles[i]!.scores[c]! >= MIN_SCORE).length;
 
 /**
  * Chooses quotes: the contributions that speak most of the theme first, skipping members who asked not to

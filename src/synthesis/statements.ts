@@ -2,7 +2,7 @@ import type { SynthesisRequest } from '../core/synthesis.js';
 import type { Language } from '../core/types.js';
 import { t } from '../i18n/index.js';
 import type { Concept } from './vocabulary/index.js';
-import type { Profile } from './themes.js';
+import { MIN_SCORE, type Profile } from './themes.js';
 
 /** A board reads the three most shared needs; more turns a statement into a list. */
 const NEEDS_SHOWN = 3;
@@ -78,11 +78,14 @@ export function themeText(request: SynthesisRequest, profiles: readonly Profile[
   return parts.join(' ');
 }
 
-/** The "other" statement: how many members, which topics they touch when the vocabulary knows them, what they ask. */
+/**
+ * The "other" statement: how many members, which topics they clearly speak of (a topic too few members
+ * raised to make a theme, such as housing in a month about waiting lists), what they ask.
+ */
 export function otherText(request: SynthesisRequest, profiles: readonly Profile[], indexes: readonly number[], topics: readonly number[], concepts: readonly Concept[], memberCount: number): string {
   const lang = request.language;
   const parts = [t(lang, 'offline:otherExperience', { count: memberCount, members: members(lang, memberCount), languages: languages(request, profiles, indexes) })];
-  const touched = topics.filter((c) => indexes.some((i) => profiles[i]!.scores[c]! > 0)).slice(0, 4);
+  const touched = topics.filter((c) => indexes.some((i) => profiles[i]!.scores[c]! >= MIN_SCORE)).slice(0, 3);
   if (touched.length > 0) parts.push(t(lang, 'offline:otherTopics', { topics: list(lang, touched.map((c) => lowerFirst(concepts[c]!.label![lang]))) }));
   const needs = topNeeds(profiles, indexes, concepts);
   if (needs.length > 0) parts.push(needsSentence(lang, needs, concepts));

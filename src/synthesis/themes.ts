@@ -16,7 +16,7 @@ export interface Profile {
 const FIELD_WEIGHTS = { whatHappens: 1, whatIsNeeded: 1, idea: 0.75 } as const;
 
 /** A contribution needs one core term, or two related ones, to belong to a theme; less is "other". */
-const MIN_SCORE = 2;
+export const MIN_SCORE = 2;
 /** An alternative theme is taken only when it is at least this strong relative to the best one. */
 const FALLBACK_SHARE = 0.5;
 /** A theme resting on one member is an anecdote, not a theme: it goes to "other". */

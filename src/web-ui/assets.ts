@@ -105,5 +105,14 @@ nav.exports p { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem
   td progress { width: 4.5rem; }
   header.top nav ul { flex-wrap: wrap; }
 }
+/* The present view: big type for the projector, the QR code beside the results on a wide screen. */
+.present { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+@media (min-width: 60rem) { .present { grid-template-columns: minmax(0, 3fr) minmax(0, 1fr); } }
+#live { font-size: 1.3rem; }
+#live.stale { opacity: .6; }
+#live .agenda-now { font-size: 1.6rem; font-weight: 700; margin: .25rem 0 1rem; }
+table.results td.count { font-weight: 700; font-size: 1.2em; }
+.vote-here svg.qr { width: 100%; max-width: 16rem; height: auto; display: block; background: #fff; }
+.short-link { word-break: break-all; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;

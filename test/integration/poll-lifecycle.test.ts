@@ -26,11 +26,11 @@ describe.each(testDatabases())('polls and questions close themselves on $name', 
     now = new Date();
     const past = new Date(now.getTime() - 60_000).toISOString();
     await expect(createPoll(h.deps, p.actor('fac'), { question: 'Welke dag?', kind: 'scale', deadline: past })).rejects.toMatchObject({
-      code: 'date_in_past',
+      code: 'deadline_past',
       params: { field: 'deadline' },
     });
     await expect(openIdeaRound(h.deps, p.actor('fac'), { question: 'Wat helpt?', closesAt: past })).rejects.toMatchObject({
-      code: 'date_in_past',
+      code: 'deadline_past',
       params: { field: 'closesAt' },
     });
   });
@@ -83,9 +83,9 @@ describe.each(testDatabases())('polls and questions close themselves on $name', 
     now = new Date();
     const closesAt = later(60_000);
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'Wat helpt jou?', closesAt });
-    await submitContribution(h.deps, p.actor('e1'), { roundId: round.id, idea: 'Een vaste contactpersoon.' });
+    await submitContribution(h.deps, p.actor('e1'), { roundId: round.id, idea: 'Een vaste contactpersoon.', attribution: 'named' });
     now = new Date(closesAt.getTime() + 1);
-    await expect(submitContribution(h.deps, p.actor('e2'), { roundId: round.id, idea: 'Te laat.' })).rejects.toMatchObject({ code: 'round_closed' });
+    await expect(submitContribution(h.deps, p.actor('e2'), { roundId: round.id, idea: 'Te laat.', attribution: 'named' })).rejects.toMatchObject({ code: 'round_closed' });
     expect((await closeDueRounds(h.deps)).map((r) => r.id)).toEqual([round.id]);
     expect(await closeDueRounds(h.deps)).toEqual([]);
     const stored = await h.deps.store.transaction((repos) => repos.rounds.findById(round.id));

@@ -9,6 +9,7 @@ import { memberRoutes } from './routes/member.js';
 import { panelRoutes } from './routes/panel.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { boardSessionRoutes, sessionRoutes } from './routes/session.js';
+import { shortLinkRoutes } from './routes/short-links.js';
 
 function stylesheet(_req: Request, res: Response): void {
   res.set({ 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).type('text/css').send(STYLESHEET);
@@ -28,6 +29,7 @@ export function createWebChannel(deps: CoreDeps, opts: PageOptions): Router {
   memberRoutes(pages);
   panelRoutes(pages);
   privacyRoutes(deps, pages);
+  shortLinkRoutes(deps, pages);
   router.use((_req, _res, next) => next(new DomainError('not_found')));
   return pages.finish();
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeBallot, parseBallot, tallyBallots, type BallotRecord, type PollRecord } from '../../../src/core/index.js';
+import { describeBallot, parseBallot, tallyBallots, type BallotChoice, type BallotRecord, type PollRecord } from '../../../src/core/index.js';
 import { decodeBallotChoice, encodeBallotChoice } from '../../../src/core/poll-kinds.js';
 
 const poll = (kind: PollRecord['kind'], maxChoices: number | null = null): PollRecord => ({
   id: 'poll',
+  audience: 'experts',
   tenantId: 't',
   panelId: 'p',
   meetingId: null,
@@ -49,7 +50,7 @@ describe('the poll-kind registry', () => {
   });
 
   it('stores choices tagged with their kind and still reads rows written before the tag', () => {
-    const choices: BallotRecord['choice'][] = [{ kind: 'options', optionIds: ['a'] }, { kind: 'scale', value: 2 }, { kind: 'consent', vote: 'object' }];
+    const choices: BallotChoice[] = [{ kind: 'options', optionIds: ['a'] }, { kind: 'scale', value: 2 }, { kind: 'consent', vote: 'object' }];
     for (const choice of choices) {
       expect(decodeBallotChoice(JSON.parse(encodeBallotChoice(choice)))).toEqual(choice);
     }
