@@ -1,6 +1,7 @@
 import type { ContributionRecord, InputOutcome, NotificationRecord } from '../../../core/index.js';
 import { boardResponse, itemFacts } from '../../../web-ui/fragments/action-plan.js';
 import { html, multiline, type Html } from '../../../web-ui/html.js';
+import { notificationView, type NotificationTarget } from '../../notification.js';
 import type { Ctx } from '../../../web-ui/pages.js';
 import { excerpt, when } from '../../../web-ui/util.js';
 
@@ -21,10 +22,35 @@ export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: Contri
   })}`;
 }
 
+/** Where a notification's link leads on this site (the member's home sections, the panel pages). */
+function webPathOf(ctx: Ctx, target: NotificationTarget): string {
+  const facilitates = ctx.actor.role === 'facilitator' || ctx.actor.role === 'admin';
+  switch (target.kind) {
+    case 'poll':
+      return '/home#polls-h';
+    case 'round':
+      return '/home#round-h';
+    case 'consent':
+      return '/home#consent-h';
+    case 'outcomes':
+      return `/home#outcome-${target.itemId}`;
+    case 'summary':
+      return facilitates && target.versionId ? `/panel/versions/${target.versionId}` : ctx.actor.role === 'board' ? '/board' : '/home#consent-h';
+    case 'support':
+      return facilitates ? '/panel#support-h' : '/support';
+    default:
+      return '/home';
+  }
+}
+
 export function notificationsSection(ctx: Ctx, notifications: NotificationRecord[]): Html {
   if (notifications.length === 0) return html``;
   return html`<section aria-labelledby="notifications-h"><h2 id="notifications-h">${ctx.t('web:home.notifications')}</h2>
-    <ul>${notifications.map((n) => html`<li>${ctx.t(`common:notification.${n.kind}`)} <span class="muted">(${when(ctx, n.createdAt)})</span></li>`)}</ul>
+    <ul>${notifications.map((n) => {
+      const view = notificationView(ctx.lang, n);
+      return html`<li><strong>${view.title}</strong> <span class="muted">(${when(ctx, n.createdAt)})</span><br>${view.text}
+        <a href="${webPathOf(ctx, view.target)}">${view.linkLabel}</a></li>`;
+    })}</ul>
     <form method="post" action="/notifications/read">
       ${notifications.map((n) => html`<input type="hidden" name="ids" value="${n.id}">`)}
       <button type="submit" class="secondary">${ctx.t('web:home.markRead')}</button>
