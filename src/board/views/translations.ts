@@ -1,7 +1,7 @@
 import { can, contentTranslations, listBacklog, listIdeaRounds, listPolls, panelOverview, type ContentTranslationRecord, type Language, LANGUAGES, type TranslatableType } from '../../core/index.js';
-import { html, type Html } from '../../channels/web/html.js';
-import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
-import { formAlert } from '../../channels/web/views/util.js';
+import { html, type Html } from '../../web-ui/html.js';
+import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
+import { formAlert } from '../../web-ui/util.js';
 import { requireReader } from '../access.js';
 
 interface Field {

@@ -20,5 +20,3 @@ CREATE INDEX "ContentTranslation_tenantId_objectType_idx" ON "ContentTranslation
 -- CreateIndex
 CREATE UNIQUE INDEX "ContentTranslation_objectType_objectId_field_language_key" ON "ContentTranslation"("objectType", "objectId", "field", "language");
 
--- CreateIndex
-CREATE INDEX "Poll_status_deadline_idx" ON "Poll"("status", "deadline");

@@ -1,9 +1,9 @@
 import { describeBallot as describeChoice, type BallotRecord, type PollRecord, type ReaderTexts } from '../../../core/index.js';
-import { checkedIf, html, type Html } from '../html.js';
-import type { Ctx, FormState } from '../pages.js';
-import { formAlert, val, vals, when } from './util.js';
+import { checkedIf, html, type Html } from '../../../web-ui/html.js';
+import type { Ctx, FormState } from '../../../web-ui/pages.js';
+import { formAlert, val, vals, when } from '../../../web-ui/util.js';
 import { guardBox } from './guard.js';
-import { localizedText } from './localized.js';
+import { localizedText } from '../../../web-ui/fragments/localized.js';
 
 /** The member's answer in words. */
 export function describeBallot(ctx: Ctx, poll: PollRecord, ballot: BallotRecord): string {

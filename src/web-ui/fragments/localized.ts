@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../core/index.js';
+import type { LocalizedText } from '../../core/index.js';
 import { html, type Html } from '../html.js';
 import type { Ctx } from '../pages.js';
 
