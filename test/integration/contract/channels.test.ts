@@ -7,22 +7,32 @@ import {
   closeDuePolls,
   createPoll,
   listWebIdentities,
+  NEW_POLL_DEFAULTS,
   resolveActor,
   type Actor,
   type ChannelName,
 } from '../../../src/core/index.js';
 import { testDatabases } from '../../setup/databases.js';
 import { SlackPerson } from '../../support/slack-person.js';
-import { findActions } from '../../support/slack-requests.js';
+import { findAction, findActions } from '../../support/slack-requests.js';
 import { buttonsOf, teamsUser } from '../../support/teams-client.js';
 import { startAllChannels, type AllChannels } from './all-channels.js';
 
 interface ChannelUnderTest {
   name: ChannelName;
+  /** What the facilitator's new-poll form pre-selects. */
+  pollFormDefaults(): Promise<{ anonymity: string | undefined; resultsVisibility: string | undefined }>;
   facilitator: Actor;
   expert: Actor;
   /** Whether the expert's main surface (Home tab, home card, home page) offers to answer this poll. */
   offers(pollId: string): Promise<boolean>;
+}
+
+/** Every element of an Adaptive Card, depth first. */
+function elementsOf(node: unknown): { id?: string; value?: string }[] {
+  if (Array.isArray(node)) return node.flatMap(elementsOf);
+  if (!node || typeof node !== 'object') return [];
+  return [node as { id?: string; value?: string }, ...Object.values(node).flatMap(elementsOf)];
 }
 
 async function zoneWith(t: AllChannels, memberName: string): Promise<string> {
@@ -40,7 +50,13 @@ async function slackChannel(t: AllChannels): Promise<ChannelUnderTest> {
   await anna.command('help');
   const tenantId = await zoneWith(t, 'Anna Slack');
   const as = (externalId: string) => resolveActor(t.app.deps, { tenantId, channel: 'slack', externalId });
-  return { name: 'slack', facilitator: await as('UFIEN'), expert: await as('UANNA'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
+  const pollFormDefaults = async () => {
+    const { trigger } = await fien.command('poll');
+    const form = fien.opened(trigger);
+    const initial = (id: string) => (findAction(form.blocks, id).element.initial_option as { value?: string } | undefined)?.value;
+    return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
+  };
+  return { name: 'slack', pollFormDefaults, facilitator: await as('UFIEN'), expert: await as('UANNA'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
 }
 
 async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
@@ -50,7 +66,12 @@ async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
   await t.teams.say(an, 'start');
   const tenantId = await zoneWith(t, 'An Teams');
   const as = (user: typeof fien) => resolveActor(t.app.deps, { tenantId, channel: 'teams', externalId: user.aadObjectId });
-  return { name: 'teams', facilitator: await as(fien), expert: await as(an), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
+  const pollFormDefaults = async () => {
+    const form = await t.teams.press(fien, 'poll.new');
+    const initial = (id: string) => elementsOf(form).find((e) => e.id === id)?.value;
+    return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
+  };
+  return { name: 'teams', pollFormDefaults, facilitator: await as(fien), expert: await as(an), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
 }
 
 async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
@@ -65,8 +86,21 @@ async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const as = (id: string) => resolveActor(t.app.deps, { tenantId: zone!.tenantId, channel: 'web', externalId: id });
+  const facLogin = await fetch(`${t.base}/session`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.base },
+    body: `tenant=${zone!.tenantId}&member=${fac.id}`,
+  });
+  const facCookie = facLogin.headers.get('set-cookie')!.split(';')[0]!;
+  const pollFormDefaults = async () => {
+    const page = await (await fetch(`${t.base}/panel`, { headers: { cookie: facCookie } })).text();
+    const checked = (name: string) => new RegExp(`name="${name}" value="([a-z_]+)" checked`).exec(page)?.[1];
+    return { anonymity: checked('anonymity'), resultsVisibility: checked('resultsVisibility') };
+  };
   return {
     name: 'web',
+    pollFormDefaults,
     facilitator: await as(fac.id),
     expert: await as(expert.id),
     offers: async (pollId) => (await (await fetch(`${t.base}/home`, { headers: { cookie } })).text()).includes(`action="/polls/${pollId}/vote"`),
@@ -83,6 +117,12 @@ describe.each(testDatabases())('the channel contract on $name', ({ makeUrl }) =>
     for (const c of channels) await acceptParticipation(t.app.deps, c.expert);
   });
   afterAll(async () => t?.close());
+
+  it("pre-selects the core's new-poll defaults in every channel's form", async () => {
+    for (const c of channels) {
+      expect(await c.pollFormDefaults(), c.name).toEqual({ anonymity: NEW_POLL_DEFAULTS.anonymity, resultsVisibility: NEW_POLL_DEFAULTS.resultsVisibility });
+    }
+  });
 
   it('offers an open poll in every channel, and a poll past its deadline in none', async () => {
     const polls = new Map<ChannelName, string>();
