@@ -8,6 +8,7 @@ import { itemPage, newItemPage } from './views/items.js';
 import { boardPage } from './views/overview.js';
 import { briefDownload, briefPage } from './brief/routes.js';
 import { planPage } from './views/plan.js';
+import { statsPage } from './views/stats.js';
 import { meetingRoutes } from './meetings/routes.js';
 
 /**
@@ -20,6 +21,7 @@ export function createBoardPages(deps: CoreDeps, opts: PageOptions): Router {
   pages.page('/', boardPage);
   pages.page('/brief', briefPage);
   pages.page('/plan', planPage);
+  pages.page('/stats', statsPage);
   meetingRoutes(deps, opts, pages);
   pages.router.get('/brief.pdf', briefDownload(deps, opts.timeZone, 'pdf'));
   pages.router.get('/brief.md', briefDownload(deps, opts.timeZone, 'md'));

@@ -128,7 +128,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
       log.info({ mode: slack.appToken ? 'socket' : 'http', oauth: slack.oauth !== null }, 'slack channel started');
     },
     async stop() {
-      outbox?.stop();
+      await outbox?.stop();
       await app.stop().catch(() => undefined);
       await tracker.idle();
       await auth.close();
