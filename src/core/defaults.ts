@@ -1,4 +1,4 @@
-import type { Anonymity, PollKind, ResultsVisibility } from './types.js';
+import type { Anonymity, PollAudience, PollKind, ResultsVisibility } from './types.js';
 
 /**
  * What a new poll or question of the month starts as, in every channel: the forms pre-select these and
@@ -18,12 +18,15 @@ export const NEW_POLL_DEFAULTS: {
   readonly kind: PollKind;
   readonly anonymity: Anonymity;
   readonly resultsVisibility: ResultsVisibility;
+  readonly audience: PollAudience;
   readonly maxChoices: null;
   readonly deadline: null;
 } = Object.freeze({
   kind: 'single',
   anonymity: 'confidential',
   resultsVisibility: 'after_close',
+  // The panel is the experts' voice: staff vote only when the facilitator asks everyone on purpose.
+  audience: 'experts',
   maxChoices: null,
   deadline: null,
 });

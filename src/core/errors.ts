@@ -20,7 +20,7 @@ export const ERROR_CODES = [
   'participation_consent_required',
   'attribution_required',
   'date_impossible',
-  'date_in_past',
+  'deadline_past',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -62,7 +62,7 @@ const STATUS: Record<ErrorCode, number> = {
   participation_consent_required: 403,
   attribution_required: 400,
   date_impossible: 400,
-  date_in_past: 400,
+  deadline_past: 400,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

@@ -29,6 +29,7 @@ import type {
   SummaryVersionStatus,
   TenantRecord,
   Attribution,
+  PollAudience,
   PollKind,
   Anonymity,
   ResultsVisibility,
@@ -40,6 +41,8 @@ import type {
  */
 export interface TenantRepository {
   create(input: { slug: string; name: string }): Promise<TenantRecord>;
+  /** Makes other transactions that lock the same zone wait until this one ends (PostgreSQL row lock). */
+  lock(id: string): Promise<void>;
   findById(id: string): Promise<TenantRecord | null>;
   findBySlug(slug: string): Promise<TenantRecord | null>;
   list(): Promise<TenantRecord[]>;
@@ -93,13 +96,16 @@ export interface MemberRepository {
 }
 
 export interface MeetingRepository {
-  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions'>): Promise<MeetingRecord>;
+  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions' | 'currentStep' | 'currentPollId'>): Promise<MeetingRecord>;
   findById(id: string): Promise<MeetingRecord | null>;
   update(
     id: string,
-    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status'>>,
+    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status' | 'currentStep' | 'currentPollId'>>,
   ): Promise<MeetingRecord>;
   listByPanel(panelId: string): Promise<MeetingRecord[]>;
+  /** Replaces who attended with exactly these members. */
+  setAttendance(meetingId: string, memberIds: string[]): Promise<void>;
+  listAttendance(meetingId: string): Promise<string[]>;
 }
 
 export interface NewPoll {
@@ -110,6 +116,8 @@ export interface NewPoll {
   kind: PollKind;
   anonymity: Anonymity;
   resultsVisibility: ResultsVisibility;
+  /** Experts unless the facilitator chose everyone; older callers leave it to the store's default. */
+  audience?: PollAudience;
   maxChoices: number | null;
   deadline: Date | null;
   createdById: string;
@@ -308,9 +316,22 @@ export interface NotificationRepository {
     kind: NotificationKind;
     payload: NotificationRecord['payload'];
   }): Promise<NotificationRecord>;
+  /**
+   * Creates a notification that must exist once (a reminder per member and period): false, and nothing
+   * created, when one with this key exists, also when a concurrent transaction has just made it.
+   */
+  createOnce(input: { tenantId: string; memberId: string; kind: NotificationKind; payload: NotificationRecord['payload']; dedupeKey: string }): Promise<boolean>;
   listForMember(memberId: string, opts?: { unreadOnly?: boolean; limit?: number }): Promise<NotificationRecord[]>;
   /** Oldest first, only for these members (those a channel can reach). */
   listUndelivered(memberIds: string[], limit: number): Promise<NotificationRecord[]>;
+  /**
+   * Takes up to `limit` undelivered notifications of these members that nobody holds (oldest first) and
+   * holds them until `until`, so that no other instance delivers them meanwhile. Rows another transaction
+   * is claiming right now are skipped, not waited for.
+   */
+  claimUndelivered(memberIds: string[], limit: number, now: Date, until: Date): Promise<NotificationRecord[]>;
+  /** Lets go of a claim, so that the next round (of any instance) tries again. */
+  releaseClaim(id: string): Promise<void>;
   markRead(memberId: string, ids: string[], at: Date): Promise<void>;
   markDelivered(id: string, at: Date): Promise<void>;
   deleteForMember(memberId: string): Promise<number>;
@@ -333,7 +354,7 @@ export interface DeliveryRepository {
   pruneBefore(cutoff: Date): Promise<number>;
 }
 
-import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository } from './ports-privacy.js';
+import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository, WebSessionRepository } from './ports-privacy.js';
 export type * from './ports-privacy.js';
 
 export interface Repositories {
@@ -355,6 +376,7 @@ export interface Repositories {
   llmExchanges: LlmExchangeRepository;
   outbound: OutboundMessageRepository;
   erasure: ErasureRepository;
+  sessions: WebSessionRepository;
 }
 
 export interface Store {

@@ -57,10 +57,10 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** An optional closing date or deadline: it must still be ahead, or nothing would ever be open. */
-export function optionalFutureDate(value: unknown, field: string, now: Date): Date | null {
+/** An optional date that must lie in the future: a poll or question cannot close before it opens. */
+export function futureDate(value: unknown, field: string, now: Date): Date | null {
   const date = optionalDate(value, field);
-  if (date && date.getTime() <= now.getTime()) throw new DomainError('date_in_past', { field });
+  if (date && date.getTime() <= now.getTime()) throw new DomainError('deadline_past', { field });
   return date;
 }
 

@@ -1,3 +1,4 @@
+import { makeWebSessionRepository } from './repositories/sessions.js';
 import type { Repositories, Store } from '../core/ports.js';
 import type { Db } from './client.js';
 import { makeAuditRepository } from './repositories/audit.js';
@@ -42,6 +43,7 @@ export function makeRepositories(tx: Tx): Repositories {
     llmExchanges: makeLlmExchangeRepository(tx),
     outbound: makeOutboundMessageRepository(tx),
     erasure: makeErasureRepository(tx),
+    sessions: makeWebSessionRepository(tx),
   };
 }
 

@@ -31,6 +31,7 @@ describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
     const form = page.locator('article[id^=round-]');
     await form.locator('textarea[name=whatIsNeeded]').fill('Meer uitleg over de premies voor mantelzorgers.');
     await form.getByLabel('Ouderenzorg').check();
+    await form.getByLabel('Met mijn naam').check();
     await form.locator('button[type=submit]').click();
     await page.waitForURL(/done=contributed/);
     await page.locator('article[id^=contribution-]').getByRole('link', { name: 'Aanpassen' }).click();

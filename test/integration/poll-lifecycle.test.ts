@@ -26,11 +26,11 @@ describe.each(testDatabases())('polls and questions close themselves on $name', 
     now = new Date();
     const past = new Date(now.getTime() - 60_000).toISOString();
     await expect(createPoll(h.deps, p.actor('fac'), { question: 'Welke dag?', kind: 'scale', deadline: past })).rejects.toMatchObject({
-      code: 'date_in_past',
+      code: 'deadline_past',
       params: { field: 'deadline' },
     });
     await expect(openIdeaRound(h.deps, p.actor('fac'), { question: 'Wat helpt?', closesAt: past })).rejects.toMatchObject({
-      code: 'date_in_past',
+      code: 'deadline_past',
       params: { field: 'closesAt' },
     });
   });

@@ -15,6 +15,7 @@ import { ownContribution } from './rounds.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { withdrawOwnContributions } from './withdrawal.js';
 import { citedContributionIds, resolveAuthors } from './summary-versions.js';
+import { reviewerView } from './consent-view.js';
 
 export { removeContributions } from './summary-reissue.js';
 
@@ -33,17 +34,25 @@ export async function myConsentRequests(deps: CoreDeps, actor: Actor): Promise<C
     for (const request of requests) {
       const version = await repos.summaries.findVersion(request.versionId);
       if (!version || version.status !== 'awaiting_consent') continue;
-      out.push({ request, version, myContributionIds: await myCitedIds(deps, repos, actor, version) });
+      const authors = await citedAuthors(deps, repos, actor, version);
+      const view = reviewerView(version, actor.memberId, authors, await repos.consent.listRequestsForVersion(version.id));
+      const myContributionIds = [...authors].filter(([, member]) => member === actor.memberId).map(([id]) => id);
+      out.push({ request, version: view, myContributionIds });
     }
     return out;
   });
 }
 
-async function myCitedIds(deps: CoreDeps, repos: Repositories, actor: Actor, version: SummaryVersionRecord): Promise<string[]> {
+/** Who wrote each contribution the version cites (anonymous ones too, through the author key). */
+export async function citedAuthors(deps: CoreDeps, repos: Repositories, actor: Actor, version: SummaryVersionRecord): Promise<Map<string, string>> {
   const cited = await repos.contributions.findManyByIds(citedContributionIds(version));
   const members = await repos.members.listByPanel(actor.panelId);
-  const authors = await resolveAuthors(repos, deps.secret, cited, members);
-  return cited.filter((c) => authors.get(c.id) === actor.memberId).map((c) => c.id);
+  return resolveAuthors(repos, deps.secret, cited, members);
+}
+
+async function myCitedIds(deps: CoreDeps, repos: Repositories, actor: Actor, version: SummaryVersionRecord): Promise<string[]> {
+  const authors = await citedAuthors(deps, repos, actor, version);
+  return [...authors].filter(([, member]) => member === actor.memberId).map(([id]) => id);
 }
 
 /**

@@ -3,13 +3,14 @@ import { requirePoll } from '../lookups.js';
 import { describeBallot, hiddenTally, tallyBallots } from '../poll-kinds.js';
 import { can } from '../policy.js';
 import type { Repositories } from '../ports.js';
-import type { Actor, BallotRecord, ConsentVote, PollRecord } from '../types.js';
+import { inPollAudience, type Actor, type BallotRecord, type ConsentVote, type PollRecord } from '../types.js';
 
 export interface PollResults {
   poll: PollRecord;
   /** False while results are hidden until close; turnout is always shown. */
   visible: boolean;
   turnout: number;
+  /** Members in the poll's audience (active experts, or everyone active): what turnout is counted against. */
   eligible: number;
   options: { optionId: string; label: string; count: number }[];
   scale: { value: number; count: number }[];
@@ -28,6 +29,7 @@ export async function pollResults(deps: CoreDeps, actor: Actor, pollId: string):
 export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRecord): Promise<PollResults> {
   const ballots = await repos.polls.listBallots(poll.id);
   const members = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active);
+  const audience = members.filter((m) => inPollAudience(m.role, poll.audience));
   const visible = poll.resultsVisibility === 'live' || poll.status === 'closed';
   const tallies = visible ? tallyBallots(poll, ballots) : hiddenTally(poll);
   let voters: PollResults['voters'] = null;
@@ -40,5 +42,7 @@ export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRec
       await audit(repos, actor, 'identifiable.viewed', 'poll', poll.id, { what: 'confidential_voters' });
     }
   }
-  return { poll, visible, turnout: ballots.length, eligible: members.length, ...tallies, voters };
+  // The board reads objection reasons without any order that pairs them with the named voter list.
+  const objections = actor.role === 'board' ? [...tallies.objections].sort((a, b) => a.localeCompare(b)) : tallies.objections;
+  return { poll, visible, turnout: ballots.length, eligible: audience.length, ...tallies, objections, voters };
 }

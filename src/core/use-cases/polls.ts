@@ -7,14 +7,16 @@ import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import {
   ANONYMITY,
+  inPollAudience,
   LIMITS,
+  POLL_AUDIENCES,
   POLL_KINDS,
   RESULTS_VISIBILITY,
   type Actor,
   type BallotRecord,
   type PollRecord,
 } from '../types.js';
-import { intInRange, oneOf, optionalFutureDate, optionalText, requireText } from '../validation.js';
+import { futureDate, intInRange, oneOf, optionalText, requireText } from '../validation.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
@@ -31,6 +33,8 @@ export interface CreatePollInput {
   maxChoices?: unknown;
   deadline?: unknown;
   meetingId?: unknown;
+  /** 'experts' (the default) or 'everyone'. */
+  audience?: unknown;
 }
 
 export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePollInput): Promise<PollRecord> {
@@ -39,7 +43,8 @@ export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePoll
   const kind = oneOf(orDefault(input.kind, NEW_POLL_DEFAULTS.kind), POLL_KINDS, 'kind');
   const anonymity = oneOf(orDefault(input.anonymity, NEW_POLL_DEFAULTS.anonymity), ANONYMITY, 'anonymity');
   const resultsVisibility = oneOf(orDefault(input.resultsVisibility, NEW_POLL_DEFAULTS.resultsVisibility), RESULTS_VISIBILITY, 'resultsVisibility');
-  const deadline = optionalFutureDate(input.deadline, 'deadline', deps.clock.now());
+  const deadline = futureDate(input.deadline, 'deadline', deps.clock.now());
+  const audience = oneOf(orDefault(input.audience, NEW_POLL_DEFAULTS.audience), POLL_AUDIENCES, 'audience');
   let options: string[] = [];
   let maxChoices: number | null = null;
   if (POLL_KIND_REGISTRY[kind].hasOptions) {
@@ -65,6 +70,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePoll
       kind,
       anonymity,
       resultsVisibility,
+      audience,
       maxChoices,
       deadline,
       createdById: actor.memberId,
@@ -122,9 +128,11 @@ export async function castBallotIn(
   rawReason: string,
 ): Promise<{ poll: PollRecord; ballot: BallotRecord }> {
   enforce(actor, 'poll.vote');
-  await requireParticipation(repos, actor);
+  // Everyone who votes has accepted the privacy text, staff included: a ballot is personal data too.
+  await requireParticipation(repos, actor, { everyone: true });
   const { reason: reasonText } = guardFields({ reason: rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
   const poll = await requireOpenPoll(repos, actor, pollId, deps.clock.now());
+  if (!inPollAudience(actor.role, poll.audience)) throw new DomainError('forbidden');
   const choice = parseBallot(poll, input);
   const reason = POLL_KIND_REGISTRY[poll.kind].takesReason && reasonText.length > 0 ? reasonText : null;
   const who: { voterKey: string } | { memberId: string } =
@@ -169,7 +177,10 @@ export async function closePoll(deps: CoreDeps, actor: Actor, pollId: string): P
   return deps.store.transaction(async (repos) => {
     const poll = await requirePoll(repos, actor, pollId);
     if (poll.status === 'closed') throw new DomainError('poll_closed');
-    return closePollIn(repos, actor, poll, deps.clock.now());
+    const closed = await repos.polls.close(poll.id, deps.clock.now());
+    if (poll.anonymity === 'anonymous') await repos.polls.clearVoterKeys(poll.id, anonymousTime(deps.clock.now()));
+    await audit(repos, actor, 'poll.closed', 'poll', poll.id);
+    return closed;
   });
 }
 

@@ -13,9 +13,8 @@ import {
   type IdeaRoundRecord,
   type Language,
 } from '../types.js';
-import { optionalFutureDate, oneOf, optionalText, requireText } from '../validation.js';
+import { futureDate, oneOf, optionalText, requireText } from '../validation.js';
 import { NEW_QUESTION_DEFAULTS } from '../defaults.js';
-import { closeRoundIn } from './close-due.js';
 import { requireOpenRound, requireRound } from '../lookups.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
@@ -29,7 +28,7 @@ export async function openIdeaRound(
   enforce(actor, 'question.create');
   const question = requireText(input.question, 'question', LIMITS.question);
   const description = optionalText(input.description, 'description', LIMITS.longText);
-  const closesAt = optionalFutureDate(input.closesAt ?? NEW_QUESTION_DEFAULTS.closesAt, 'closesAt', deps.clock.now());
+  const closesAt = futureDate(input.closesAt ?? NEW_QUESTION_DEFAULTS.closesAt, 'closesAt', deps.clock.now());
   return deps.store.transaction(async (repos) => {
     let meetingId: string | null = null;
     if (typeof input.meetingId === 'string' && input.meetingId !== '') {
@@ -59,7 +58,9 @@ export async function closeIdeaRound(deps: CoreDeps, actor: Actor, roundId: stri
   return deps.store.transaction(async (repos) => {
     const round = await requireRound(repos, actor, roundId);
     if (round.status === 'closed') throw new DomainError('round_closed');
-    return closeRoundIn(repos, actor, round, deps.clock.now());
+    const closed = await repos.rounds.close(round.id, deps.clock.now());
+    await audit(repos, actor, 'round.closed', 'round', round.id);
+    return closed;
   });
 }
 

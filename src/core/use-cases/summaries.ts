@@ -22,6 +22,7 @@ import {
   statementLine,
   storeVersion,
   toSource,
+  withMemberKeys,
 } from './summary-versions.js';
 
 export interface DraftSummaryResult {
@@ -47,11 +48,12 @@ export async function draftSummary(
     const contributions = await repos.contributions.listByRound(round.id, { liveOnly: true });
     const members = await repos.members.listByPanel(actor.panelId);
     const domains = await repos.panels.listDomains(actor.panelId);
-    return { round, contributions, members, domains };
+    const authors = await resolveAuthors(repos, deps.secret, contributions, members);
+    return { round, contributions, members, domains, authors };
   });
   const title = input.title ? requireText(input.title, 'title', LIMITS.shortText) : loaded.round.question.slice(0, LIMITS.shortText);
   if (loaded.contributions.length === 0) throw new DomainError('text_empty', { field: 'contributions' });
-  const sources = loaded.contributions.map((c) => toSource(c, loaded.members, loaded.domains));
+  const sources = withMemberKeys(loaded.contributions.map((c) => toSource(c, loaded.members, loaded.domains)), loaded.authors);
   const result = await deps.synthesizer.synthesize({
     language,
     question: loaded.round.question,
@@ -141,6 +143,7 @@ async function verifyAndStore(
     cited,
     deps.clock.now(),
     consentDeadline(deps, deps.clock.now()),
+    authors,
   );
 }
 
@@ -173,10 +176,13 @@ export async function editSummary(
 ): Promise<SummaryVersionRecord> {
   enforce(actor, 'summary.edit');
   if (!Array.isArray(edited)) throw new DomainError('invalid_input', { field: 'statements' });
+  // An edit that blanks a theme or a statement, or leaves none, is refused: it would reset every approval
+  // for a version nobody can approve.
+  if (edited.length === 0) throw new DomainError('text_empty', { field: 'statements' });
   // A facilitator's own words go through the guard too (quotes are checked against guarded contributions).
   const drafts: DraftStatement[] = edited.map((s) => ({
     ...guardFields(
-      { theme: optionalText(s.theme, 'theme', LIMITS.shortText), text: requireText(s.text, 'text', LIMITS.longText) },
+      { theme: requireText(s.theme, 'theme', LIMITS.shortText), text: requireText(s.text, 'text', LIMITS.longText) },
       { redact: false, language: actor.language },
     ),
     citations: (Array.isArray(s.citations) ? s.citations : []).map((c) => ({

@@ -3,6 +3,8 @@ import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import type { Actor, SummaryRecord, SummaryVersionRecord } from '../types.js';
+import { reviewerView } from './consent-view.js';
+import { citedContributionIds, resolveAuthors } from './summary-versions.js';
 
 /** Reading summaries: who may see which version, and the audit of every read that shows members' names. */
 
@@ -61,9 +63,11 @@ export async function getSummaryVersion(deps: CoreDeps, actor: Actor, versionId:
       return version;
     }
     if (version.status === 'published') return version;
-    const asked = (await repos.consent.listRequestsForVersion(version.id)).some((r) => r.memberId === actor.memberId);
-    if (!asked) throw new DomainError('not_found');
-    return version;
+    const requests = await repos.consent.listRequestsForVersion(version.id);
+    if (!requests.some((r) => r.memberId === actor.memberId)) throw new DomainError('not_found');
+    const cited = await repos.contributions.findManyByIds(citedContributionIds(version));
+    const authors = await resolveAuthors(repos, deps.secret, cited, await repos.members.listByPanel(actor.panelId));
+    return reviewerView(version, actor.memberId, authors, requests);
   });
 }
 

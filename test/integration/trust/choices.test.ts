@@ -58,9 +58,9 @@ describe.each(testDatabases())('explicit choices and real dates on $name', ({ ma
     await expect(createPoll(h.deps, fac, { ...poll, deadline: '2027-02-30T18:00' })).rejects.toMatchObject({ code: 'date_impossible' });
     await expect(createPoll(h.deps, fac, { ...poll, deadline: '2026-13-01' })).rejects.toMatchObject({ code: 'date_impossible' });
     const past = await refusal(openIdeaRound(h.deps, fac, { question: 'Q', closesAt: '2020-01-15' }));
-    expect(past).toMatchObject({ code: 'date_in_past', params: { field: 'closesAt' } });
+    expect(past).toMatchObject({ code: 'deadline_past', params: { field: 'closesAt' } });
     expect(errorMessage('en', past)).toMatch(/has already passed/);
-    await expect(createPoll(h.deps, fac, { ...poll, deadline: new Date(Date.now() - 60_000) })).rejects.toMatchObject({ code: 'date_in_past' });
+    await expect(createPoll(h.deps, fac, { ...poll, deadline: new Date(Date.now() - 60_000) })).rejects.toMatchObject({ code: 'deadline_past' });
     // Leap days exist in leap years only.
     expect((await openIdeaRound(h.deps, fac, { question: 'Q', closesAt: '2028-02-29' })).closesAt).not.toBeNull();
     await expect(openIdeaRound(h.deps, fac, { question: 'Q', closesAt: '2027-02-29' })).rejects.toMatchObject({ code: 'date_impossible' });

@@ -4,6 +4,7 @@ import { decodeBallotChoice, encodeBallotChoice } from '../../../src/core/poll-k
 
 const poll = (kind: PollRecord['kind'], maxChoices: number | null = null): PollRecord => ({
   id: 'poll',
+  audience: 'experts',
   tenantId: 't',
   panelId: 'p',
   meetingId: null,
