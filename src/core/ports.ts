@@ -77,6 +77,8 @@ export interface NewMember {
 export interface MemberRepository {
   create(input: NewMember): Promise<MemberRecord>;
   findById(id: string): Promise<MemberRecord | null>;
+  /** The pseudonyms of these members (those that exist). */
+  pseudonymsOf(ids: string[]): Promise<Map<string, string>>;
   listByPanel(panelId: string): Promise<MemberRecord[]>;
   countByTenant(tenantId: string): Promise<number>;
   update(
@@ -267,6 +269,8 @@ export interface ConsentRepository {
   /** Append-only: there is no update or delete of consent records. */
   appendRecord(input: ConsentRecordInput): Promise<ConsentRecordRow>;
   listRecords(tenantId: string, pseudonym: string): Promise<ConsentRecordRow[]>;
+  /** Privacy-notice records (purpose participation) of many pseudonyms, oldest first: a batch of votes checks them at once. */
+  listParticipationRecords(tenantId: string, pseudonyms: string[]): Promise<ConsentRecordRow[]>;
   /** Pending requests whose deadline is at or before `now`, oldest first. */
   listPendingPastDeadline(now: Date): Promise<ConsentRequestRecord[]>;
   deleteRequestsOfMember(memberId: string): Promise<number>;
