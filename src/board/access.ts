@@ -1,13 +1,13 @@
-import { DomainError, type Actor } from '../core/index.js';
+import { can, enforce, type Actor } from '../core/index.js';
 
 /** Facilitators, board members and admins may read the board pages; experts get a forbidden message. */
 export function requireReader(actor: Actor): void {
-  if (actor.role === 'expert') throw new DomainError('forbidden');
+  enforce(actor, 'board.read');
 }
 
 /** Only board members (and admins) change the action plan. */
 export function requireBoard(actor: Actor): void {
-  if (actor.role !== 'board' && actor.role !== 'admin') throw new DomainError('forbidden');
+  enforce(actor, 'backlog.update');
 }
 
-export const isBoard = (actor: Actor): boolean => actor.role === 'board' || actor.role === 'admin';
+export const isBoard = (actor: Actor): boolean => can(actor, 'backlog.update');

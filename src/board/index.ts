@@ -6,6 +6,10 @@ import { createPages, type PageOptions } from '../channels/web/pages.js';
 import { zoned } from '../channels/web/views/util.js';
 import { itemPage, newItemPage } from './views/items.js';
 import { boardPage } from './views/overview.js';
+import { briefDownload, briefPage } from './brief/routes.js';
+import { planPage } from './views/plan.js';
+import { statsPage } from './views/stats.js';
+import { meetingRoutes } from './meetings/routes.js';
 
 /**
  * The board's pages (mounted at /board), on the same web session: facilitators, board members and admins
@@ -15,6 +19,13 @@ export function createBoardPages(deps: CoreDeps, opts: PageOptions): Router {
   const pages = createPages(deps, opts);
   pages.router.use(securityHeaders);
   pages.page('/', boardPage);
+  pages.page('/brief', briefPage);
+  pages.page('/plan', planPage);
+  pages.page('/stats', statsPage);
+  meetingRoutes(deps, opts, pages);
+  pages.router.get('/brief.pdf', briefDownload(deps, opts.timeZone, 'pdf'));
+  pages.router.get('/brief.md', briefDownload(deps, opts.timeZone, 'md'));
+  pages.router.get('/brief.csv', briefDownload(deps, opts.timeZone, 'csv'));
   pages.page('/items/new', newItemPage);
   pages.page('/items/:id', itemPage);
 

@@ -15,6 +15,10 @@ export interface CoreDeps {
   privacy?: PrivacyPolicy;
 }
 
+/**
+ * A bare role list. Use cases call `enforce(actor, action)` from policy.ts instead, so that channels can ask
+ * the same rule with `can`; this stays for code that has no named action yet.
+ */
 export function authorize(actor: Actor, roles: readonly Role[]): void {
   if (!roles.includes(actor.role)) throw new DomainError('forbidden');
 }

@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'conflict',
   'sensitive_data_found',
   'participation_consent_required',
+  'attribution_required',
+  'date_impossible',
+  'deadline_past',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -57,6 +60,9 @@ const STATUS: Record<ErrorCode, number> = {
   // The text is fine to re-send once rephrased or redacted: the request was understood but not accepted.
   sensitive_data_found: 422,
   participation_consent_required: 403,
+  attribution_required: 400,
+  date_impossible: 400,
+  deadline_past: 400,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

@@ -72,3 +72,21 @@ export interface ErasureRepository {
   replaceAndDeleteMember(memberId: string, pseudonym: string, contributionIds: string[]): Promise<void>;
 }
 
+
+export interface WebSessionRecord {
+  id: string;
+  tenantId: string;
+  memberId: string;
+  issuedAt: Date;
+  revokedAt: Date | null;
+}
+
+/** Web sessions on the server: what makes sign-out and the 12-hour end real for a copied cookie. */
+export interface WebSessionRepository {
+  create(input: { tenantId: string; memberId: string; issuedAt: Date }): Promise<WebSessionRecord>;
+  findById(id: string): Promise<WebSessionRecord | null>;
+  /** Ends one session (no-op when it already ended). */
+  revoke(id: string, at: Date): Promise<void>;
+  /** Ends every open session of a member (erasure, deactivation); returns how many. */
+  revokeAllOf(memberId: string, at: Date): Promise<number>;
+}

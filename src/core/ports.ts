@@ -1,6 +1,7 @@
 import type {
   AuditEventRecord,
   AuditInput,
+  BacklogChangeRecord,
   BacklogItemRecord,
   BacklogLinkRecord,
   BallotChoice,
@@ -28,6 +29,7 @@ import type {
   SummaryVersionStatus,
   TenantRecord,
   Attribution,
+  PollAudience,
   PollKind,
   Anonymity,
   ResultsVisibility,
@@ -94,13 +96,16 @@ export interface MemberRepository {
 }
 
 export interface MeetingRepository {
-  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions'>): Promise<MeetingRecord>;
+  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions' | 'currentStep' | 'currentPollId'>): Promise<MeetingRecord>;
   findById(id: string): Promise<MeetingRecord | null>;
   update(
     id: string,
-    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status'>>,
+    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status' | 'currentStep' | 'currentPollId'>>,
   ): Promise<MeetingRecord>;
   listByPanel(panelId: string): Promise<MeetingRecord[]>;
+  /** Replaces who attended with exactly these members. */
+  setAttendance(meetingId: string, memberIds: string[]): Promise<void>;
+  listAttendance(meetingId: string): Promise<string[]>;
 }
 
 export interface NewPoll {
@@ -111,6 +116,8 @@ export interface NewPoll {
   kind: PollKind;
   anonymity: Anonymity;
   resultsVisibility: ResultsVisibility;
+  /** Experts unless the facilitator chose everyone; older callers leave it to the store's default. */
+  audience?: PollAudience;
   maxChoices: number | null;
   deadline: Date | null;
   createdById: string;
@@ -121,6 +128,8 @@ export interface PollRepository {
   create(input: NewPoll): Promise<PollRecord>;
   findById(id: string): Promise<PollRecord | null>;
   listByPanel(panelId: string, status?: 'open' | 'closed'): Promise<PollRecord[]>;
+  /** Open polls (every zone) whose deadline is at or before `now`, oldest deadline first. */
+  listDue(now: Date, limit: number): Promise<PollRecord[]>;
   close(id: string, at: Date): Promise<PollRecord>;
   findBallot(pollId: string, who: { memberId: string } | { voterKey: string }): Promise<BallotRecord | null>;
   createBallot(input: {
@@ -153,6 +162,8 @@ export interface IdeaRoundRepository {
   create(input: Omit<IdeaRoundRecord, 'id' | 'status' | 'createdAt'>): Promise<IdeaRoundRecord>;
   findById(id: string): Promise<IdeaRoundRecord | null>;
   listByPanel(panelId: string, status?: 'open' | 'closed'): Promise<IdeaRoundRecord[]>;
+  /** Open questions (every zone) whose closing date is at or before `now`, oldest first. */
+  listDue(now: Date, limit: number): Promise<IdeaRoundRecord[]>;
   close(id: string, at: Date): Promise<IdeaRoundRecord>;
 }
 
@@ -282,6 +293,14 @@ export interface BacklogRepository {
   moveStatementLinks(moves: { from: string; to: string | null }[]): Promise<number>;
 }
 
+export interface BacklogHistoryRepository {
+  append(input: Omit<BacklogChangeRecord, 'id' | 'createdAt'> & { at?: Date }): Promise<BacklogChangeRecord>;
+  /** Oldest first. */
+  listForItem(itemId: string): Promise<BacklogChangeRecord[]>;
+  /** Changes in a panel from `since` (inclusive) up to `until` (exclusive), oldest first. */
+  listForPanel(panelId: string, range?: { since?: Date; until?: Date }): Promise<BacklogChangeRecord[]>;
+}
+
 export interface NotificationRepository {
   create(input: {
     tenantId: string;
@@ -326,7 +345,7 @@ export interface DeliveryRepository {
   pruneBefore(cutoff: Date): Promise<number>;
 }
 
-import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository } from './ports-privacy.js';
+import type { ErasureRepository, LlmExchangeRepository, OutboundMessageRepository, SupportRepository, WebSessionRepository } from './ports-privacy.js';
 export type * from './ports-privacy.js';
 
 export interface Repositories {
@@ -340,6 +359,7 @@ export interface Repositories {
   summaries: SummaryRepository;
   consent: ConsentRepository;
   backlog: BacklogRepository;
+  backlogHistory: BacklogHistoryRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
   deliveries: DeliveryRepository;
@@ -347,6 +367,7 @@ export interface Repositories {
   llmExchanges: LlmExchangeRepository;
   outbound: OutboundMessageRepository;
   erasure: ErasureRepository;
+  sessions: WebSessionRepository;
 }
 
 export interface Store {

@@ -2,8 +2,21 @@ import type { DraftStatement, SynthesisSource } from './synthesis.js';
 import { contributionText } from './synthesis.js';
 import type { Removal } from './types.js';
 
-/** Unicode and whitespace normalisation used to compare quotes with their source. */
+/**
+ * The only differences a verbatim quote may have with the member's text: Unicode composition (NFC) and
+ * whitespace (runs collapsed, ends trimmed). Case, punctuation, quote marks, dashes and ellipses are the
+ * member's characters and count: a model that "tidies" them has changed the quote.
+ */
 export function normaliseForMatch(text: string): string {
+  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * A looser form for searching, never for verifying: compatibility forms, typographic quotes and dashes
+ * folded, case folded. Erasure uses it to find a member's sentences in a statement text, where missing one
+ * would leave their words behind.
+ */
+export function foldForSearch(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
@@ -13,6 +26,33 @@ export function normaliseForMatch(text: string): string {
     .replace(/\s+/gu, ' ')
     .trim()
     .toLocaleLowerCase('und');
+}
+
+/**
+ * The exact span of `source` that `quote` matches (NFC and whitespace aside), or null. The span is cut from
+ * the member's own string, so what is stored and shown is their characters, not the model's.
+ */
+export function findVerbatimSpan(source: string, quote: string): string | null {
+  const wanted = normaliseForMatch(quote);
+  if (wanted.length === 0) return null;
+  // Normalise cluster by cluster (a base character with its combining marks), keeping where each
+  // normalised character came from in the original string.
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const match of source.matchAll(/\s+|\P{M}\p{M}*|\p{M}+/gsu)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const piece = /^\s+$/u.test(match[0]) ? (text.length === 0 || text.endsWith(' ') ? '' : ' ') : match[0].normalize('NFC');
+    for (let i = 0; i < piece.length; i += 1) {
+      starts.push(start);
+      ends.push(end);
+    }
+    text += piece;
+  }
+  const at = text.indexOf(wanted);
+  if (at < 0) return null;
+  return source.slice(starts[at], ends[at + wanted.length - 1]);
 }
 
 export interface VerifiedStatement {
@@ -35,9 +75,10 @@ export interface VerificationOutcome {
 }
 
 /**
- * Deterministic, blocking quote verification. A quote is kept only when, after normalisation, it occurs
- * in the cited contribution, that contribution is live (in `sources`), its author allows quoting, and the
- * author the statement names is that contribution's author. Statements left without support are dropped,
+ * Deterministic, blocking quote verification. A quote is kept only when it occurs verbatim (NFC and
+ * whitespace aside) in the cited contribution, that contribution is live (in `sources`), its author allows
+ * quoting, and the author the statement names is that contribution's author; it is then stored as the
+ * exact span of the member's text. Statements left without support are dropped,
  * and so is a statement whose theme or text names a quoted member who is not the author of one of its
  * kept quotes (a model that merges speakers puts words in the wrong mouth).
  */
@@ -58,12 +99,14 @@ export function verifyStatements(
     for (const citation of draft.citations) {
       quotesChecked += 1;
       const source = byId.get(citation.contributionId);
-      const reason = rejectionReason(citation, source, withdrawnIds);
+      const span = source ? findVerbatimSpan(contributionText(source), citation.quote) : null;
+      const reason = rejectionReason(citation, source, withdrawnIds, span);
       if (reason) {
         removals.push({ contributionId: source ? source.contributionId : null, reason, statementPosition: position });
         continue;
       }
-      const quote = citation.quote.trim();
+      // The member's characters, never the model's version of them.
+      const quote = span!;
       const dedupe = `${citation.contributionId}\u001f${normaliseForMatch(quote)}`;
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
@@ -111,12 +154,12 @@ function rejectionReason(
   citation: DraftStatement['citations'][number],
   source: SynthesisSource | undefined,
   withdrawnIds: ReadonlySet<string>,
+  span: string | null,
 ): Removal['reason'] | null {
   if (withdrawnIds.has(citation.contributionId)) return 'contribution_withdrawn';
   if (!source) return 'unknown_contribution';
   if (source.attribution === 'no_quote') return 'not_quotable';
   if (citation.authorLabel && citation.authorLabel !== source.authorLabel) return 'author_mismatch';
-  const quote = normaliseForMatch(citation.quote);
-  if (quote.length === 0 || !normaliseForMatch(contributionText(source)).includes(quote)) return 'quote_not_found';
+  if (span === null) return 'quote_not_found';
   return null;
 }

@@ -17,6 +17,15 @@ export const ANONYMITY = ['named', 'confidential', 'anonymous'] as const;
 export type Anonymity = (typeof ANONYMITY)[number];
 
 export const RESULTS_VISIBILITY = ['live', 'after_close'] as const;
+
+/** Who a poll asks: the experts unless the facilitator chooses everyone on the panel. */
+export const POLL_AUDIENCES = ['experts', 'everyone'] as const;
+export type PollAudience = (typeof POLL_AUDIENCES)[number];
+
+/** Whether a member of this role is in a poll's audience (may vote, and counts in its turnout). */
+export function inPollAudience(role: Role, audience: PollAudience): boolean {
+  return audience === 'everyone' || role === 'expert';
+}
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
 
 export const CONSENT_VOTES = ['agree', 'live_with', 'object'] as const;
@@ -131,6 +140,9 @@ export interface MeetingRecord {
   decisions: string;
   status: 'planned' | 'held' | 'cancelled';
   createdById: string;
+  /** The live session: the agenda line (0-based) and the poll the projector shows. */
+  currentStep: number;
+  currentPollId: string | null;
 }
 
 export interface PollOptionRecord {
@@ -148,6 +160,7 @@ export interface PollRecord {
   kind: PollKind;
   anonymity: Anonymity;
   resultsVisibility: ResultsVisibility;
+  audience: PollAudience;
   maxChoices: number | null;
   deadline: Date | null;
   status: 'open' | 'closed';
@@ -351,6 +364,20 @@ export interface BacklogItemRecord {
   createdAt: Date;
   updatedAt: Date;
   links: BacklogLinkRecord[];
+}
+
+/** One change of an item's status or progress (its timeline). */
+export interface BacklogChangeRecord {
+  id: string;
+  tenantId: string;
+  panelId: string;
+  itemId: string;
+  actorId: string | null;
+  status: BacklogStatus;
+  progress: number;
+  previousStatus: BacklogStatus | null;
+  previousProgress: number | null;
+  createdAt: Date;
 }
 
 export type NotificationKind =

@@ -34,10 +34,33 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
   throw new DomainError('invalid_input', { field });
 }
 
+/**
+ * A date, refused when it names a day that does not exist: `new Date('2027-02-30')` quietly becomes
+ * 2 March, and a deadline that moves by itself is worse than a clear "that day does not exist".
+ */
 export function optionalDate(value: unknown, field: string): Date | null {
   if (value === undefined || value === null || value === '') return null;
-  const date = value instanceof Date ? value : new Date(String(value));
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new DomainError('invalid_input', { field });
+    return value;
+  }
+  const text = String(value).trim();
+  const day = /^(\d{4})-(\d{2})-(\d{2})(?=$|[T ])/.exec(text);
+  if (day && !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) throw new DomainError('date_impossible', { field, value: day[0] });
+  const date = new Date(text);
   if (Number.isNaN(date.getTime())) throw new DomainError('invalid_input', { field });
+  return date;
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** An optional date that must lie in the future: a poll or question cannot close before it opens. */
+export function futureDate(value: unknown, field: string, now: Date): Date | null {
+  const date = optionalDate(value, field);
+  if (date && date.getTime() <= now.getTime()) throw new DomainError('deadline_past', { field });
   return date;
 }
 

@@ -4,9 +4,10 @@ import { applyRetention } from '../core/use-cases/retention.js';
 import { createRemindersForAllZones, pruneDeliveries } from '../core/use-cases/channels.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../ops/metrics.js';
+import { CLOSE_DUE_INTERVAL_MS, closeDueWork } from './close-due.js';
 
 /**
- * Scheduled work: consent deadlines, reminders to members who have not answered (at most one per member
+ * Scheduled work: polls and questions closed at their deadline (also every minute on their own timer), consent deadlines, reminders to members who have not answered (at most one per member
  * per 48 hours; each channel's outbox delivers them outside quiet hours), pruning old delivery keys, and
  * retention. All are idempotent, so running late or twice is harmless; with several instances on one
  * PostgreSQL database a run happens under a lock (see `JobLock`), so one instance runs at a time.
@@ -27,6 +28,11 @@ interface Job {
 
 /** The jobs, in the order they run. Each failure is logged and counted; the next job still runs. */
 export const JOBS: Job[] = [
+  {
+    // First, so that reminders below never count a poll whose deadline has passed.
+    name: 'close-due',
+    run: closeDueWork,
+  },
   {
     name: 'consent-deadlines',
     async run(deps, logger) {
@@ -66,14 +72,19 @@ export type JobLock = <T>(work: () => Promise<T>) => Promise<{ ran: true; value:
 
 export interface JobOptions {
   everyMs?: number;
+  /** How often polls and questions past their deadline are closed (default: every minute). */
+  closeEveryMs?: number;
   metrics?: Metrics;
   lock?: JobLock;
 }
 
 /** `optionsOrEveryMs`: a number is the interval alone (as callers before JobOptions passed it). */
-export function startPrivacyJobs(deps: CoreDeps, logger: Logger, optionsOrEveryMs: JobOptions | number = {}): PrivacyJobs {
-  const options: JobOptions = typeof optionsOrEveryMs === 'number' ? { everyMs: optionsOrEveryMs } : optionsOrEveryMs;
+export function startPrivacyJobs(deps: CoreDeps, logger: Logger, optionsOrEveryMs: JobOptions | number = {}, closeEveryMs?: number): PrivacyJobs {
+  const options: JobOptions = typeof optionsOrEveryMs === 'number' ? { everyMs: optionsOrEveryMs, closeEveryMs } : optionsOrEveryMs;
   let running: Promise<void> | null = null;
+  // Closing is idempotent (a poll already closed is left alone), so this frequent timer needs no lock.
+  let closing: Promise<void> | null = null;
+  const closeDue = () => (closing ??= closeDueWork(deps, logger).finally(() => (closing = null)));
   async function runAll(): Promise<void> {
     for (const job of JOBS) {
       options.metrics?.jobRuns.inc({ job: job.name });
@@ -98,12 +109,16 @@ export function startPrivacyJobs(deps: CoreDeps, logger: Logger, optionsOrEveryM
   const runOnce = () => (running ??= work().finally(() => (running = null)));
   const timer = setInterval(() => void runOnce(), options.everyMs ?? JOB_INTERVAL_MS);
   timer.unref();
+  const closeTimer = setInterval(() => void closeDue(), options.closeEveryMs ?? CLOSE_DUE_INTERVAL_MS);
+  closeTimer.unref();
   void runOnce();
   return {
     runOnce,
     stop: async () => {
       clearInterval(timer);
+      clearInterval(closeTimer);
       await running;
+      await closing;
     },
   };
 }

@@ -1,7 +1,9 @@
+import { makeWebSessionRepository } from './repositories/sessions.js';
 import type { Repositories, Store } from '../core/ports.js';
 import type { Db } from './client.js';
 import { makeAuditRepository } from './repositories/audit.js';
 import { makeBacklogRepository } from './repositories/backlog.js';
+import { makeBacklogHistoryRepository } from './repositories/backlog-history.js';
 import { makeConsentRepository } from './repositories/consent.js';
 import { makeContributionRepository } from './repositories/contributions.js';
 import { makeDeliveryRepository } from './repositories/deliveries.js';
@@ -33,6 +35,7 @@ export function makeRepositories(tx: Tx): Repositories {
     summaries: makeSummaryRepository(tx),
     consent: makeConsentRepository(tx),
     backlog: makeBacklogRepository(tx),
+    backlogHistory: makeBacklogHistoryRepository(tx),
     notifications: makeNotificationRepository(tx),
     audit: makeAuditRepository(tx),
     deliveries: makeDeliveryRepository(tx),
@@ -40,6 +43,7 @@ export function makeRepositories(tx: Tx): Repositories {
     llmExchanges: makeLlmExchangeRepository(tx),
     outbound: makeOutboundMessageRepository(tx),
     erasure: makeErasureRepository(tx),
+    sessions: makeWebSessionRepository(tx),
   };
 }
 

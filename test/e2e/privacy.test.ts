@@ -26,6 +26,7 @@ describe.skipIf(!chromiumPath)('privacy in a real browser', () => {
 
     const form = page.locator('article[id^=round-]');
     await form.locator('textarea[name=whatHappens]').fill('Mijn buurman Jef heeft dementie. Bel zijn dochter op 0476 55 44 33.');
+    await form.getByLabel('Met mijn naam').check();
     expect(await submit(page, form.locator('button[type=submit]'))).toBe(422);
     const guard = page.locator('section.guard');
     expect(await guard.textContent()).toContain('een telefoonnummer');

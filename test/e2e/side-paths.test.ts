@@ -13,7 +13,7 @@ describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
       const round = await openIdeaRound(app.deps, sofie, { question: 'Wat maakt zorg betaalbaar?' });
       const omer = await demoActor(app, 'Omer');
       await acceptParticipation(app.deps, omer);
-      await submitContribution(app.deps, omer, { roundId: round.id, whatHappens: 'Ik stel de tandarts uit omdat ik het niet kan betalen.', domainKeys: ['poverty'] });
+      await submitContribution(app.deps, omer, { roundId: round.id, whatHappens: 'Ik stel de tandarts uit omdat ik het niet kan betalen.', domainKeys: ['poverty'], attribution: 'named' });
     },
   });
 
@@ -31,6 +31,7 @@ describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
     const form = page.locator('article[id^=round-]');
     await form.locator('textarea[name=whatIsNeeded]').fill('Meer uitleg over de premies voor mantelzorgers.');
     await form.getByLabel('Ouderenzorg').check();
+    await form.getByLabel('Met mijn naam').check();
     await form.locator('button[type=submit]').click();
     await page.waitForURL(/done=contributed/);
     await page.locator('article[id^=contribution-]').getByRole('link', { name: 'Aanpassen' }).click();

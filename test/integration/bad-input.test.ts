@@ -65,7 +65,7 @@ describe.each(testDatabases())('bad input loses nothing and answers in the membe
     await expect(castBallot(h.deps, p.actor('e1'), single.id, { optionIds: single.options.map((o) => o.id) })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(castBallot(h.deps, p.actor('e1'), poll.id, { value: 6 })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(castBallot(h.deps, p.actor('e1'), poll.id, { value: '2.5' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(submitContribution(h.deps, p.actor('e1'), { idea: 'Goed idee', domainKeys: ['astrology'] })).rejects.toMatchObject({ code: 'unknown_option' });
+    await expect(submitContribution(h.deps, p.actor('e1'), { idea: 'Goed idee', domainKeys: ['astrology'], attribution: 'named' })).rejects.toMatchObject({ code: 'unknown_option' });
     const ballots = await h.deps.store.transaction((repos) => repos.polls.listBallots(single.id));
     expect(ballots).toHaveLength(0);
   });
@@ -84,7 +84,7 @@ describe.each(testDatabases())('bad input loses nothing and answers in the membe
     await expect(castBallot(h.deps, other.actor('e1'), poll.id, { value: 3 })).rejects.toMatchObject({ code: 'not_found' });
     await expect(closePoll(h.deps, other.actor('fac'), poll.id)).rejects.toMatchObject({ code: 'not_found' });
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'Vraag' });
-    await expect(submitContribution(h.deps, other.actor('e1'), { roundId: round.id, idea: 'inbraak' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(submitContribution(h.deps, other.actor('e1'), { roundId: round.id, idea: 'inbraak', attribution: 'named' })).rejects.toMatchObject({ code: 'not_found' });
     expect((await count(other)).contributions).toBe(0);
   });
 

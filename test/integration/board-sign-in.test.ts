@@ -112,7 +112,7 @@ describe('without the local web channel', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/board');
     const setCookie = res.headers.get('set-cookie')!;
-    expect(setCookie).toMatch(/^stemmen_session=v1\./);
+    expect(setCookie).toMatch(/^stemmen_session=v2\./);
     for (const flag of ['HttpOnly', 'SameSite=Strict', 'Secure', 'Path=/']) expect(setCookie).toContain(flag);
     const cookie = cookieOf(res);
 

@@ -195,7 +195,7 @@ describe('the session cookie', () => {
       const form = await post('/panel/rounds', 'question=Forged', cookie);
       expect(form.status).toBe(401);
     }
-    expect(an).toMatch(/^stemmen_session=v1\./);
+    expect(an).toMatch(/^stemmen_session=v2\./);
   });
 
   it('is HttpOnly and SameSite=Strict', async () => {

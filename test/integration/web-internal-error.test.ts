@@ -24,7 +24,7 @@ describe('an unexpected error in the web pages', () => {
       const as = (name: string) => resolveActor(broken.deps, { tenantId: tenant!.tenantId, channel: 'web', externalId: member(name) });
       const round = await openIdeaRound(broken.deps, await as('Sofie'), { question: 'Wat helpt?' });
       await acceptParticipation(broken.deps, await as('An'));
-      await submitContribution(broken.deps, await as('An'), { roundId: round.id, whatHappens: secretText });
+      await submitContribution(broken.deps, await as('An'), { roundId: round.id, whatHappens: secretText, attribution: 'named' });
       const login = await fetch(`${url}/session`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url }, body: `tenant=${tenant!.tenantId}&member=${member('Sofie')}` });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const res = await fetch(`${url}/panel/rounds/${round.id}/summaries`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url, cookie }, body: 'title=Geheim+verslag&language=nl' });

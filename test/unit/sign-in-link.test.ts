@@ -65,7 +65,7 @@ describe('sign-in link tokens', () => {
     expect(verifySignInToken(secret, 'other', mint(), now)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(verifySignInToken(secret, BOARD_LINK_PURPOSE, mint({ purpose: 'other' }), now)).toEqual({ ok: false, reason: 'bad_signature' });
     // The session cookie is an HMAC of the same ids under the same secret: not a sign-in token.
-    expect(verifySignInToken(secret, BOARD_LINK_PURPOSE, sessionValue(secret, ids.tenantId, ids.memberId), now)).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifySignInToken(secret, BOARD_LINK_PURPOSE, sessionValue(secret, ids.tenantId, ids.memberId, 'session1', now), now)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('refuse anything malformed without throwing', () => {

@@ -2,7 +2,7 @@
 import {
   closeIdeaRound,
   closePoll,
-  createReminders,
+  remindPanel,
   draftSummary,
   listIdeaRounds,
   listSummaries,
@@ -12,6 +12,7 @@ import {
   currentPrivacyNotice,
   participationStatus,
   DomainError,
+  enforce,
   type Actor,
 } from '../../core/index.js';
 import type { types } from '@slack/bolt';
@@ -26,7 +27,7 @@ import { draftMessage } from './views/notices.js';
 
 /** Facilitator controls are offered to facilitators only; the core checks again on every change. */
 export function requireFacilitator(actor: Actor): void {
-  if (actor.role !== 'facilitator' && actor.role !== 'admin') throw new DomainError('forbidden');
+  enforce(actor, 'panel.manage');
 }
 
 export async function publishHome(env: SlackEnv, client: Client, userId: string, actor: Actor): Promise<void> {
@@ -56,7 +57,7 @@ export async function contributionView(
   opts: ContributionTarget,
   back: { draft?: Draft; guard?: string } = {},
 ): Promise<types.ModalView> {
-  if (actor.role !== 'expert' && actor.role !== 'facilitator') throw new DomainError('forbidden');
+  enforce(actor, 'question.contribute');
   const tr = env.tr(actor.language);
   const rounds = await listIdeaRounds(env.deps, actor, 'open');
   const { domains } = await panelOverview(env.deps, actor);
@@ -106,8 +107,7 @@ export async function openRoundForm(env: SlackEnv, client: Client, triggerId: st
 
 /** Reminders for the actor's zone, delivered now unless it is quiet time (then after it). */
 export async function sendReminders(env: SlackEnv, actor: Actor): Promise<number> {
-  requireFacilitator(actor);
-  const created = await createReminders(env.deps, actor.tenantId, 48, 0);
+  const created = await remindPanel(env.deps, actor);
   await env.flushOutbox();
   return created;
 }

@@ -1,31 +1,46 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { isDomainError, resolveActor, type Actor, type CoreDeps } from '../../core/index.js';
+import { isDomainError, resolveActor, endWebSession, startWebSession, webSessionIsActive, type Actor, type CoreDeps } from '../../core/index.js';
 
 /**
- * The local web session: an HttpOnly, SameSite=Strict cookie holding the tenant and member id, signed with
- * an HMAC keyed by the server secret. No credentials: the local channel trusts whoever uses this computer.
+ * The web session: an HttpOnly, SameSite=Strict cookie holding the tenant and member id, the id of the
+ * session the server recorded and its issue time, signed with an HMAC keyed by the server secret. The
+ * server ends it after 12 hours or at sign-out (`webSessionIsActive`), so a copied cookie does not live on.
  */
 export const COOKIE = 'stemmen_session';
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-function sign(secret: string, tenantId: string, memberId: string): string {
-  return createHmac('sha256', secret).update(`stemmen-web-session\u001f${tenantId}\u001f${memberId}`).digest('base64url');
+function sign(secret: string, parts: string[]): string {
+  return createHmac('sha256', secret).update(['stemmen-web-session', ...parts].join('\u001f')).digest('base64url');
 }
 
-export function sessionValue(secret: string, tenantId: string, memberId: string): string {
-  return `v1.${tenantId}.${memberId}.${sign(secret, tenantId, memberId)}`;
+export function sessionValue(secret: string, tenantId: string, memberId: string, sessionId: string, issuedAt: Date): string {
+  const parts = [tenantId, memberId, sessionId, String(Math.floor(issuedAt.getTime() / 1000))];
+  return `v2.${parts.join('.')}.${sign(secret, parts)}`;
 }
 
-/** Verifies a cookie value; returns the ids it holds, or null when it was not made by this server. */
-export function verifySession(secret: string, value: string): { tenantId: string; memberId: string } | null {
-  const [version, tenantId, memberId, signature, ...rest] = value.split('.');
-  if (version !== 'v1' || rest.length > 0 || !tenantId || !memberId || !signature) return null;
-  if (!ID.test(tenantId) || !ID.test(memberId)) return null;
-  const expected = Buffer.from(sign(secret, tenantId, memberId));
+/** A new server-side session for a member, as the cookie value that carries it. */
+export async function openSession(deps: CoreDeps, tenantId: string, memberId: string): Promise<string> {
+  const session = await startWebSession(deps, { tenantId, memberId });
+  return sessionValue(deps.secret, tenantId, memberId, session.id, session.issuedAt);
+}
+
+export interface SessionIds {
+  tenantId: string;
+  memberId: string;
+  sessionId: string;
+  issuedAt: Date;
+}
+
+/** Verifies a cookie value; returns what it holds, or null when it was not made by this server. */
+export function verifySession(secret: string, value: string): SessionIds | null {
+  const [version, tenantId, memberId, sessionId, issued, signature, ...rest] = value.split('.');
+  if (version !== 'v2' || rest.length > 0 || !tenantId || !memberId || !sessionId || !issued || !signature) return null;
+  if (!ID.test(tenantId) || !ID.test(memberId) || !ID.test(sessionId) || !/^\d{1,12}$/.test(issued)) return null;
+  const expected = Buffer.from(sign(secret, [tenantId, memberId, sessionId, issued]));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return { tenantId, memberId };
+  return { tenantId, memberId, sessionId, issuedAt: new Date(Number(issued) * 1000) };
 }
 
 export function readCookie(req: Request, name: string): string | undefined {
@@ -56,7 +71,7 @@ export async function sessionActor(deps: CoreDeps, req: Request, res: Response):
   const raw = readCookie(req, COOKIE);
   if (!raw) return null;
   const ids = verifySession(deps.secret, raw);
-  if (!ids) {
+  if (!ids || !(await webSessionIsActive(deps, ids))) {
     clearSessionCookie(res);
     return null;
   }
@@ -69,4 +84,12 @@ export async function sessionActor(deps: CoreDeps, req: Request, res: Response):
     }
     throw error;
   }
+}
+
+/** Sign-out: ends the session on the server (when the cookie names one) and in the browser. */
+export async function endSession(deps: CoreDeps, req: Request, res: Response): Promise<void> {
+  const raw = readCookie(req, COOKIE);
+  const ids = raw ? verifySession(deps.secret, raw) : null;
+  if (ids) await endWebSession(deps, ids.sessionId);
+  clearSessionCookie(res);
 }

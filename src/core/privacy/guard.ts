@@ -14,6 +14,7 @@ import { findIbans } from './detectors/iban.js';
 import { findPhoneNumbers } from './detectors/phone.js';
 import { findEmails } from './detectors/email.js';
 import { findThirdPartyHealth } from './detectors/third-party-health.js';
+import { findAddresses } from './detectors/address.js';
 
 export const SENSITIVE_CATEGORIES = [
   'national_register_number',
@@ -21,6 +22,7 @@ export const SENSITIVE_CATEGORIES = [
   'phone',
   'email',
   'third_party_health',
+  'address',
 ] as const;
 export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 
@@ -37,7 +39,8 @@ export type FindingReason =
   | 'phone_be_landline'
   | 'phone_be_service'
   | 'email_address'
-  | 'name_with_health_detail';
+  | 'name_with_health_detail'
+  | 'street_and_number';
 
 export interface Finding {
   category: SensitiveCategory;
@@ -55,6 +58,7 @@ const PRIORITY: Record<SensitiveCategory, number> = {
   iban: 4,
   email: 3,
   phone: 2,
+  address: 1,
   third_party_health: 1,
 };
 
@@ -65,6 +69,7 @@ export function scanText(text: string, language?: Language): Finding[] {
     ...findEmails(text),
     ...findPhoneNumbers(text),
     ...findThirdPartyHealth(text, language),
+    ...findAddresses(text),
   ];
   all.sort((a, b) => PRIORITY[b.category] - PRIORITY[a.category] || a.span.start - b.span.start);
   const kept: Finding[] = [];
@@ -85,6 +90,7 @@ const PLACEHOLDER: Record<Language, Record<SensitiveCategory, string>> = {
     phone: '[telefoonnummer verwijderd]',
     email: '[e-mailadres verwijderd]',
     third_party_health: '[naam verwijderd]',
+    address: '[adres verwijderd]',
   },
   fr: {
     national_register_number: '[numéro de registre national supprimé]',
@@ -92,6 +98,7 @@ const PLACEHOLDER: Record<Language, Record<SensitiveCategory, string>> = {
     phone: '[numéro de téléphone supprimé]',
     email: '[adresse e-mail supprimée]',
     third_party_health: '[nom supprimé]',
+    address: '[adresse supprimée]',
   },
   en: {
     national_register_number: '[national register number removed]',
@@ -99,6 +106,7 @@ const PLACEHOLDER: Record<Language, Record<SensitiveCategory, string>> = {
     phone: '[phone number removed]',
     email: '[e-mail address removed]',
     third_party_health: '[name removed]',
+    address: '[address removed]',
   },
 };
 

@@ -25,3 +25,11 @@ export function retentionCutoff(deps: Pick<CoreDeps, 'privacy'>, now: Date): Dat
 export function anonymousTime(now: Date): Date {
   return new Date(Math.floor(now.getTime() / DAY) * DAY);
 }
+
+/**
+ * Whether a contribution's time of day may be shown. An anonymous one is stored with its day only (see
+ * `anonymousTime`), so a time would be a made-up "00:00" or "01:00": every view shows its date alone.
+ */
+export function showsTimeOfDay(contribution: { attribution: string }): boolean {
+  return contribution.attribution !== 'anonymous';
+}

@@ -1,4 +1,5 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { BacklogRepository, Repositories } from '../ports.js';
 import { myContributions } from './rounds.js';
@@ -12,6 +13,7 @@ import {
 } from '../types.js';
 import { intInRange, oneOf, optionalDate, optionalText, requireText } from '../validation.js';
 import { resolveAuthors } from './summary-versions.js';
+import { notifyStatusChange, recordChange } from './backlog-history.js';
 
 const PARENT_LEVEL: Record<BacklogLevel, BacklogLevel | null> = {
   pillar: null,
@@ -34,10 +36,9 @@ export interface BacklogItemInput {
   pollIds?: unknown;
 }
 
-const BOARD = ['board', 'admin'] as const;
 
 export async function createBacklogItem(deps: CoreDeps, actor: Actor, input: BacklogItemInput): Promise<BacklogItemRecord> {
-  authorize(actor, BOARD);
+  enforce(actor, 'backlog.create');
   const level = oneOf(input.level, BACKLOG_LEVELS, 'level');
   const title = requireText(input.title, 'title', LIMITS.shortText);
   const description = optionalText(input.description, 'description', LIMITS.longText);
@@ -92,6 +93,7 @@ export async function createBacklogItem(deps: CoreDeps, actor: Actor, input: Bac
       sameTenant(actor, await repos.polls.findById(pollId));
       await repos.backlog.addLink({ itemId: item.id, pollId, statementId: null, contributionId: null, quote: null, translation: null });
     }
+    await recordChange(repos, actor, null, item, deps.clock.now());
     await audit(repos, actor, 'backlog.created', 'backlog_item', item.id, { level });
     return (await repos.backlog.findById(item.id))!;
   });
@@ -124,7 +126,7 @@ export async function updateBacklogItem(
   itemId: string,
   input: Partial<Omit<BacklogItemInput, 'level' | 'parentId'>>,
 ): Promise<BacklogItemRecord> {
-  authorize(actor, BOARD);
+  enforce(actor, 'backlog.update');
   const patch: Parameters<BacklogRepository['update']>[1] = {};
   if (input.title !== undefined) patch.title = requireText(input.title, 'title', LIMITS.shortText);
   if (input.description !== undefined) patch.description = optionalText(input.description, 'description', LIMITS.longText);
@@ -135,14 +137,16 @@ export async function updateBacklogItem(
   return deps.store.transaction(async (repos) => {
     const item = sameTenant(actor, await repos.backlog.findById(itemId));
     const updated = await repos.backlog.update(item.id, patch);
-    await audit(repos, actor, 'backlog.updated', 'backlog_item', item.id, { status: updated.status, progress: updated.progress });
+    await recordChange(repos, actor, item, updated, deps.clock.now());
+    const notified = updated.status !== item.status ? await notifyStatusChange(repos, deps.secret, actor, updated) : 0;
+    await audit(repos, actor, 'backlog.updated', 'backlog_item', item.id, { status: updated.status, progress: updated.progress, notified });
     return updated;
   });
 }
 
 /** "You said, we did": the board answers on an action and every linked contributor is told. */
 export async function respondToBacklogItem(deps: CoreDeps, actor: Actor, itemId: string, response: unknown): Promise<BacklogItemRecord> {
-  authorize(actor, BOARD);
+  enforce(actor, 'backlog.respond');
   const text = requireText(response, 'response', LIMITS.longText);
   return deps.store.transaction(async (repos) => {
     const item = sameTenant(actor, await repos.backlog.findById(itemId));
@@ -161,7 +165,7 @@ export async function respondToBacklogItem(deps: CoreDeps, actor: Actor, itemId:
 
 /** The action plan is the board's: board members, facilitators and admins read it; experts see their outcomes. */
 export async function listBacklog(deps: CoreDeps, actor: Actor): Promise<BacklogItemRecord[]> {
-  authorize(actor, ['board', 'admin', 'facilitator']);
+  enforce(actor, 'backlog.list');
   return deps.store.transaction((repos) => repos.backlog.listByPanel(actor.panelId));
 }
 

@@ -1,4 +1,6 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
+import { isPollOpen } from '../lifecycle.js';
 import { DomainError, isDomainError } from '../errors.js';
 import { createPanel } from '../seed-demo.js';
 import {
@@ -92,12 +94,12 @@ export async function enrolChannelMember(
 }
 
 export async function setMemberRole(deps: CoreDeps, actor: Actor, memberId: string, role: unknown): Promise<MemberRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'member.role');
   const next = oneOf(role, ROLES, 'role');
-  if (next === 'admin' && actor.role !== 'admin') throw new DomainError('forbidden');
+  enforce(actor, 'member.role', { role: next });
   return deps.store.transaction(async (repos) => {
     const member = sameTenant(actor, await repos.members.findById(memberId));
-    if (member.role === 'admin' && actor.role !== 'admin') throw new DomainError('forbidden');
+    enforce(actor, 'member.role', { member, role: next });
     const updated = await repos.members.update(member.id, { role: next });
     await audit(repos, actor, 'member.role', 'member', member.id, { role: next });
     return updated;
@@ -198,17 +200,29 @@ export function reminderKey(memberId: string, now: Date, everyHours: number): st
   return `reminder:${memberId}:${Math.floor(now.getTime() / (Math.max(1, everyHours) * 3600_000))}`;
 }
 
+/** At most one reminder per member per this many hours, whoever asks. */
+export const REMINDER_EVERY_HOURS = 48;
+/** The scheduled job reminds only of what has waited this long: a reminder right after the announcement is noise. */
+export const REMINDER_GRACE_HOURS = 24;
+
 /**
  * Creates a reminder for each member of a zone who has open polls they did not answer or consent requests
  * waiting, at most one per member per `everyHours`. The scheduled job counts only what has waited
- * `graceHours`; a facilitator's "send reminders now" passes 0. Channels deliver them outside quiet hours.
+ * `graceHours`; a facilitator's "send reminders now" (`remindPanel`) passes 0. Channels deliver them outside
+ * quiet hours.
  */
-export async function createReminders(deps: CoreDeps, tenantId: string, everyHours = 48, graceHours = 24): Promise<number> {
+export async function createReminders(
+  deps: CoreDeps,
+  tenantId: string,
+  everyHours = REMINDER_EVERY_HOURS,
+  graceHours = REMINDER_GRACE_HOURS,
+): Promise<number> {
   return deps.store.transaction(async (repos) => {
     const now = deps.clock.now();
     let created = 0;
     for (const panel of await repos.panels.listByTenant(tenantId)) {
-      const polls = await repos.polls.listByPanel(panel.id, 'open');
+      // A poll past its deadline is closed for members even before the job closes it: no reminder for it.
+      const polls = (await repos.polls.listByPanel(panel.id, 'open')).filter((p) => isPollOpen(p, now));
       const participants = new Map<string, Set<string>>();
       for (const poll of polls) participants.set(poll.id, new Set(await repos.polls.listParticipants(poll.id)));
       for (const member of await repos.members.listByPanel(panel.id)) {
@@ -231,8 +245,14 @@ export async function createReminders(deps: CoreDeps, tenantId: string, everyHou
   });
 }
 
+/** A facilitator's "send reminders now" for their zone: everything waiting counts, the 48-hour limit holds. */
+export async function remindPanel(deps: CoreDeps, actor: Actor): Promise<number> {
+  enforce(actor, 'reminder.send');
+  return createReminders(deps, actor.tenantId, REMINDER_EVERY_HOURS, 0);
+}
+
 /** Reminders for every zone: the scheduled job behind "reminders to members who have not answered". */
-export async function createRemindersForAllZones(deps: CoreDeps, everyHours = 48): Promise<number> {
+export async function createRemindersForAllZones(deps: CoreDeps, everyHours = REMINDER_EVERY_HOURS): Promise<number> {
   const tenants = await deps.store.transaction((repos) => repos.tenants.list());
   let created = 0;
   for (const tenant of tenants) created += await createReminders(deps, tenant.id, everyHours);

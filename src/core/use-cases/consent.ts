@@ -1,4 +1,5 @@
-import { audit, authorize, type CoreDeps } from '../context.js';
+import { audit, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import {
@@ -14,6 +15,7 @@ import { ownContribution } from './rounds.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { withdrawOwnContributions } from './withdrawal.js';
 import { citedContributionIds, resolveAuthors } from './summary-versions.js';
+import { reviewerView } from './consent-view.js';
 
 export { removeContributions } from './summary-reissue.js';
 
@@ -32,17 +34,25 @@ export async function myConsentRequests(deps: CoreDeps, actor: Actor): Promise<C
     for (const request of requests) {
       const version = await repos.summaries.findVersion(request.versionId);
       if (!version || version.status !== 'awaiting_consent') continue;
-      out.push({ request, version, myContributionIds: await myCitedIds(deps, repos, actor, version) });
+      const authors = await citedAuthors(deps, repos, actor, version);
+      const view = reviewerView(version, actor.memberId, authors, await repos.consent.listRequestsForVersion(version.id));
+      const myContributionIds = [...authors].filter(([, member]) => member === actor.memberId).map(([id]) => id);
+      out.push({ request, version: view, myContributionIds });
     }
     return out;
   });
 }
 
-async function myCitedIds(deps: CoreDeps, repos: Repositories, actor: Actor, version: SummaryVersionRecord): Promise<string[]> {
+/** Who wrote each contribution the version cites (anonymous ones too, through the author key). */
+export async function citedAuthors(deps: CoreDeps, repos: Repositories, actor: Actor, version: SummaryVersionRecord): Promise<Map<string, string>> {
   const cited = await repos.contributions.findManyByIds(citedContributionIds(version));
   const members = await repos.members.listByPanel(actor.panelId);
-  const authors = await resolveAuthors(repos, deps.secret, cited, members);
-  return cited.filter((c) => authors.get(c.id) === actor.memberId).map((c) => c.id);
+  return resolveAuthors(repos, deps.secret, cited, members);
+}
+
+async function myCitedIds(deps: CoreDeps, repos: Repositories, actor: Actor, version: SummaryVersionRecord): Promise<string[]> {
+  const authors = await citedAuthors(deps, repos, actor, version);
+  return [...authors].filter(([, member]) => member === actor.memberId).map(([id]) => id);
 }
 
 /**
@@ -112,7 +122,7 @@ export async function withdrawContribution(deps: CoreDeps, actor: Actor, contrib
 }
 
 export async function consentHistory(deps: CoreDeps, actor: Actor) {
-  authorize(actor, ['expert', 'facilitator', 'board', 'admin']);
+  enforce(actor, 'consent.history');
   return deps.store.transaction(async (repos) => repos.consent.listRecords(actor.tenantId, await pseudonymOf(repos, actor.memberId)));
 }
 

@@ -1,6 +1,7 @@
-import { audit, authorize, voterKey, type CoreDeps } from '../context.js';
+import { audit, voterKey, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
-import { normaliseForMatch } from '../quote-check.js';
+import { foldForSearch } from '../quote-check.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/notice.js';
 import type { OutboundMessageRecord, Repositories } from '../ports.js';
 import type { Actor, ContributionRecord, MemberRecord } from '../types.js';
@@ -28,7 +29,7 @@ export interface ErasureResult {
  * them, then the member row itself. What stays is the consent proof under their pseudonym.
  */
 export async function eraseMember(deps: CoreDeps, actor: Actor, memberId: string): Promise<ErasureResult> {
-  if (actor.memberId !== memberId) authorize(actor, ['admin']);
+  enforce(actor, 'member.erase', { id: memberId });
   return deps.store.transaction(async (repos) => {
     const member = await repos.members.findById(memberId);
     if (!member || member.tenantId !== actor.tenantId) throw new DomainError('not_found');
@@ -99,7 +100,7 @@ async function blankStatementsCarrying(repos: Repositories, contributions: Contr
   const sentences = contributions
     .flatMap((c) => [c.whatHappens, c.whatIsNeeded, c.idea])
     .flatMap((text) => text.split(/(?<=[.!?…])\s+|\n+/u))
-    .map(normaliseForMatch)
+    .map(foldForSearch)
     .filter((s) => s.length >= 12);
   const summaryIds = new Set<string>();
   for (const versionId of await repos.summaries.listVersionIdsCiting([...ids])) {
@@ -111,7 +112,7 @@ async function blankStatementsCarrying(repos: Repositories, contributions: Contr
     for (const version of await repos.summaries.listVersions(summaryId)) {
       for (const statement of version.statements) {
         const onlyTheirs = statement.citations.length > 0 && statement.citations.every((c) => c.contributionId !== null && ids.has(c.contributionId));
-        const text = normaliseForMatch(statement.text);
+        const text = foldForSearch(statement.text);
         if (onlyTheirs || sentences.some((s) => text.includes(s))) blank.push(statement.id);
       }
     }

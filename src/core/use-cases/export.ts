@@ -1,4 +1,5 @@
-import { audit, authorize, voterKey, type CoreDeps } from '../context.js';
+import { audit, voterKey, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import type { Actor, BallotChoice, ConsentRecordRow, MemberRecord } from '../types.js';
@@ -45,7 +46,7 @@ export async function exportMyData(deps: CoreDeps, actor: Actor): Promise<Member
 
 /** An admin exporting for a member (a request made by letter, say): an audited access to identifiable data. */
 export async function exportMember(deps: CoreDeps, actor: Actor, memberId: string): Promise<MemberExport> {
-  authorize(actor, ['admin']);
+  enforce(actor, 'member.export');
   return deps.store.transaction(async (repos) => {
     const member = await repos.members.findById(memberId);
     if (!member || member.tenantId !== actor.tenantId) throw new DomainError('not_found');

@@ -1,4 +1,5 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { LIMITS, type Actor, type MeetingRecord } from '../types.js';
 import { oneOf, optionalText, requireDate, requireText } from '../validation.js';
 
@@ -7,7 +8,7 @@ export async function planMeeting(
   actor: Actor,
   input: { title: unknown; scheduledAt: unknown; agenda?: unknown },
 ): Promise<MeetingRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'meeting.plan');
   const title = requireText(input.title, 'title', LIMITS.shortText);
   const scheduledAt = requireDate(input.scheduledAt, 'scheduledAt');
   const agenda = optionalText(input.agenda, 'agenda', LIMITS.longText);
@@ -31,7 +32,7 @@ export async function recordMeetingOutcome(
   meetingId: string,
   input: { decisions?: unknown; status?: unknown; agenda?: unknown },
 ): Promise<MeetingRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'meeting.record');
   const decisions = optionalText(input.decisions, 'decisions', LIMITS.longText);
   const status = oneOf(input.status ?? 'held', ['planned', 'held', 'cancelled'] as const, 'status');
   return deps.store.transaction(async (repos) => {

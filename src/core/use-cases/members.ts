@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import {
   LANGUAGES,
@@ -85,7 +86,7 @@ export async function addMember(
   actor: Actor,
   input: { displayName: unknown; role: unknown; language: unknown; domainKeys?: unknown },
 ): Promise<MemberRecord> {
-  authorize(actor, ['admin', 'facilitator']);
+  enforce(actor, 'member.add');
   const displayName = requireText(input.displayName, 'displayName', LIMITS.shortText);
   const role = oneOf(input.role, ROLES, 'role');
   if (role === 'admin' && actor.role !== 'admin') throw new DomainError('forbidden');
@@ -123,7 +124,7 @@ export async function linkIdentity(
   actor: Actor,
   input: { memberId: string; channel: ChannelName; externalId: string; address?: string | null },
 ): Promise<void> {
-  authorize(actor, ['admin', 'facilitator']);
+  enforce(actor, 'member.link');
   await deps.store.transaction(async (repos) => {
     sameTenant(actor, await repos.members.findById(input.memberId));
     const existing = await repos.members.findIdentity(actor.tenantId, input.channel, input.externalId);
@@ -180,7 +181,7 @@ export async function addExperienceDomain(
   actor: Actor,
   input: { key: unknown; labels: { nl: unknown; fr: unknown; en: unknown } },
 ): Promise<DomainRecord> {
-  authorize(actor, ['admin', 'facilitator']);
+  enforce(actor, 'domain.manage');
   const key = requireText(input.key, 'key', 40).toLowerCase().replace(/[^a-z0-9_]+/g, '_');
   const labels = {
     nl: requireText(input.labels.nl, 'labels', LIMITS.shortText),
@@ -197,7 +198,7 @@ export async function addExperienceDomain(
 }
 
 export async function archiveExperienceDomain(deps: CoreDeps, actor: Actor, domainId: string): Promise<DomainRecord> {
-  authorize(actor, ['admin', 'facilitator']);
+  enforce(actor, 'domain.manage');
   return deps.store.transaction(async (repos) => {
     const domain = (await repos.panels.listDomains(actor.panelId)).find((d) => d.id === domainId);
     if (!domain) throw new DomainError('not_found');

@@ -1,4 +1,5 @@
-import { authorize, type CoreDeps } from '../context.js';
+import { type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import type { Actor, ChannelName, MemberRecord } from '../types.js';
 
 /**
@@ -10,7 +11,7 @@ export async function outboundConversations(
   actor: Actor,
   channel: ChannelName,
 ): Promise<{ member: MemberRecord; conversationId: string }[]> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'outbound.list');
   return deps.store.transaction(async (repos) => {
     const out: { member: MemberRecord; conversationId: string }[] = [];
     for (const member of await repos.members.listByPanel(actor.panelId)) {

@@ -40,7 +40,7 @@ export async function participationOf(repos: Repositories, actor: Actor): Promis
  * Panel members (experts) take part only under an accepted, current privacy notice. Staff (facilitators,
  * board, admin) act in their professional role and are not asked.
  */
-export async function requireParticipation(repos: Repositories, actor: Actor): Promise<void> {
-  if (actor.role !== 'expert') return;
+export async function requireParticipation(repos: Repositories, actor: Actor, opts: { everyone?: boolean } = {}): Promise<void> {
+  if (actor.role !== 'expert' && !opts.everyone) return;
   if ((await participationOf(repos, actor)).state !== 'accepted') throw new DomainError('participation_consent_required');
 }

@@ -1,11 +1,16 @@
-import { audit, sameTenant, type CoreDeps } from '../context.js';
-import type { Actor, BallotRecord, ConsentVote, PollRecord } from '../types.js';
+import { audit, type CoreDeps } from '../context.js';
+import { requirePoll } from '../lookups.js';
+import { describeBallot, hiddenTally, tallyBallots } from '../poll-kinds.js';
+import { can } from '../policy.js';
+import type { Repositories } from '../ports.js';
+import { inPollAudience, type Actor, type BallotRecord, type ConsentVote, type PollRecord } from '../types.js';
 
 export interface PollResults {
   poll: PollRecord;
   /** False while results are hidden until close; turnout is always shown. */
   visible: boolean;
   turnout: number;
+  /** Members in the poll's audience (active experts, or everyone active): what turnout is counted against. */
   eligible: number;
   options: { optionId: string; label: string; count: number }[];
   scale: { value: number; count: number }[];
@@ -17,71 +22,27 @@ export interface PollResults {
 }
 
 export async function pollResults(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollResults> {
-  return deps.store.transaction(async (repos) => {
-    const poll = sameTenant(actor, await repos.polls.findById(pollId));
-    const ballots = await repos.polls.listBallots(poll.id);
-    const members = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active);
-    const visible = poll.resultsVisibility === 'live' || poll.status === 'closed';
-    const tallies = visible ? tally(poll, ballots) : emptyTally(poll);
-    let voters: PollResults['voters'] = null;
-    const facilitator = actor.role === 'facilitator' || actor.role === 'admin';
-    if (visible && (poll.anonymity === 'named' || (poll.anonymity === 'confidential' && facilitator))) {
-      const names = new Map(members.map((m) => [m.id, m.displayName]));
-      voters = ballots
-        .filter((b): b is BallotRecord & { memberId: string } => b.memberId !== null)
-        .map((b) => ({ memberId: b.memberId, displayName: names.get(b.memberId) ?? '', choice: describe(poll, b) }));
-      if (poll.anonymity === 'confidential') {
-        await audit(repos, actor, 'identifiable.viewed', 'poll', poll.id, { what: 'confidential_voters' });
-      }
-    }
-    return { poll, visible, turnout: ballots.length, eligible: members.length, ...tallies, voters };
-  });
+  return deps.store.transaction(async (repos) => resultsOf(repos, actor, await requirePoll(repos, actor, pollId)));
 }
 
-function emptyTally(poll: PollRecord) {
-  return {
-    options: poll.options.map((o) => ({ optionId: o.id, label: o.label, count: 0 })),
-    scale: [],
-    scaleAverage: null,
-    consent: [],
-    objections: [],
-  };
-}
-
-function tally(poll: PollRecord, ballots: BallotRecord[]) {
-  const counts = new Map(poll.options.map((o) => [o.id, 0]));
-  const scale = [1, 2, 3, 4, 5].map((value) => ({ value, count: 0 }));
-  const consent: { vote: ConsentVote; count: number }[] = [
-    { vote: 'agree', count: 0 },
-    { vote: 'live_with', count: 0 },
-    { vote: 'object', count: 0 },
-  ];
-  const objections: string[] = [];
-  let scaleSum = 0;
-  for (const ballot of ballots) {
-    const choice = ballot.choice;
-    if (choice.kind === 'options') for (const id of choice.optionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-    if (choice.kind === 'scale') {
-      scale[choice.value - 1]!.count += 1;
-      scaleSum += choice.value;
-    }
-    if (choice.kind === 'consent') {
-      consent.find((c) => c.vote === choice.vote)!.count += 1;
-      if (choice.vote === 'object' && ballot.reason) objections.push(ballot.reason);
+/** A poll's results as `actor` may see them, inside the caller's transaction. */
+export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRecord): Promise<PollResults> {
+  const ballots = await repos.polls.listBallots(poll.id);
+  const members = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active);
+  const audience = members.filter((m) => inPollAudience(m.role, poll.audience));
+  const visible = poll.resultsVisibility === 'live' || poll.status === 'closed';
+  const tallies = visible ? tallyBallots(poll, ballots) : hiddenTally(poll);
+  let voters: PollResults['voters'] = null;
+  if (visible && can(actor, 'poll.voters', poll)) {
+    const names = new Map(members.map((m) => [m.id, m.displayName]));
+    voters = ballots
+      .filter((b): b is BallotRecord & { memberId: string } => b.memberId !== null)
+      .map((b) => ({ memberId: b.memberId, displayName: names.get(b.memberId) ?? '', choice: describeBallot(poll, b.choice) }));
+    if (poll.anonymity === 'confidential') {
+      await audit(repos, actor, 'identifiable.viewed', 'poll', poll.id, { what: 'confidential_voters' });
     }
   }
-  return {
-    options: poll.options.map((o) => ({ optionId: o.id, label: o.label, count: counts.get(o.id) ?? 0 })),
-    scale: poll.kind === 'scale' ? scale : [],
-    scaleAverage: poll.kind === 'scale' && ballots.length > 0 ? Math.round((scaleSum / ballots.length) * 10) / 10 : null,
-    consent: poll.kind === 'consent' ? consent : [],
-    objections,
-  };
-}
-
-function describe(poll: PollRecord, ballot: BallotRecord): string {
-  const choice = ballot.choice;
-  if (choice.kind === 'options') return choice.optionIds.map((id) => poll.options.find((o) => o.id === id)?.label ?? '').join(', ');
-  if (choice.kind === 'scale') return String(choice.value);
-  return choice.vote;
+  // The board reads objection reasons without any order that pairs them with the named voter list.
+  const objections = actor.role === 'board' ? [...tallies.objections].sort((a, b) => a.localeCompare(b)) : tallies.objections;
+  return { poll, visible, turnout: ballots.length, eligible: audience.length, ...tallies, objections, voters };
 }

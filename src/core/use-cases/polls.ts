@@ -1,45 +1,51 @@
-import { audit, authorize, sameTenant, voterKey, type CoreDeps } from '../context.js';
+import { audit, sameTenant, voterKey, type CoreDeps } from '../context.js';
+import { NEW_POLL_DEFAULTS } from '../defaults.js';
+import { requireOpenPoll, requirePoll } from '../lookups.js';
+import { parseBallot, POLL_KIND_REGISTRY, type BallotFields } from '../poll-kinds.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import {
   ANONYMITY,
-  CONSENT_VOTES,
+  inPollAudience,
   LIMITS,
+  POLL_AUDIENCES,
   POLL_KINDS,
   RESULTS_VISIBILITY,
   type Actor,
-  type BallotChoice,
   type BallotRecord,
-  type ConsentVote,
   type PollRecord,
 } from '../types.js';
-import { intInRange, oneOf, optionalDate, optionalText, requireText } from '../validation.js';
+import { futureDate, intInRange, oneOf, optionalText, requireText } from '../validation.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
 
+/** What a poll form sends; left-out fields take `NEW_POLL_DEFAULTS`. */
 export interface CreatePollInput {
   question: unknown;
-  kind: unknown;
-  anonymity: unknown;
-  resultsVisibility: unknown;
+  kind?: unknown;
+  anonymity?: unknown;
+  resultsVisibility?: unknown;
   options?: unknown;
   maxChoices?: unknown;
   deadline?: unknown;
   meetingId?: unknown;
+  /** 'experts' (the default) or 'everyone'. */
+  audience?: unknown;
 }
 
 export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePollInput): Promise<PollRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'poll.create');
   const question = requireText(input.question, 'question', LIMITS.question);
-  const kind = oneOf(input.kind, POLL_KINDS, 'kind');
-  const anonymity = oneOf(input.anonymity, ANONYMITY, 'anonymity');
-  const resultsVisibility = oneOf(input.resultsVisibility, RESULTS_VISIBILITY, 'resultsVisibility');
-  const deadline = optionalDate(input.deadline, 'deadline');
-  if (deadline && deadline.getTime() <= deps.clock.now().getTime()) throw new DomainError('invalid_input', { field: 'deadline' });
+  const kind = oneOf(orDefault(input.kind, NEW_POLL_DEFAULTS.kind), POLL_KINDS, 'kind');
+  const anonymity = oneOf(orDefault(input.anonymity, NEW_POLL_DEFAULTS.anonymity), ANONYMITY, 'anonymity');
+  const resultsVisibility = oneOf(orDefault(input.resultsVisibility, NEW_POLL_DEFAULTS.resultsVisibility), RESULTS_VISIBILITY, 'resultsVisibility');
+  const deadline = futureDate(input.deadline, 'deadline', deps.clock.now());
+  const audience = oneOf(orDefault(input.audience, NEW_POLL_DEFAULTS.audience), POLL_AUDIENCES, 'audience');
   let options: string[] = [];
   let maxChoices: number | null = null;
-  if (kind === 'single' || kind === 'multiple') {
+  if (POLL_KIND_REGISTRY[kind].hasOptions) {
     const raw = Array.isArray(input.options) ? input.options : [];
     options = raw.map((option) => optionalText(option, 'options', LIMITS.shortText)).filter((o) => o.length > 0);
     if (options.length < LIMITS.pollOptionsMin || options.length > LIMITS.pollOptionsMax) {
@@ -62,6 +68,7 @@ export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePoll
       kind,
       anonymity,
       resultsVisibility,
+      audience,
       maxChoices,
       deadline,
       createdById: actor.memberId,
@@ -90,53 +97,26 @@ async function checkedMeetingId(repos: Repositories, actor: Actor, value: unknow
   return value;
 }
 
-export interface BallotInput {
-  optionIds?: unknown;
-  value?: unknown;
-  vote?: unknown;
+const orDefault = (value: unknown, fallback: string): unknown => (value === undefined || value === null || value === '' ? fallback : value);
+
+export interface BallotInput extends BallotFields {
   reason?: unknown;
   /** "Let the bot redact" what the guard finds in the reason. */
   redact?: unknown;
 }
 
-function parseChoice(poll: PollRecord, input: BallotInput): BallotChoice {
-  switch (poll.kind) {
-    case 'single':
-    case 'multiple': {
-      const raw = Array.isArray(input.optionIds) ? input.optionIds : input.optionIds === undefined ? [] : [input.optionIds];
-      const ids = [...new Set(raw.map(String))];
-      const known = new Set(poll.options.map((o) => o.id));
-      if (ids.some((id) => !known.has(id))) throw new DomainError('unknown_option');
-      if (ids.length === 0) throw new DomainError('invalid_input', { field: 'optionIds' });
-      if (poll.kind === 'single' && ids.length !== 1) throw new DomainError('invalid_input', { field: 'optionIds' });
-      if (poll.maxChoices !== null && ids.length > poll.maxChoices) {
-        throw new DomainError('invalid_input', { field: 'optionIds', max: poll.maxChoices });
-      }
-      const order = new Map(poll.options.map((o) => [o.id, o.position]));
-      ids.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-      return { kind: 'options', optionIds: ids };
-    }
-    case 'scale':
-      return { kind: 'scale', value: intInRange(input.value, 'value', 1, 5) };
-    case 'consent':
-      if (!(CONSENT_VOTES as readonly string[]).includes(String(input.vote))) throw new DomainError('unknown_option');
-      return { kind: 'consent', vote: input.vote as ConsentVote };
-  }
-}
-
 /** One ballot per member per poll, changeable until close, never counted twice. */
 export async function castBallot(deps: CoreDeps, actor: Actor, pollId: string, input: BallotInput): Promise<BallotRecord> {
-  authorize(actor, ['expert', 'facilitator', 'board', 'admin']);
+  enforce(actor, 'poll.vote');
   const rawReason = optionalText(input.reason, 'reason', LIMITS.reason);
   return deps.store.transaction(async (repos) => {
-    await requireParticipation(repos, actor);
+    // Everyone who votes has accepted the privacy text, staff included: a ballot is personal data too.
+    await requireParticipation(repos, actor, { everyone: true });
     const { reason: reasonText } = guardFields({ reason: rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
-    const poll = sameTenant(actor, await repos.polls.findById(pollId));
-    if (poll.status === 'closed' || (poll.deadline && poll.deadline.getTime() <= deps.clock.now().getTime())) {
-      throw new DomainError('poll_closed');
-    }
-    const choice = parseChoice(poll, input);
-    const reason = poll.kind === 'consent' && reasonText.length > 0 ? reasonText : null;
+    const poll = await requireOpenPoll(repos, actor, pollId, deps.clock.now());
+    if (!inPollAudience(actor.role, poll.audience)) throw new DomainError('forbidden');
+    const choice = parseBallot(poll, input);
+    const reason = POLL_KIND_REGISTRY[poll.kind].takesReason && reasonText.length > 0 ? reasonText : null;
     const who: { voterKey: string } | { memberId: string } =
       poll.anonymity === 'anonymous'
         ? { voterKey: voterKey(deps.secret, poll.id, actor.memberId) }
@@ -163,7 +143,7 @@ export async function castBallot(deps: CoreDeps, actor: Actor, pollId: string, i
 
 export async function myBallot(deps: CoreDeps, actor: Actor, pollId: string): Promise<BallotRecord | null> {
   return deps.store.transaction(async (repos) => {
-    const poll = sameTenant(actor, await repos.polls.findById(pollId));
+    const poll = await requirePoll(repos, actor, pollId);
     if (poll.anonymity === 'anonymous') {
       if (poll.status === 'closed') return null;
       return repos.polls.findBallot(poll.id, { voterKey: voterKey(deps.secret, poll.id, actor.memberId) });
@@ -173,9 +153,9 @@ export async function myBallot(deps: CoreDeps, actor: Actor, pollId: string): Pr
 }
 
 export async function closePoll(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'poll.close');
   return deps.store.transaction(async (repos) => {
-    const poll = sameTenant(actor, await repos.polls.findById(pollId));
+    const poll = await requirePoll(repos, actor, pollId);
     if (poll.status === 'closed') throw new DomainError('poll_closed');
     const closed = await repos.polls.close(poll.id, deps.clock.now());
     if (poll.anonymity === 'anonymous') await repos.polls.clearVoterKeys(poll.id, anonymousTime(deps.clock.now()));
@@ -189,7 +169,7 @@ export async function listPolls(deps: CoreDeps, actor: Actor, status?: 'open' | 
 }
 
 export async function getPoll(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollRecord> {
-  return deps.store.transaction(async (repos) => sameTenant(actor, await repos.polls.findById(pollId)));
+  return deps.store.transaction((repos) => requirePoll(repos, actor, pollId));
 }
 
 export { pollResults } from './poll-results.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { audit, authorize, authorKey, sameTenant, type CoreDeps } from '../context.js';
+import { audit, authorKey, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import {
@@ -7,11 +8,14 @@ import {
   LANGUAGES,
   LIMITS,
   type Actor,
+  type Attribution,
   type ContributionRecord,
   type IdeaRoundRecord,
   type Language,
 } from '../types.js';
-import { oneOf, optionalDate, optionalText, requireText } from '../validation.js';
+import { futureDate, oneOf, optionalText, requireText } from '../validation.js';
+import { NEW_QUESTION_DEFAULTS } from '../defaults.js';
+import { requireOpenRound, requireRound } from '../lookups.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
@@ -21,10 +25,10 @@ export async function openIdeaRound(
   actor: Actor,
   input: { question: unknown; description?: unknown; closesAt?: unknown; meetingId?: unknown },
 ): Promise<IdeaRoundRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'question.create');
   const question = requireText(input.question, 'question', LIMITS.question);
   const description = optionalText(input.description, 'description', LIMITS.longText);
-  const closesAt = optionalDate(input.closesAt, 'closesAt');
+  const closesAt = futureDate(input.closesAt ?? NEW_QUESTION_DEFAULTS.closesAt, 'closesAt', deps.clock.now());
   return deps.store.transaction(async (repos) => {
     let meetingId: string | null = null;
     if (typeof input.meetingId === 'string' && input.meetingId !== '') {
@@ -50,14 +54,18 @@ export async function openIdeaRound(
 }
 
 export async function closeIdeaRound(deps: CoreDeps, actor: Actor, roundId: string): Promise<IdeaRoundRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'question.close');
   return deps.store.transaction(async (repos) => {
-    const round = sameTenant(actor, await repos.rounds.findById(roundId));
+    const round = await requireRound(repos, actor, roundId);
     if (round.status === 'closed') throw new DomainError('round_closed');
     const closed = await repos.rounds.close(round.id, deps.clock.now());
     await audit(repos, actor, 'round.closed', 'round', round.id);
     return closed;
   });
+}
+
+export async function getIdeaRound(deps: CoreDeps, actor: Actor, roundId: string): Promise<IdeaRoundRecord> {
+  return deps.store.transaction((repos) => requireRound(repos, actor, roundId));
 }
 
 export async function listIdeaRounds(deps: CoreDeps, actor: Actor, status?: 'open' | 'closed'): Promise<IdeaRoundRecord[]> {
@@ -96,20 +104,24 @@ async function domainIdsFor(repos: Repositories, actor: Actor, raw: unknown): Pr
   });
 }
 
+/** How a member is mentioned is their choice, never a default: a missing choice is refused, not guessed. */
+function requireAttribution(value: unknown): Attribution {
+  if (value === undefined || value === null || value === '') throw new DomainError('attribution_required', { field: 'attribution' });
+  return oneOf(value, ATTRIBUTIONS, 'attribution');
+}
+
 export async function submitContribution(deps: CoreDeps, actor: Actor, input: ContributionInput): Promise<ContributionRecord> {
-  authorize(actor, ['expert', 'facilitator']);
-  const attribution = oneOf(input.attribution ?? 'named', ATTRIBUTIONS, 'attribution');
+  enforce(actor, 'question.contribute');
   const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
   return deps.store.transaction(async (repos) => {
     await requireParticipation(repos, actor);
     const fields = parseFields(input, language);
     let roundId: string | null = null;
     if (typeof input.roundId === 'string' && input.roundId !== '') {
-      const round = sameTenant(actor, await repos.rounds.findById(input.roundId));
-      if (round.status === 'closed') throw new DomainError('round_closed');
-      roundId = round.id;
+      roundId = (await requireOpenRound(repos, actor, input.roundId, deps.clock.now())).id;
     }
     const domainIds = await domainIdsFor(repos, actor, input.domainKeys);
+    const attribution = requireAttribution(input.attribution);
     const anonymous = attribution === 'anonymous';
     const contribution = await repos.contributions.create({
       tenantId: actor.tenantId,
@@ -194,9 +206,9 @@ export async function ownContributionsIn(deps: CoreDeps, repos: Repositories, ac
 
 /** Facilitators and board members see contributions without any link to anonymous authors. */
 export async function listContributions(deps: CoreDeps, actor: Actor, roundId?: string): Promise<ContributionRecord[]> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'contribution.list');
   return deps.store.transaction(async (repos) => {
-    if (roundId) sameTenant(actor, await repos.rounds.findById(roundId));
+    if (roundId) await requireRound(repos, actor, roundId);
     const list = roundId ? await repos.contributions.listByRound(roundId) : await repos.contributions.listByPanel(actor.panelId);
     await audit(repos, actor, 'identifiable.viewed', 'contributions', roundId ?? actor.panelId, { count: list.length });
     return list;

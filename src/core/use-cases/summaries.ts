@@ -1,4 +1,5 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import { normaliseForMatch, verifyStatements } from '../quote-check.js';
@@ -21,6 +22,7 @@ import {
   statementLine,
   storeVersion,
   toSource,
+  withMemberKeys,
 } from './summary-versions.js';
 
 export interface DraftSummaryResult {
@@ -37,7 +39,7 @@ export async function draftSummary(
   actor: Actor,
   input: { roundId: unknown; title?: unknown; language?: unknown },
 ): Promise<DraftSummaryResult> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'summary.draft');
   const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
   if (typeof input.roundId !== 'string') throw new DomainError('invalid_input', { field: 'roundId' });
   const roundId = input.roundId;
@@ -46,11 +48,12 @@ export async function draftSummary(
     const contributions = await repos.contributions.listByRound(round.id, { liveOnly: true });
     const members = await repos.members.listByPanel(actor.panelId);
     const domains = await repos.panels.listDomains(actor.panelId);
-    return { round, contributions, members, domains };
+    const authors = await resolveAuthors(repos, deps.secret, contributions, members);
+    return { round, contributions, members, domains, authors };
   });
   const title = input.title ? requireText(input.title, 'title', LIMITS.shortText) : loaded.round.question.slice(0, LIMITS.shortText);
   if (loaded.contributions.length === 0) throw new DomainError('text_empty', { field: 'contributions' });
-  const sources = loaded.contributions.map((c) => toSource(c, loaded.members, loaded.domains));
+  const sources = withMemberKeys(loaded.contributions.map((c) => toSource(c, loaded.members, loaded.domains)), loaded.authors);
   const result = await deps.synthesizer.synthesize({
     language,
     question: loaded.round.question,
@@ -140,6 +143,7 @@ async function verifyAndStore(
     cited,
     deps.clock.now(),
     consentDeadline(deps, deps.clock.now()),
+    authors,
   );
 }
 
@@ -170,12 +174,15 @@ export async function editSummary(
   versionId: string,
   edited: EditedStatement[],
 ): Promise<SummaryVersionRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'summary.edit');
   if (!Array.isArray(edited)) throw new DomainError('invalid_input', { field: 'statements' });
+  // An edit that blanks a theme or a statement, or leaves none, is refused: it would reset every approval
+  // for a version nobody can approve.
+  if (edited.length === 0) throw new DomainError('text_empty', { field: 'statements' });
   // A facilitator's own words go through the guard too (quotes are checked against guarded contributions).
   const drafts: DraftStatement[] = edited.map((s) => ({
     ...guardFields(
-      { theme: optionalText(s.theme, 'theme', LIMITS.shortText), text: requireText(s.text, 'text', LIMITS.longText) },
+      { theme: requireText(s.theme, 'theme', LIMITS.shortText), text: requireText(s.text, 'text', LIMITS.longText) },
       { redact: false, language: actor.language },
     ),
     citations: (Array.isArray(s.citations) ? s.citations : []).map((c) => ({
@@ -254,7 +261,7 @@ async function currentVersion(
 
 /** Hands a version to the board: only when every cited member approved this exact version. */
 export async function publishSummary(deps: CoreDeps, actor: Actor, versionId: string): Promise<SummaryVersionRecord> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'summary.publish');
   return deps.store.transaction(async (repos) => {
     const version = await currentVersion(repos, actor, versionId);
     if (version.status !== 'awaiting_consent') throw new DomainError('version_not_current');

@@ -1,7 +1,10 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import type { Actor, SummaryRecord, SummaryVersionRecord } from '../types.js';
+import { reviewerView } from './consent-view.js';
+import { citedContributionIds, resolveAuthors } from './summary-versions.js';
 
 /** Reading summaries: who may see which version, and the audit of every read that shows members' names. */
 
@@ -19,7 +22,7 @@ export interface SummaryOverview {
 
 /** Facilitators see every summary and its consent state; board members only published versions. */
 export async function listSummaries(deps: CoreDeps, actor: Actor): Promise<SummaryOverview[]> {
-  authorize(actor, ['facilitator', 'admin', 'board']);
+  enforce(actor, 'summary.list');
   return deps.store.transaction(async (repos) => {
     const out: SummaryOverview[] = [];
     for (const summary of await repos.summaries.listByPanel(actor.panelId)) {
@@ -60,9 +63,11 @@ export async function getSummaryVersion(deps: CoreDeps, actor: Actor, versionId:
       return version;
     }
     if (version.status === 'published') return version;
-    const asked = (await repos.consent.listRequestsForVersion(version.id)).some((r) => r.memberId === actor.memberId);
-    if (!asked) throw new DomainError('not_found');
-    return version;
+    const requests = await repos.consent.listRequestsForVersion(version.id);
+    if (!requests.some((r) => r.memberId === actor.memberId)) throw new DomainError('not_found');
+    const cited = await repos.contributions.findManyByIds(citedContributionIds(version));
+    const authors = await resolveAuthors(repos, deps.secret, cited, await repos.members.listByPanel(actor.panelId));
+    return reviewerView(version, actor.memberId, authors, requests);
   });
 }
 

@@ -89,6 +89,7 @@ export async function reissueWithout(
     asked,
     now,
     consentDeadline(deps, now),
+    authors,
   );
   if (published) {
     for (const board of members.filter((m) => m.active && m.role === 'board')) {

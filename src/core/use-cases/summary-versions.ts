@@ -4,6 +4,7 @@ import type { NewStatement, Repositories } from '../ports.js';
 import type { VerifiedStatement } from '../quote-check.js';
 import type { SynthesisSource } from '../synthesis.js';
 import type {
+  ConsentRequestRecord,
   ContributionRecord,
   DomainRecord,
   Language,
@@ -35,6 +36,21 @@ export async function resolveAuthors(
     }
   }
   return authors;
+}
+
+/**
+ * Gives each source a pseudonym of its author ("m1", "m2", … in order of first appearance), so the
+ * synthesis can count members rather than contributions. It is meaningless outside this one request, says
+ * nothing about who wrote an anonymous contribution, and is not part of what a model is sent.
+ */
+export function withMemberKeys(sources: SynthesisSource[], authors: Map<string, string>): SynthesisSource[] {
+  const keys = new Map<string, string>();
+  return sources.map((source) => {
+    const author = authors.get(source.contributionId);
+    if (!author) return source;
+    if (!keys.has(author)) keys.set(author, `m${keys.size + 1}`);
+    return { ...source, memberKey: keys.get(author)! };
+  });
 }
 
 export function toSource(c: ContributionRecord, members: MemberRecord[], domains: DomainRecord[]): SynthesisSource {
@@ -133,8 +149,11 @@ export async function storeVersion(
   now: Date,
   /** When the cited members' requests expire (`consentDeadline`); null waits for ever. */
   deadline: Date | null = null,
+  /** Author of each cited contribution (anonymous ones too): lets approvals of unchanged quotes carry over. */
+  authorOf: ReadonlyMap<string, string> = new Map(),
 ): Promise<SummaryVersionRecord> {
   const versions = await repos.summaries.listVersions(draft.summaryId);
+  const carried = await carriedApprovals(repos, versions, draft, authorOf);
   if (draft.status === 'awaiting_consent') {
     for (const previous of versions.filter((v) => v.status === 'awaiting_consent')) {
       await repos.summaries.setVersionStatus(previous.id, 'superseded');
@@ -159,9 +178,18 @@ export async function storeVersion(
     tokensOut: draft.tokensOut,
     statements: draft.statements,
   });
-  if (draft.status === 'published') return publishVersion(repos, version, now);
+  if (draft.status === 'published') {
+    // A re-issued published version keeps the approvals it carries, so it shows the real count.
+    for (const [memberId, previous] of carried) await carry(repos, draft.tenantId, version.id, memberId, previous);
+    return publishVersion(repos, version, now);
+  }
   if (draft.status === 'awaiting_consent') {
     for (const memberId of new Set(citedMembers)) {
+      const previous = carried.get(memberId);
+      if (previous) {
+        await carry(repos, draft.tenantId, version.id, memberId, previous);
+        continue;
+      }
       const request = await repos.consent.createRequest({ tenantId: draft.tenantId, versionId: version.id, memberId, deadline });
       await repos.notifications.create({
         tenantId: draft.tenantId,
@@ -172,6 +200,53 @@ export async function storeVersion(
     }
   }
   return version;
+}
+
+/**
+ * Approvals that still hold for a new version: a member who approved the version it follows (the draft it
+ * supersedes, else the published one), with or without their name, keeps that answer when their own quotes
+ * (contribution, words, translation, name shown) and the statements around them are exactly the same. Another member's withdrawal or an
+ * edit elsewhere must not send everyone back to the start.
+ */
+async function carriedApprovals(
+  repos: Repositories,
+  versions: SummaryVersionRecord[],
+  draft: Pick<VersionDraft, 'statements' | 'status'>,
+  authorOf: ReadonlyMap<string, string>,
+): Promise<Map<string, ConsentRequestRecord>> {
+  const carried = new Map<string, ConsentRequestRecord>();
+  if (authorOf.size === 0 || (draft.status !== 'awaiting_consent' && draft.status !== 'published')) return carried;
+  // A draft follows the draft it supersedes, else the published version; a re-issued published version follows the published one.
+  const rank = (v: SummaryVersionRecord) => (v.status === draft.status ? 0 : 1);
+  const previous = versions
+    .filter((v) => v.status === 'awaiting_consent' || v.status === 'published')
+    .sort((a, b) => rank(a) - rank(b) || b.number - a.number)[0];
+  if (!previous) return carried;
+  // A quote is read in its statement: the statement's theme and text are part of what was approved.
+  type Quoted = { theme: string; text: string; citations: { contributionId: string | null; quote: string; translation?: string | null; attributedName: string | null }[] };
+  const own = (statements: Quoted[], memberId: string) =>
+    statements
+      .flatMap((s) =>
+        s.citations
+          .filter((c) => c.contributionId !== null && authorOf.get(c.contributionId) === memberId)
+          .map((c) => [s.theme, s.text, c.contributionId, c.quote, c.translation ?? '', c.attributedName ?? ''].join('\u001f')),
+      )
+      .sort()
+      .join('\u001e');
+  const before = previous.statements;
+  const after = draft.statements;
+  for (const request of await repos.consent.listRequestsForVersion(previous.id)) {
+    if (request.status !== 'approved' && request.status !== 'approved_anonymous') continue;
+    const mine = own(after, request.memberId);
+    if (mine !== '' && mine === own(before, request.memberId)) carried.set(request.memberId, request);
+  }
+  return carried;
+}
+
+/** The carried answer on the new version: no new notice, the original answer time kept. */
+async function carry(repos: Repositories, tenantId: string, versionId: string, memberId: string, previous: ConsentRequestRecord): Promise<void> {
+  const request = await repos.consent.createRequest({ tenantId, versionId, memberId, deadline: null });
+  await repos.consent.updateRequest(request.id, { status: previous.status, respondedAt: previous.respondedAt ?? request.createdAt });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { SupportRequestRecord } from '../ports.js';
 import type { Actor } from '../types.js';
@@ -9,7 +10,7 @@ import type { Actor } from '../types.js';
  * board members cannot list it.
  */
 export async function requestSupport(deps: CoreDeps, actor: Actor): Promise<{ request: SupportRequestRecord; alreadyOpen: boolean }> {
-  authorize(actor, ['expert']);
+  enforce(actor, 'support.request');
   return deps.store.transaction(async (repos) => {
     const open = (await repos.support.listByMember(actor.memberId)).find((r) => r.handledAt === null);
     if (open) return { request: open, alreadyOpen: true };
@@ -37,7 +38,7 @@ export interface SupportRequestView extends SupportRequestRecord {
 
 /** Open requests for facilitators: who asked and when. Reading them is an audited access to identifiable data. */
 export async function listSupportRequests(deps: CoreDeps, actor: Actor): Promise<SupportRequestView[]> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'support.list');
   return deps.store.transaction(async (repos) => {
     const members = new Map((await repos.members.listByPanel(actor.panelId)).map((m) => [m.id, m]));
     const open = (await repos.support.listOpen(actor.tenantId)).filter((r) => members.has(r.memberId));
@@ -47,7 +48,7 @@ export async function listSupportRequests(deps: CoreDeps, actor: Actor): Promise
 }
 
 export async function markSupportHandled(deps: CoreDeps, actor: Actor, requestId: string): Promise<void> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'support.handle');
   await deps.store.transaction(async (repos) => {
     const request = sameTenant(actor, await repos.support.findById(requestId));
     if (request.handledAt) throw new DomainError('conflict');

@@ -1,4 +1,5 @@
-import { audit, authorize, sameTenant, type CoreDeps } from '../context.js';
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { ConsentRequestStatus } from '../types.js';
 import type { Actor } from '../types.js';
@@ -24,7 +25,7 @@ export interface MemberConsentState {
  * on change requests. Reading it is an access to identifiable data, so it is audited.
  */
 export async function versionConsent(deps: CoreDeps, actor: Actor, versionId: string): Promise<MemberConsentState[]> {
-  authorize(actor, ['facilitator', 'admin']);
+  enforce(actor, 'summary.consent');
   return deps.store.transaction(async (repos) => {
     const version = await repos.summaries.findVersion(versionId);
     if (!version) throw new DomainError('not_found');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PollRepository } from '../../core/ports.js';
 import {
   ANONYMITY,
+  POLL_AUDIENCES,
   POLL_KINDS,
   RESULTS_VISIBILITY,
   type BallotRecord,
@@ -28,6 +29,7 @@ export function toPoll(row: PollRow): PollRecord {
     kind: oneOf(POLL_KINDS, row.kind, 'Poll.kind'),
     anonymity: oneOf(ANONYMITY, row.anonymity, 'Poll.anonymity'),
     resultsVisibility: oneOf(RESULTS_VISIBILITY, row.resultsVisibility, 'Poll.resultsVisibility'),
+    audience: oneOf(POLL_AUDIENCES, row.audience, 'Poll.audience'),
     maxChoices: row.maxChoices,
     deadline: row.deadline,
     status: oneOf(POLL_STATUSES, row.status, 'Poll.status'),
@@ -68,6 +70,15 @@ export function makePollRepository(tx: Tx): PollRepository {
       const rows = await tx.poll.findMany({
         where: { panelId, ...(status ? { status } : {}) },
         orderBy: OLDEST_FIRST,
+        include: withOptions,
+      });
+      return rows.map(toPoll);
+    },
+    async listDue(now, limit) {
+      const rows = await tx.poll.findMany({
+        where: { status: 'open', deadline: { lte: now } },
+        orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+        take: limit,
         include: withOptions,
       });
       return rows.map(toPoll);

@@ -45,6 +45,7 @@ describe.each(testDatabases())('the sensitive-data guard before storage on $name
       roundId: round.id,
       whatHappens: `Ze vroegen mijn rijksregisternummer ${NRN} aan de telefoon.`,
       idea: 'Mijn buurvrouw Maria heeft kanker; een buddy zou haar helpen.',
+      attribution: 'named',
       redact: 'on',
     });
     expect(stored.whatHappens).toBe('Ze vroegen mijn rijksregisternummer [rijksregisternummer verwijderd] aan de telefoon.');

@@ -30,7 +30,8 @@ describe.each(testDatabases())('explicit consent to take part on $name', ({ make
     expect((await participationStatus(deps, e1)).state).toBe('none');
     await expect(submitContribution(deps, e1, { roundId: round.id, idea: 'Meer bussen.' })).rejects.toMatchObject({ code: 'participation_consent_required' });
     await expect(castBallot(deps, e1, poll.id, { optionIds: [poll.options[0]!.id] })).rejects.toMatchObject({ code: 'participation_consent_required' });
-    await castBallot(deps, p.actor('board'), poll.id, { optionIds: [poll.options[0]!.id] });
+    // Staff are not asked to contribute, but a vote is personal data too: whoever votes accepted the text.
+    await expect(castBallot(deps, p.actor('board'), poll.id, { optionIds: [poll.options[0]!.id] })).rejects.toMatchObject({ code: 'participation_consent_required' });
 
     // Saying "not now" is recorded, and never counts as yes.
     expect((await declineParticipation(deps, e1)).state).toBe('refused');
@@ -82,7 +83,7 @@ describe.each(testDatabases())('explicit consent to take part on $name', ({ make
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'En nu?' });
     await expect(submitContribution(h.deps, e3, { roundId: round.id, idea: 'Something.' })).rejects.toMatchObject({ code: 'participation_consent_required' });
     await acceptParticipation(h.deps, e3);
-    await submitContribution(h.deps, e3, { roundId: round.id, idea: 'Something else.' });
+    await submitContribution(h.deps, e3, { roundId: round.id, idea: 'Something else.', attribution: 'anonymous' });
   });
 
   it('withdraws in one step: participation ends, all input is withdrawn, summaries are re-issued, the grant gets its withdrawal time', async () => {

@@ -134,7 +134,7 @@ describe('the whole panel cycle from Teams surfaces', () => {
     const submit = (user: TeamsUser, data: Record<string, unknown>) => client.press(user, 'contribution.submit', { roundId, ...data });
     expect(cardText(await submit(an, { attribution: 'named' }))).toContain(errorMessage('nl', new DomainError('text_empty', { field: 'contribution' })));
     const noChoice = await submit(an, { whatHappens: 'Mijn tekst blijft staan.' });
-    expect(cardText(noChoice)).toContain(errorMessage('nl', new DomainError('invalid_input', { field: 'attribution' })));
+    expect(cardText(noChoice)).toContain(errorMessage('nl', new DomainError('attribution_required', { field: 'attribution' })));
     expect(cardText(noChoice)).toContain('Mijn tekst blijft staan.'); // what was typed is kept
     expect(cardText(await submit(an, { idea: 'x'.repeat(2001), attribution: 'named' }))).toContain(errorMessage('nl', new DomainError('text_too_long', { field: 'idea', max: 2000 })));
     expect(cardText(await submit(an, { whatHappens: AN_TEXT, whatIsNeeded: 'Vervoer op maat.', domainKeys: 'chronic_illness', attribution: 'named' }))).toContain(nl('teams:done.contributed'));

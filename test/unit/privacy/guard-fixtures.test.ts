@@ -10,6 +10,9 @@ import type { Language } from '../../../src/core/types.js';
  * written while the detectors were built; holdout.json was written after them. Its first run found two
  * defects (a capitalised stopword before a name, "Name, my flatmate") and one lexicon gap ("stroke"),
  * giving third_party_health recall 11/14 before they were fixed; its figures are printed apart.
+ * edges.json holds the misses found by walking the panel cycle with hostile input (issue 10), written
+ * before the fixes; its first run gave iban recall 14/16, phone precision 30/33, email recall 12/15 and
+ * third_party_health recall 41/47 over all fixtures (address 8/8 with the new detector).
  */
 interface Case {
   lang: Language;
@@ -66,10 +69,12 @@ function table(title: string, tally: Tally): string {
 describe('the guard on the fixture set', () => {
   const all = measure(files.flatMap(load));
   const holdout = measure(load('holdout.json'));
+  const edges = measure(load('edges.json'));
 
   it('prints precision and recall per category', () => {
     console.log(table(`Sensitive-data guard, all fixtures (${files.length} files)`, all.tally));
     console.log(table('Held-out fixtures only (holdout.json)', holdout.tally));
+    console.log(table('Edge cases only (edges.json)', edges.tally));
     if (all.misses.length > 0) console.log(`\nNot right:\n${all.misses.join('\n')}`);
     expect(files.length).toBeGreaterThanOrEqual(6);
   });
@@ -79,14 +84,12 @@ describe('the guard on the fixture set', () => {
     expect(all.tally.national_register_number.fp).toBe(0);
   });
 
-  it('keeps the other categories above their floors', () => {
-    for (const category of ['iban', 'phone', 'email'] as const) {
+  it('keeps every category at recall >= 0.97 and precision above its floor', () => {
+    for (const category of SENSITIVE_CATEGORIES) {
       const { tp, fp, fn } = all.tally[category];
-      expect(ratio(tp, tp + fn), `${category} recall`).toBeGreaterThanOrEqual(0.95);
-      expect(ratio(tp, tp + fp), `${category} precision`).toBeGreaterThanOrEqual(0.95);
+      expect(ratio(tp, tp + fn), `${category} recall`).toBeGreaterThanOrEqual(0.97);
+      // Naming a third party is a heuristic over capitalised words: a lower floor for its precision.
+      expect(ratio(tp, tp + fp), `${category} precision`).toBeGreaterThanOrEqual(category === 'third_party_health' ? 0.8 : 0.95);
     }
-    const { tp, fp, fn } = all.tally.third_party_health;
-    expect(ratio(tp, tp + fn), 'third party recall').toBeGreaterThanOrEqual(0.8);
-    expect(ratio(tp, tp + fp), 'third party precision').toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -1,5 +1,6 @@
 import type { types, ViewStateValue } from '@slack/bolt';
 import {
+  describeBallot as describeChoice,
   myBallot,
   pollResults,
   type Actor,
@@ -32,10 +33,7 @@ export async function loadPoll(deps: CoreDeps, actor: Actor, pollId: string): Pr
 export const POLL_METADATA = 'stemmen_poll';
 
 export function describeBallot(tr: Tr, poll: PollRecord, ballot: BallotRecord): string {
-  const choice = ballot.choice;
-  if (choice.kind === 'options') return choice.optionIds.map((id) => poll.options.find((o) => o.id === id)?.label ?? '').join(', ');
-  if (choice.kind === 'scale') return String(choice.value);
-  return tr(`common:consentVote.${choice.vote}`);
+  return describeChoice(poll, ballot.choice, tr);
 }
 
 function choiceElement(tr: Tr, poll: PollRecord, ballot: BallotRecord | null, actionId: string): types.RadioButtons | types.Checkboxes {

@@ -2,7 +2,7 @@ import {
   closeIdeaRound,
   closePoll,
   createPoll,
-  createReminders,
+  remindPanel,
   draftSummary,
   getSummaryVersion,
   listIdeaRounds,
@@ -123,9 +123,7 @@ export const facilitatorActions: Record<string, Action> = {
   'reminders.send': {
     changes: true,
     run: async (ctx) => {
-      // createReminders takes a zone, not an actor, so the role is checked here.
-      requireFacilitator(ctx.view);
-      const count = await createReminders(ctx.deps, ctx.view.actor.tenantId, 48, 0);
+      const count = await remindPanel(ctx.deps, ctx.view.actor);
       ctx.kick();
       return showTools(ctx, done(ctx.view, 'teams:done.reminders', { count }));
     },

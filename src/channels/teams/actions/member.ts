@@ -65,7 +65,7 @@ export async function showOutcomes(ctx: ActionCtx, notice?: Notice) {
 function contributionInput(data: Data) {
   const attribution = str(data, 'attribution');
   // The form asks for a conscious choice; a missing one must never quietly become "with my name".
-  if (!attribution) throw new DomainError('invalid_input', { field: 'attribution' });
+  if (!attribution) throw new DomainError('attribution_required', { field: 'attribution' });
   return {
     roundId: idOf(data, 'roundId'),
     whatHappens: str(data, 'whatHappens'),

@@ -1,4 +1,4 @@
-import { DomainError, type Actor, type CoreDeps } from '../../../core/index.js';
+import { DomainError, enforce, type Actor, type CoreDeps } from '../../../core/index.js';
 import type { AdaptiveCard } from '../cards/elements.js';
 import type { Notice, View } from '../cards/view.js';
 import type { Scope } from '../identity.js';
@@ -58,5 +58,5 @@ export function done(view: View, key: string, params?: Record<string, unknown>):
 
 /** Facilitator screens are hidden from others here; the core still authorizes every change itself. */
 export function requireFacilitator(view: View): void {
-  if (view.actor.role !== 'facilitator' && view.actor.role !== 'admin') throw new DomainError('forbidden');
+  enforce(view.actor, 'panel.manage');
 }

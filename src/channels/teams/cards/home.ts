@@ -1,4 +1,4 @@
-import { LANGUAGES, type MemberHome } from '../../../core/index.js';
+import { LANGUAGES, showsTimeOfDay, type MemberHome } from '../../../core/index.js';
 import { buttons, card, execute, heading, labelled, note, openUrl, say, section, type AdaptiveCard, type CardElement } from './elements.js';
 import { canContribute, excerpt, isFacilitator, notice, when, type Notice, type View } from './view.js';
 
@@ -44,7 +44,7 @@ function mineSection(view: View, home: MemberHome): CardElement {
   if (live.length === 0) items.push(note(t('teams:home.noMine'), { subtle: true }));
   for (const c of live.slice(0, MAX_ITEMS)) {
     items.push(say(excerpt(c.whatHappens || c.whatIsNeeded || c.idea)));
-    items.push(note(`${t(`common:attribution.${c.attribution}`)} · ${when(view, c.createdAt)}`, { subtle: true }));
+    items.push(note(`${t(`common:attribution.${c.attribution}`)} · ${when(view, c.createdAt, showsTimeOfDay(c))}`, { subtle: true }));
     items.push(buttons([execute(t('teams:contribution.withdraw'), 'contribution.withdraw', { contributionId: c.id }, { style: 'destructive' })]));
   }
   if (live.length > 0) items.push(note(t('teams:contribution.withdrawHint'), { subtle: true }));

@@ -1,13 +1,10 @@
-import { CONSENT_VOTES, LIMITS, type BallotRecord, type PollRecord, type PollResults } from '../../../core/index.js';
+import { CONSENT_VOTES, LIMITS, describeBallot as describeChoice, type BallotRecord, type PollRecord, type PollResults } from '../../../core/index.js';
 import { card, choiceInput, execute, heading, labelled, note, quote, say, section, textInput, type AdaptiveCard, type CardElement } from './elements.js';
 import { isFacilitator, notice, when, type Notice, type View } from './view.js';
 
 /** What a member chose, in words: option labels, a score or a consent vote. */
 export function describeBallot(view: View, poll: PollRecord, ballot: BallotRecord): string {
-  const choice = ballot.choice;
-  if (choice.kind === 'options') return choice.optionIds.map((id) => poll.options.find((o) => o.id === id)?.label ?? '').join(', ');
-  if (choice.kind === 'scale') return view.t('teams:poll.scaleAnswer', { value: choice.value });
-  return view.t(`common:consentVote.${choice.vote}`);
+  return describeChoice(poll, ballot.choice, view.t);
 }
 
 function currentValue(ballot: BallotRecord | null): Record<string, string> {

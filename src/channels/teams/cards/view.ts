@@ -27,8 +27,8 @@ export function notice(n: Notice | undefined): CardElement[] {
   return n ? [banner(n.message, n.kind)] : [];
 }
 
-export function when(view: View, date: Date): string {
-  return formatDate(view.language, date, view.timeZone);
+export function when(view: View, date: Date, withTime = true): string {
+  return formatDate(view.language, date, view.timeZone, withTime);
 }
 
 /** The first words of a contribution, for lists (the full text is shown where it is reviewed). */

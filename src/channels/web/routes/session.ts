@@ -15,7 +15,7 @@ import { readForm } from '../form.js';
 import { html, type Html } from '../html.js';
 import { languageOf, sameOriginOnly } from '../errors.js';
 import { sendPage, type createPages, type Render } from '../pages.js';
-import { clearSessionCookie, sessionActor, sessionValue, setSessionCookie } from '../session.js';
+import { endSession, openSession, sessionActor, setSessionCookie } from '../session.js';
 import { BOARD_LINK_PURPOSE, linkUseKey, SIGN_IN_LINK_TTL_HOURS, verifySignInToken, type SignInClaims } from '../sign-in-link.js';
 import { pickerBody } from '../views/picker.js';
 import { homePage } from '../views/home.js';
@@ -49,11 +49,11 @@ export function sessionRoutes(deps: CoreDeps, pages: Pages): void {
     const memberId = form.need('member');
     const tenant = (await listWebIdentities(deps)).find((x) => x.tenantId === tenantId);
     if (!tenant?.members.some((m) => m.id === memberId)) throw new DomainError('not_found');
-    setSessionCookie(res, sessionValue(deps.secret, tenantId, memberId));
+    setSessionCookie(res, await openSession(deps, tenantId, memberId));
     res.redirect(303, '/home');
   });
 
-  signOutRoute(pages);
+  signOutRoute(deps, pages);
   languageRoute(pages, homePage);
   linkRoutes(deps, pages);
 }
@@ -73,7 +73,7 @@ export function boardSessionRoutes(deps: CoreDeps, pages: Pages): void {
     sendPage(res, 200, { lang, actor: null, path: '/', site: pages.site }, { title: t(lang, 'web:signIn.siteTitle'), body });
   });
 
-  signOutRoute(pages);
+  signOutRoute(deps, pages);
   languageRoute(pages, async (ctx) => ({
     title: ctx.t('web:signIn.siteTitle'),
     body: html`<p><a class="button" href="/board">${ctx.t('web:signIn.toBoard')}</a></p>`,
@@ -81,10 +81,10 @@ export function boardSessionRoutes(deps: CoreDeps, pages: Pages): void {
   linkRoutes(deps, pages);
 }
 
-function signOutRoute(pages: Pages): void {
+function signOutRoute(deps: CoreDeps, pages: Pages): void {
   pages.router.post('/session/end', async (req: Request, res: Response) => {
     sameOriginOnly(req, pages.publicOrigin);
-    clearSessionCookie(res);
+    await endSession(deps, req, res);
     res.redirect(303, '/');
   });
 }
@@ -199,7 +199,7 @@ function linkRoutes(deps: CoreDeps, pages: Pages): void {
       logger.info({ tenantId: claims.tenantId, memberId: claims.memberId, code: 'link_used' }, 'sign-in link refused');
       return refuse(req, res, 'used', checked.actor);
     }
-    setSessionCookie(res, sessionValue(deps.secret, actor.tenantId, actor.memberId), pages.secureCookies);
+    setSessionCookie(res, await openSession(deps, actor.tenantId, actor.memberId), pages.secureCookies);
     logger.info({ tenantId: actor.tenantId, memberId: actor.memberId, code: 'link_signed_in' }, 'signed in with a link');
     res.redirect(303, toBoard ? '/board' : '/home');
   });

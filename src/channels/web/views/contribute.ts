@@ -1,4 +1,4 @@
-import { ATTRIBUTIONS, LIMITS, type ContributionRecord, type DomainRecord, type IdeaRoundRecord } from '../../../core/index.js';
+import { ATTRIBUTIONS, LIMITS, showsTimeOfDay, type ContributionRecord, type DomainRecord, type IdeaRoundRecord } from '../../../core/index.js';
 import { checkedIf, html, multiline, type Html } from '../html.js';
 import type { Ctx, FormState } from '../pages.js';
 import { formAlert, val, vals, when } from './util.js';
@@ -13,7 +13,8 @@ export function contributionForm(
 ): Html {
   const { formId, state, current } = opts;
   const domainKeys = vals(state, formId, 'domainKeys', (current?.domainIds ?? []).map((id) => opts.domains.find((d) => d.id === id)?.key ?? ''));
-  const attribution = val(state, formId, 'attribution', current?.attribution ?? 'named');
+  // No choice is made for the member: a new contribution starts with no attribution ticked.
+  const attribution = val(state, formId, 'attribution', current?.attribution ?? '');
   return html`${formAlert(state, formId)}
   <form method="post" action="${opts.action}">
     ${opts.roundId ? html`<input type="hidden" name="roundId" value="${opts.roundId}">` : ''}
@@ -26,7 +27,7 @@ export function contributionForm(
       ${opts.domains.filter((d) => !d.archived).map((d) => html`<label class="choice" for="${formId}-d-${d.key}"><input type="checkbox" id="${formId}-d-${d.key}" name="domainKeys" value="${d.key}"${checkedIf(domainKeys.includes(d.key))}> ${d.labels[ctx.lang]}</label>`)}
     </fieldset>
     <fieldset><legend>${ctx.t('web:contribute.attribution')}</legend>
-      ${ATTRIBUTIONS.map((a) => html`<label class="choice" for="${formId}-a-${a}"><input type="radio" id="${formId}-a-${a}" name="attribution" value="${a}"${checkedIf(attribution === a)}> <span>${ctx.t(`common:attribution.${a}`)} <span class="hint">${ctx.t(`web:contribute.attributionHint.${a}`)}</span></span></label>`)}
+      ${ATTRIBUTIONS.map((a) => html`<label class="choice" for="${formId}-a-${a}"><input type="radio" id="${formId}-a-${a}" name="attribution" value="${a}" required${checkedIf(attribution === a)}> <span>${ctx.t(`common:attribution.${a}`)} <span class="hint">${ctx.t(`web:contribute.attributionHint.${a}`)}</span></span></label>`)}
     </fieldset>
     ${guardBox(ctx, state, formId, FIELDS)}
     <div class="actions"><button type="submit">${opts.submit}</button></div>
@@ -49,7 +50,7 @@ export function myContributionCard(ctx: Ctx, c: ContributionRecord, question: st
   const live = c.status === 'live';
   return html`<article class="card" id="contribution-${c.id}">
     ${question ? html`<h3>${question}</h3>` : ''}
-    <p class="muted">${when(ctx, c.createdAt)} · ${ctx.t(`common:attribution.${c.attribution}`)} · <strong>${ctx.t(`web:contribution.status.${c.status}`)}</strong></p>
+    <p class="muted">${when(ctx, c.createdAt, showsTimeOfDay(c))} · ${ctx.t(`common:attribution.${c.attribution}`)} · <strong>${ctx.t(`web:contribution.status.${c.status}`)}</strong></p>
     ${FIELDS.filter((f) => c[f]).map((f) => html`<p><strong>${ctx.t(`web:contribute.${f}`)}</strong><br>${multiline(c[f])}</p>`)}
     ${c.domainIds.length ? html`<p>${c.domainIds.map((id) => html`<span class="tag">${domains.find((d) => d.id === id)?.labels[ctx.lang] ?? ''}</span>`)}</p>` : ''}
     ${live

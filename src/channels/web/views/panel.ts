@@ -1,4 +1,4 @@
-import { DomainError, listIdeaRounds, listMeetings, listPolls, listSummaries, type Actor } from '../../../core/index.js';
+import { enforce, listIdeaRounds, listMeetings, listPolls, listSummaries, type Actor } from '../../../core/index.js';
 import { html, multiline } from '../html.js';
 import type { Ctx, FormState, Page } from '../pages.js';
 import { meetingForm, outcomeForm, pollForm, roundForm } from './panel-forms.js';
@@ -7,7 +7,7 @@ import { supportSection } from './support-list.js';
 
 /** Facilitators and admins only: the channel says so before asking the core for anything. */
 export function requireFacilitator(actor: Actor): void {
-  if (actor.role !== 'facilitator' && actor.role !== 'admin') throw new DomainError('forbidden');
+  enforce(actor, 'panel.manage');
 }
 
 /** The facilitator's panel controls: meetings, polls, the question of the month and summaries. */

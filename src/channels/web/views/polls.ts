@@ -1,4 +1,4 @@
-import type { BallotRecord, PollRecord } from '../../../core/index.js';
+import { describeBallot as describeChoice, type BallotRecord, type PollRecord } from '../../../core/index.js';
 import { checkedIf, html, type Html } from '../html.js';
 import type { Ctx, FormState } from '../pages.js';
 import { formAlert, val, vals, when } from './util.js';
@@ -6,10 +6,7 @@ import { guardBox } from './guard.js';
 
 /** The member's answer in words. */
 export function describeBallot(ctx: Ctx, poll: PollRecord, ballot: BallotRecord): string {
-  const choice = ballot.choice;
-  if (choice.kind === 'options') return choice.optionIds.map((id) => poll.options.find((o) => o.id === id)?.label ?? '').join(', ');
-  if (choice.kind === 'scale') return ctx.t('web:poll.scaleAnswer', { value: choice.value });
-  return ctx.t(`common:consentVote.${choice.vote}`);
+  return describeChoice(poll, ballot.choice, ctx.t);
 }
 
 function choices(ctx: Ctx, poll: PollRecord, ballot: BallotRecord | null, state: FormState | null, formId: string): Html {

@@ -1,4 +1,4 @@
-import { DomainError, listContributions, listIdeaRounds, listPanelMembers, panelOverview } from '../../../core/index.js';
+import { DomainError, listContributions, listIdeaRounds, listPanelMembers, panelOverview, showsTimeOfDay } from '../../../core/index.js';
 import { html, multiline } from '../html.js';
 import { id } from '../form.js';
 import type { Ctx, FormState, Page } from '../pages.js';
@@ -23,7 +23,7 @@ export async function roundPage(ctx: Ctx, state: FormState | null): Promise<Page
   const body = html`<h2>${round.question}</h2>
     <p class="muted">${t(`web:panel.roundStatus.${round.status}`)} · ${t('web:round.count', { count: live.length })}</p>
     ${contributions.map((c) => html`<article class="card" id="contribution-${c.id}">
-      <p class="muted">${author(c.authorId)} · ${t(`common:attribution.${c.attribution}`)} · ${t(`common:language.${c.language}`)} · ${when(ctx, c.createdAt)}
+      <p class="muted">${author(c.authorId)} · ${t(`common:attribution.${c.attribution}`)} · ${t(`common:language.${c.language}`)} · ${when(ctx, c.createdAt, showsTimeOfDay(c))}
         ${c.status === 'withdrawn' ? html` · <strong>${t('web:contribution.status.withdrawn')}</strong>` : ''}</p>
       ${c.status === 'live' ? FIELDS.filter((f) => c[f]).map((f) => html`<p><strong>${t(`web:contribute.${f}`)}</strong><br>${multiline(c[f])}</p>`) : ''}
       ${c.domainIds.length ? html`<p>${c.domainIds.map((d) => html`<span class="tag">${domains.find((x) => x.id === d)?.labels[ctx.lang] ?? ''}</span>`)}</p>` : ''}

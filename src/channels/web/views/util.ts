@@ -37,7 +37,9 @@ export function zoned(value: string | undefined, timeZone: string): string | und
   if (value === undefined) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(value.trim());
   if (!m) return value;
+  // A day that does not exist goes to the core as typed, so the member hears so instead of a shifted date.
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0));
+  if (new Date(wall).getUTCDate() !== Number(m[3])) return value;
   let guess = wall;
   for (let i = 0; i < 3; i += 1) {
     const p = parts(new Date(guess), timeZone);

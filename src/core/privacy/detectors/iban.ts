@@ -7,12 +7,17 @@ import { digitsOf, isolated, mod97 } from './digits.js';
  * random 14-digit run is not flagged. Foreign IBANs (ISO 13616 mod-97) and the old Belgian notation
  * 123-1234567-12 are flagged too: they identify a person just as well.
  */
-const IBAN = /\b[A-Z]{2}\d{2}(?:[ .\-]?[A-Z0-9]){10,30}\b/gi;
+// People write a space after the country code too ("BE 95 7350 ...").
+const IBAN = /\b[A-Z]{2} ?\d{2}(?:[ .\-]?[A-Z0-9]){10,30}\b/gi;
+const SPACED_COUNTRIES = new Set(['BE', 'NL', 'LU', 'FR', 'DE', 'ES', 'IT', 'PT', 'IE', 'AT', 'GB', 'CH', 'PL', 'RO', 'MA', 'TR']);
 const BE_ACCOUNT = /\b\d{3}[ .\-]\d{7}[ .\-]\d{2}\b/g;
 
 export function findIbans(text: string): Finding[] {
   const findings: Finding[] = [];
   for (const match of text.matchAll(IBAN)) {
+    // With a space after the country code, only a real one written in capitals starts an IBAN: "op 04..."
+    // in a sentence is a word and a phone number, whatever the check digits say.
+    if (/^[A-Z]{2} /i.test(match[0]) && !SPACED_COUNTRIES.has(match[0].slice(0, 2))) continue;
     const found = longestValidIban(match[0]);
     if (!found) continue;
     const start = match.index;

@@ -23,6 +23,7 @@ export function findPhoneNumbers(text: string): Finding[] {
     const start = match.index;
     const end = start + match[0].length;
     if (/[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    if (isEnterpriseNumber(text, start, match[0])) continue;
     findings.push({ category: 'phone', span: { start, end }, why });
   }
   return findings;
@@ -35,4 +36,18 @@ function classify(national: string): FindingReason | null {
   if (national.length !== 8) return null;
   // 070, 077, 078, 0800 and 090x are shared-cost, free or premium numbers: still a number to call.
   return /^(?:70|77|78|80|90)/.test(national) ? 'phone_be_service' : 'phone_be_landline';
+}
+
+/**
+ * A company's enterprise number (KBO/BCE, 0403.199.702) has the shape of a mobile number but is public and
+ * names an organisation: written in 4.3.3 groups with dots, or after "BE", "KBO", "BTW", "TVA"... and its
+ * last two digits are 97 - (the first eight mod 97).
+ */
+const ENTERPRISE_CONTEXT = /(?:\bBE|KBO|BCE|BTW|TVA|VAT|ondernemingsn(?:umme)?r|entreprise|enterprise|company(?:\snumber)?|n°)[\s.:]*$/iu;
+function isEnterpriseNumber(text: string, start: number, written: string): boolean {
+  const digits = written.replace(/\D/g, '');
+  if (digits.length !== 10) return false;
+  const checked = 97 - (Number(digits.slice(0, 8)) % 97) === Number(digits.slice(8));
+  if (!checked) return false;
+  return /^0\d{3}\.\d{3}\.\d{3}$/.test(written.trim()) || ENTERPRISE_CONTEXT.test(text.slice(Math.max(0, start - 40), start));
 }

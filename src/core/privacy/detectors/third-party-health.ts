@@ -1,6 +1,6 @@
 import type { Language } from '../../types.js';
 import type { Finding } from '../guard.js';
-import { HEALTH_STEMS, HEALTH_WORDS } from '../lexicon/health.js';
+import { COMPOUND_HEADS, HEALTH_STEMS, HEALTH_WORDS } from '../lexicon/health.js';
 import { FIRST_NAMES, NOT_NAMES, PROFESSIONALS, RELATIONS, TITLES } from '../lexicon/people.js';
 import { sentencesOf, tokensOf, type Token } from './sentences.js';
 
@@ -16,10 +16,15 @@ import { sentencesOf, tokensOf, type Token } from './sentences.js';
  * `language` is accepted for the future; today all three lexicons apply because members mix languages.
  */
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Accents folded away on both sides, so "diabétique", "diabetique" and "diabète" meet the stem "diabet". */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+const alternatives = (words: readonly string[]) => [...new Set(words.map(fold))].map(escape).join('|');
 const HEALTH = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(?:${HEALTH_STEMS.map(escape).join('|')})|(?:${HEALTH_WORDS.map(escape).join('|')})(?![\p{L}\p{N}]))`,
+  String.raw`(?:${alternatives(COMPOUND_HEADS)})|(?<![\p{L}\p{N}])(?:(?:${alternatives(HEALTH_STEMS)})|(?:${alternatives(HEALTH_WORDS)})(?![\p{L}\p{N}]))`,
   'iu',
 );
+/** Whether a text names a health detail (accents aside; Dutch compounds such as "longkanker" included). */
+export const mentionsHealth = (text: string): boolean => HEALTH.test(fold(text));
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'vander', 'vanden', 'le', 'la', 'du', 'des', 'el', 'ben', 'von', 'di', 'da', 'dos', 'ter', 'ten', "d'", 'mc']);
 const PERSON_VERBS = new Set(
   `heeft had is was zit zat lijdt leed kreeg krijgt drinkt dronk gebruikt neemt nam moest moet werd wordt
@@ -37,7 +42,7 @@ const POSSESSIVES = new Set(['mijn', "m'n", 'onze', 'ons', 'zijn', 'haar', 'mon'
 
 export function findThirdPartyHealth(text: string, _language?: Language): Finding[] {
   const sentences = sentencesOf(text);
-  const health = sentences.map((s) => HEALTH.test(text.slice(s.start, s.end)));
+  const health = sentences.map((s) => mentionsHealth(text.slice(s.start, s.end)));
   const findings: Finding[] = [];
   sentences.forEach((sentence, i) => {
     const next = sentences[i + 1];
@@ -98,10 +103,10 @@ function isName(sentence: string, tokens: Token[], from: number, to: number): bo
   const words = tokens.slice(from, to + 1).map((t) => t.word);
   const previous = (tokens[from - 1]?.word ?? '').toLowerCase();
   if (PROFESSIONAL_SET.has(previous)) return false;
-  if (RELATION_SET.has(previous) || TITLE_SET.has(previous)) return !HEALTH.test(words.join(' '));
+  if (RELATION_SET.has(previous) || TITLE_SET.has(previous)) return !mentionsHealth(words.join(' '));
   const head = (words[0] ?? '').replace(/['’]s$/u, '');
   if (FIRST_NAMES.has(head)) return true;
-  if (words.some((w) => NOT_NAMES.has(w.toLowerCase()) || HEALTH.test(w))) return false;
+  if (words.some((w) => NOT_NAMES.has(w.toLowerCase()) || mentionsHealth(w))) return false;
   const atStart = from === 0;
   const capitals = words.filter(isCapitalised).length;
   if (!atStart && capitals >= 2) return true;

@@ -48,3 +48,14 @@ export const HEALTH_WORDS: readonly string[] = [
   'ms', 'hiv', 'séropositif', 'séropositive', 'seropositief', 'hiv-positief', 'hiv-positive', 'vih', 'aids', 'sida', 'copd', 'bpco', 'cva', 'avc', 'adhd', 'tdah', 'ptss', 'ptsd', 'ocd',
   'soa', 'nah', 'ill', 'sick', 'coke', 'stoned', 'dronken', 'ivre', 'drunk', 'ggz',
 ];
+
+/**
+ * Stems that also end Dutch compounds ("longkanker", "nierdialyse", "spierziekte", "jeugddiabetes"), so they
+ * match inside a word too. Only stems that no ordinary word contains: not "blind" (verblinden), "dement"
+ * (fondement) or "operatie" (coöperatie).
+ */
+export const COMPOUND_HEADS: readonly string[] = [
+  'kanker', 'ziekte', 'diabet', 'dialyse', 'tumor', 'infarct', 'trauma', 'depressie', 'dementie', 'verslav',
+  'verslaafd', 'stoornis', 'leukemie', 'astma', 'reuma', 'epilep', 'psychose', 'psychot', 'hepatitis', 'sclerose',
+  'parkinson', 'alzheimer', 'migraine', 'handicap', 'medicatie',
+];

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSlackApi } from '../../test/support/slack-api.js';
+import { SlackSender } from '../../test/support/slack-requests.js';
+import { startBareBolt } from '../slack-burst/bare.js';
+import { fire, percentile, pressesFor, type BurstResult } from '../slack-burst/burst.js';
+import { startPostgres } from '../slack-burst/postgres.js';
+import { countBallots, enrolAndOpenPoll } from '../slack-burst/setup.js';
+import { startStemmenSlack } from '../slack-burst/stemmen.js';
+import type { Benchmark, Row } from '../types.js';
+
+/**
+ * Issue 9's Slack burst: 300 enrolled members press "submit" on one poll at once (60 of them twice),
+ * against a bare Bolt app that only acknowledges and against Stemmen in Slack HTTP mode, in the same
+ * run on the same machine. Slack shows the member an error (and retries) after 3 s without an answer.
+ */
+const MEMBERS = 300;
+const TWICE = 60;
+const SECRET = 'bench-signing-secret-0123456789abcdef';
+const SLACK_LIMIT_MS = 3000;
+
+function row(database: string, app: string, r: BurstResult, extra: { ballots: number | string; storedMs: number | null }): Row {
+  return {
+    database,
+    app,
+    presses: r.ackMs.length,
+    'non-200': r.statuses.filter((s) => s !== 200).length,
+    'ack p50 ms': Math.round(percentile(r.ackMs, 50)),
+    'ack p99 ms': Math.round(percentile(r.ackMs, 99)),
+    'over 3 s': r.ackMs.filter((ms) => ms > SLACK_LIMIT_MS).length,
+    'burst ms': Math.round(r.burstMs),
+    ballots: extra.ballots,
+    'all stored ms': extra.storedMs === null ? '-' : Math.round(extra.storedMs),
+    'ballots/s': extra.storedMs === null ? '-' : Math.round(Number(extra.ballots) / (extra.storedMs / 1000)),
+  };
+}
+
+async function burstOn(database: string, databaseUrl: string): Promise<Row[]> {
+  const api = await startSlackApi();
+  const stemmen = await startStemmenSlack(databaseUrl, SECRET, api.url);
+  const team = { id: api.team.id, domain: 'zone-bench' };
+  try {
+    const { pollId, dms } = await enrolAndOpenPoll(stemmen, api, new SlackSender(stemmen.url, SECRET, team, api.url), MEMBERS);
+    const presses = pressesFor(dms, TWICE);
+    const bare = await startBareBolt(SECRET, api.url);
+    let bareResult: BurstResult;
+    try {
+      bareResult = await fire(new SlackSender(bare.url, SECRET, team, api.url), presses);
+    } finally {
+      await bare.close();
+    }
+    const started = performance.now();
+    const result = await fire(new SlackSender(stemmen.url, SECRET, team, api.url), presses);
+    await stemmen.runtime.idle();
+    const storedMs = performance.now() - started;
+    const ballots = await countBallots(databaseUrl, pollId);
+    return [row(database, 'bare Bolt', bareResult, { ballots: '-', storedMs: null }), row(database, 'Stemmen', result, { ballots, storedMs })];
+  } finally {
+    await stemmen.close();
+    await api.close();
+  }
+}
+
+export const benchmark: Benchmark = {
+  name: `Slack burst: ${MEMBERS} members press submit at once (${TWICE} twice), bare Bolt vs Stemmen`,
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'stemmen-burst-'));
+    const rows: Row[] = [];
+    try {
+      rows.push(...(await burstOn('sqlite', `file:${join(dir, 'burst.db')}`)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const pg = await startPostgres();
+    if ('missing' in pg) {
+      console.log(`PostgreSQL burst skipped: ${pg.missing}`);
+      return rows;
+    }
+    try {
+      rows.push(...(await burstOn('postgresql', await pg.makeUrl())));
+    } finally {
+      await pg.stop();
+    }
+    return rows;
+  },
+  notes(rows) {
+    const notes: string[] = [];
+    for (const db of ['sqlite', 'postgresql']) {
+      const bare = rows.find((r) => r.database === db && r.app === 'bare Bolt');
+      const stemmen = rows.find((r) => r.database === db && r.app === 'Stemmen');
+      if (!bare || !stemmen) continue;
+      const p99 = Number(stemmen['ack p99 ms']) / Math.max(1, Number(bare['ack p99 ms']));
+      const stored = Number(stemmen['all stored ms']) / Math.max(1, Number(bare['burst ms']));
+      notes.push(
+        `${db}: Stemmen ack p99 = ${p99.toFixed(2)}x bare Bolt (target <= 1.5x); ${stemmen['over 3 s']} presses over 3 s (target 0); ` +
+          `${stemmen.ballots} ballots (target ${MEMBERS}); all stored in ${stored.toFixed(2)}x the bare app's burst time (target <= 1.5x)`,
+      );
+    }
+    return notes;
+  },
+};
