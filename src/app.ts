@@ -9,7 +9,7 @@ import { openDatabase } from './store/client.js';
 import { createPrismaStore } from './store/prisma-store.js';
 import { ChannelSet } from './channels/contract.js';
 import { createBoardSite, createWebChatChannel } from './channels/web/index.js';
-import type { PageOptions } from './channels/web/pages.js';
+import type { PageOptions } from './web-ui/pages.js';
 import { createBoardPages } from './board/index.js';
 import { startPrivacyJobs, type PrivacyJobs } from './jobs/index.js';
 import { createDrain, within } from './ops/graceful.js';

@@ -1,9 +1,9 @@
 import type { Router } from 'express';
 import { createBacklogItem, respondToBacklogItem, updateBacklogItem, type CoreDeps } from '../core/index.js';
-import { securityHeaders } from '../channels/web/index.js';
-import { id, optionalId } from '../channels/web/form.js';
-import { createPages, type PageOptions } from '../channels/web/pages.js';
-import { zoned } from '../channels/web/views/util.js';
+import { securityHeaders } from '../web-ui/security.js';
+import { id, optionalId } from '../web-ui/form.js';
+import { createPages, type PageOptions } from '../web-ui/pages.js';
+import { zoned } from '../web-ui/util.js';
 import { itemPage, newItemPage } from './views/items.js';
 import { boardPage } from './views/overview.js';
 import { briefDownload, briefPage } from './brief/routes.js';

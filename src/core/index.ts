@@ -19,6 +19,8 @@ export { verifyStatements, normaliseForMatch } from './quote-check.js';
 export * from './use-cases/members.js';
 export * from './use-cases/meetings.js';
 export * from './use-cases/polls.js';
+export { pollScreen, vote, type PollScreen, type VoteOutcome } from './use-cases/poll-screen.js';
+export { once, type Delivered } from './use-cases/once.js';
 export * from './use-cases/rounds.js';
 export { closeDuePolls, closeDueRounds } from './use-cases/close-due.js';
 export * from './use-cases/summaries.js';

@@ -142,6 +142,14 @@ export interface PollRepository {
     at?: Date;
   }): Promise<BallotRecord>;
   updateBallot(id: string, patch: { choice: BallotChoice; reason: string | null; at?: Date }): Promise<BallotRecord>;
+  /** The ballots of these members or voter keys in one poll (a batch of votes reads them at once). */
+  findBallots(pollId: string, who: { memberIds: string[]; voterKeys: string[] }): Promise<BallotRecord[]>;
+  /** New ballots in one statement; ids and times are given by the caller. */
+  createBallots(
+    inputs: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; at: Date }[],
+  ): Promise<void>;
+  /** Participation marks in one statement; existing marks are left as they are. */
+  markParticipations(pollId: string, rows: { memberId: string; at: Date }[]): Promise<void>;
   listBallots(pollId: string): Promise<BallotRecord[]>;
   /** Marks that a member took part; a no-op when already marked. */
   markParticipation(pollId: string, memberId: string, at?: Date): Promise<void>;
@@ -331,6 +339,7 @@ export interface NotificationRepository {
 
 export interface AuditRepository {
   append(input: AuditInput): Promise<void>;
+  appendMany(inputs: AuditInput[]): Promise<void>;
   list(tenantId: string, opts?: { limit?: number; objectId?: string; actorId?: string }): Promise<AuditEventRecord[]>;
 }
 

@@ -20,6 +20,8 @@
 // clients pause while it migrates the file.
 // Consequence: inside `$transaction(async (tx) => ...)` use `tx`, never the outer client, or the
 // outer call waits for the transaction to end (on PostgreSQL it would not be part of it either).
+// Transactions that queue up while one runs are committed together (sqlite-group-commit.ts): one BEGIN
+// IMMEDIATE ... COMMIT, a savepoint per transaction, each resolved only after the shared COMMIT.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
@@ -38,6 +40,7 @@ import { PrismaClient as SqlitePrismaClient } from '../../prisma/generated/sqlit
 import { DEFAULT_TRANSACTION_CONCURRENCY, Limiter, limitTransactions } from './limiter.js';
 import { migrateDatabase, providerOf } from './migrate.js';
 import { postgresSchemaOf, sqliteFileLock, sqlitePathOf, type Lock } from './schema-engine.js';
+import { SqliteGroupCommitter } from './sqlite-group-commit.js';
 
 /** The database client used across the app (the SQLite client's type; same API on PostgreSQL). */
 export type Db = SqlitePrismaClient;
@@ -102,15 +105,22 @@ class SqliteTransaction implements Transaction {
   }
 }
 
+/** SQLite client options; group commit is on unless a caller (the benchmark's baseline) turns it off. */
+export interface SqliteOptions {
+  groupCommit?: boolean;
+}
+
 class SerializedSqliteAdapter implements SqlDriverAdapter {
   readonly provider = 'sqlite' as const;
   readonly adapterName: string;
   #conn: SqlDriverAdapter;
   #lock: Lock;
+  #group: SqliteGroupCommitter | null;
 
-  constructor(conn: SqlDriverAdapter, lock: Lock) {
+  constructor(conn: SqlDriverAdapter, lock: Lock, options: SqliteOptions) {
     this.#conn = conn;
     this.#lock = lock;
+    this.#group = options.groupCommit === false ? null : new SqliteGroupCommitter(conn, lock);
     this.adapterName = conn.adapterName;
   }
 
@@ -130,6 +140,7 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
     if (isolationLevel && isolationLevel !== 'SERIALIZABLE') {
       throw new DriverAdapterError({ kind: 'InvalidIsolationLevel', level: isolationLevel });
     }
+    if (this.#group) return this.#group.begin();
     const release = await this.#lock.acquire();
     try {
       // IMMEDIATE: take the write lock now, so that reading first cannot make a later write fail.
@@ -147,7 +158,7 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
 }
 
 /** Driver adapter factory for a SQLite file: WAL, busy_timeout, foreign keys, serialized access. */
-export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFactory {
+export function sqliteAdapterFactory(databaseUrl: string, options: SqliteOptions = {}): SqlDriverAdapterFactory {
   const file = sqlitePathOf(databaseUrl);
   const base = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const lock = sqliteFileLock(file);
@@ -166,12 +177,12 @@ export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFacto
         await conn.dispose().catch(() => {});
         throw err;
       }
-      return new SerializedSqliteAdapter(conn, lock);
+      return new SerializedSqliteAdapter(conn, lock, options);
     },
   };
 }
 
-export interface ClientOptions {
+export interface ClientOptions extends SqliteOptions {
   /** PostgreSQL: transactions at once in this process; the rest queue in order (see limiter.ts). */
   transactionConcurrency?: number | null;
 }
@@ -180,7 +191,7 @@ export interface ClientOptions {
 export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}): Db {
   if (providerOf(databaseUrl) === 'sqlite') {
     return new SqlitePrismaClient({
-      adapter: sqliteAdapterFactory(databaseUrl),
+      adapter: sqliteAdapterFactory(databaseUrl, options),
       transactionOptions: TRANSACTION_OPTIONS,
     });
   }

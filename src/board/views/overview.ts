@@ -1,10 +1,10 @@
 import { actionPlan, listPolls, listSummaries, panelOverview, pollResults } from '../../core/index.js';
-import { html } from '../../channels/web/html.js';
-import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
-import { statementList } from '../../channels/web/views/consent.js';
-import { resultsBlock } from '../../channels/web/views/results.js';
-import { when } from '../../channels/web/views/util.js';
-import { factsBlock } from '../../channels/web/views/version.js';
+import { html } from '../../web-ui/html.js';
+import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
+import { statementList } from '../../web-ui/fragments/statements.js';
+import { resultsBlock } from '../../web-ui/fragments/results.js';
+import { when } from '../../web-ui/util.js';
+import { factsBlock } from '../../web-ui/fragments/facts.js';
 import { isBoard, requireReader } from '../access.js';
 import { planTree } from './plan.js';
 

@@ -1,8 +1,8 @@
 import { panelStats } from '../../core/index.js';
-import { html, type Html } from '../../channels/web/html.js';
-import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
+import { html, type Html } from '../../web-ui/html.js';
+import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
 import { formatDate } from '../../i18n/index.js';
-import { when } from '../../channels/web/views/util.js';
+import { when } from '../../web-ui/util.js';
 import { requireReader } from '../access.js';
 import type { Chart } from '../brief/document.js';
 import { barChart } from '../brief/svg.js';

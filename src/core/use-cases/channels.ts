@@ -187,6 +187,11 @@ export async function markDelivered(deps: CoreDeps, notificationId: string): Pro
   await deps.store.transaction((repos) => repos.notifications.markDelivered(notificationId, deps.clock.now()));
 }
 
+/** At most one reminder per member per this many hours, whoever asks. */
+export const REMINDER_EVERY_HOURS = 48;
+/** The scheduled job reminds only of what has waited this long: a reminder right after the announcement is noise. */
+export const REMINDER_GRACE_HOURS = 24;
+
 /** A delivery failed for now: let go of the claim so that the next round tries again. */
 export async function releaseDelivery(deps: CoreDeps, notificationId: string): Promise<void> {
   await deps.store.transaction((repos) => repos.notifications.releaseClaim(notificationId));
@@ -199,11 +204,6 @@ export async function releaseDelivery(deps: CoreDeps, notificationId: string): P
 export function reminderKey(memberId: string, now: Date, everyHours: number): string {
   return `reminder:${memberId}:${Math.floor(now.getTime() / (Math.max(1, everyHours) * 3600_000))}`;
 }
-
-/** At most one reminder per member per this many hours, whoever asks. */
-export const REMINDER_EVERY_HOURS = 48;
-/** The scheduled job reminds only of what has waited this long: a reminder right after the announcement is noise. */
-export const REMINDER_GRACE_HOURS = 24;
 
 /**
  * Creates a reminder for each member of a zone who has open polls they did not answer or consent requests

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { listWebIdentities } from '../../../src/core/index.js';
-import { html } from '../../../src/channels/web/html.js';
+import { html } from '../../../src/web-ui/html.js';
 import { t } from '../../../src/i18n/index.js';
 
 /** A catalog text as the page shows it (HTML-escaped). */

@@ -1,10 +1,10 @@
 import type { Request, Response, NextFunction } from 'express';
 import { currentPrivacyNotice, type CoreDeps } from '../../../core/index.js';
 import { translator } from '../../../i18n/index.js';
-import { html } from '../html.js';
-import { languageOf } from '../errors.js';
-import { sendPage, type createPages } from '../pages.js';
-import { sessionActor } from '../session.js';
+import { html } from '../../../web-ui/html.js';
+import { languageOf } from '../../../web-ui/errors.js';
+import { sendPage, type createPages } from '../../../web-ui/pages.js';
+import { sessionActor } from '../../../web-ui/session.js';
 
 const TERMS = ['service', 'who', 'use', 'urgent', 'availability', 'changes', 'contact'] as const;
 

@@ -1,11 +1,11 @@
 import { listIdeaRounds, memberHome, memberThread, panelOverview } from '../../../core/index.js';
-import { html, multiline } from '../html.js';
-import type { Ctx, FormState, Page } from '../pages.js';
+import { html, multiline } from '../../../web-ui/html.js';
+import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { consentCard } from './consent.js';
 import { myContributionCard, roundCard } from './contribute.js';
 import { notificationsSection, outcomesSection } from './outcomes.js';
 import { pollCard } from './polls.js';
-import { when } from './util.js';
+import { when } from '../../../web-ui/util.js';
 import { privacyBanner, supportCard } from './privacy.js';
 import { threadSections } from './thread.js';
 
