@@ -9,7 +9,7 @@ import { openDatabase } from './store/client.js';
 import { createPrismaStore } from './store/prisma-store.js';
 import { ChannelSet } from './channels/contract.js';
 import { createBoardSite, createWebChatChannel } from './channels/web/index.js';
-import type { PageOptions } from './channels/web/pages.js';
+import type { PageOptions } from './web-ui/pages.js';
 import { createBoardPages } from './board/index.js';
 import { startPrivacyJobs, type PrivacyJobs } from './jobs/index.js';
 import { createDrain, within } from './ops/graceful.js';
@@ -61,7 +61,7 @@ async function synthesizerFor(config: Config, logger: Logger): Promise<Synthesiz
 /** Composition: storage (migrated on start), core deps, channels and pages, from one Config. */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { transactionConcurrency: config.ops.dbConcurrency });
   const store = createPrismaStore(db);
   const clock = overrides.clock ?? { now: () => new Date() };
   const metrics = createMetrics(() => outboxStats(db, clock.now()));

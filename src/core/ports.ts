@@ -2,6 +2,7 @@ import type {
   AuditEventRecord,
   AuditInput,
   BacklogChangeRecord,
+  ContentTranslationRecord,
   BacklogItemRecord,
   BacklogLinkRecord,
   BallotChoice,
@@ -313,6 +314,13 @@ export interface BacklogHistoryRepository {
   listForPanel(panelId: string, range?: { since?: Date; until?: Date }): Promise<BacklogChangeRecord[]>;
 }
 
+export interface TranslationRepository {
+  /** Creates or replaces the translation of one field into one language. */
+  upsert(input: Omit<ContentTranslationRecord, 'id' | 'updatedAt'>): Promise<ContentTranslationRecord>;
+  remove(objectType: ContentTranslationRecord['objectType'], objectId: string, field: string, language: string): Promise<void>;
+  listFor(objectType: ContentTranslationRecord['objectType'], objectIds: string[]): Promise<ContentTranslationRecord[]>;
+}
+
 export interface NotificationRepository {
   create(input: {
     tenantId: string;
@@ -373,6 +381,7 @@ export interface Repositories {
   consent: ConsentRepository;
   backlog: BacklogRepository;
   backlogHistory: BacklogHistoryRepository;
+  translations: TranslationRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
   deliveries: DeliveryRepository;

@@ -60,7 +60,7 @@ describe.skipIf(!chromiumPath)('the live session in a real browser', () => {
     await row('Wachttijden', '1').waitFor({ timeout: 30_000 });
     await castBallot(app.deps, p.actor('e2'), poll.id, { optionIds: [poll.options[1]!.id] });
     await row('Wachttijden', '2').waitFor({ timeout: 30_000 });
-    expect(await page.locator('#live .turnout').textContent()).toBe(t('nl', 'meeting:turnout', { turnout: 2, eligible: 7 }));
+    expect(await page.locator('#live .turnout').textContent()).toBe(t('nl', 'meeting:turnout', { turnout: 2, eligible: 4 }));
     expect(await page.evaluate('window.stillHere')).toBe(true);
     expect(violations).toEqual([]);
     for (const width of [1280, 375]) {
@@ -68,6 +68,13 @@ describe.skipIf(!chromiumPath)('the live session in a real browser', () => {
       expect(await overflow(page), `present view at ${width}px`).toBeLessThanOrEqual(0);
       await shoot(page, `present-${width}`);
     }
+    for (const path of [`/board/meetings/${meetingId}`, '/board/translations']) {
+      await page.goto(`${base}${path}`);
+      expect(await overflow(page), `${path} at 375px`).toBeLessThanOrEqual(0);
+      await shoot(page, `${path.split('/')[2]}-375`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/board/meetings/${meetingId}/present`);
 
     // The short link opens the vote on the member's home page.
     const short = await page.request.get(`${base}/v/${pollShortCode(poll.id)}`, { maxRedirects: 0 });

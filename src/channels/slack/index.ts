@@ -7,7 +7,7 @@ import type { ChatChannel } from '../contract.js';
 import { createReminders, handleOnce, type CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
-import { boardLinkMaker } from '../web/sign-in-link.js';
+import { boardLinkMaker } from '../../web-ui/sign-in-link.js';
 import { AckFirstReceiver } from './ack-first.js';
 import { actorFor, makeTr, whoIs, type Client, type SlackEnv } from './context.js';
 import { deleteSlackMessages } from './delete.js';

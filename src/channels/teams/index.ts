@@ -6,7 +6,7 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
-import { boardLinkMaker } from '../web/sign-in-link.js';
+import { boardLinkMaker } from '../../web-ui/sign-in-link.js';
 import { authConfiguration, isLoopbackUrl } from './auth.js';
 import { deliverNotification } from './notify.js';
 import { Messenger } from './proactive.js';

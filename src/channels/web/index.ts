@@ -1,11 +1,13 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { DomainError, type CoreDeps } from '../../core/index.js';
+import { securityHeaders } from '../../web-ui/security.js';
 import type { ChatChannel } from '../contract.js';
-import { sessionActor } from './session.js';
-import { STYLESHEET } from './assets.js';
-import { createPages, type PageOptions } from './pages.js';
+import { sessionActor } from '../../web-ui/session.js';
+import { STYLESHEET } from '../../web-ui/assets.js';
+import { createPages, type PageOptions } from '../../web-ui/pages.js';
 import { memberRoutes } from './routes/member.js';
 import { panelRoutes } from './routes/panel.js';
+import { legalRoutes } from './routes/legal.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { boardSessionRoutes, sessionRoutes } from './routes/session.js';
 import { shortLinkRoutes } from './routes/short-links.js';
@@ -14,17 +16,6 @@ function stylesheet(_req: Request, res: Response): void {
   res.set({ 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).type('text/css').send(STYLESHEET);
 }
 
-/** Headers for every page: no framing, no inline scripts or styles, forms post only to this site. */
-export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.set({
-    'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-  });
-  next();
-}
 
 /**
  * The local web channel: server-rendered pages for every role, no credentials (pick who you are), meant for
@@ -35,6 +26,7 @@ export function createWebChannel(deps: CoreDeps, opts: PageOptions): Router {
   const { router } = pages;
   router.get('/assets/stemmen.css', stylesheet);
   router.use(securityHeaders);
+  legalRoutes(deps, pages);
   sessionRoutes(deps, pages);
   memberRoutes(pages);
   panelRoutes(pages);
@@ -75,6 +67,7 @@ export function createBoardSite(deps: CoreDeps, opts: PageOptions): Router {
   const { router } = pages;
   router.get('/assets/stemmen.css', stylesheet);
   router.use(securityHeaders);
+  legalRoutes(deps, pages);
   boardSessionRoutes(deps, pages);
   router.use((_req, _res, next) => next(new DomainError('not_found')));
   return pages.finish();

@@ -1,7 +1,7 @@
-import { ANONYMITY, LANGUAGES, POLL_KINDS, RESULTS_VISIBILITY, type MeetingRecord } from '../../../core/index.js';
-import { checkedIf, html, selectedIf, type Html } from '../html.js';
-import type { Ctx, FormState } from '../pages.js';
-import { formAlert, val, when } from './util.js';
+import { ANONYMITY, LANGUAGES, NEW_POLL_DEFAULTS, POLL_KINDS, RESULTS_VISIBILITY, type MeetingRecord } from '../../../core/index.js';
+import { checkedIf, html, selectedIf, type Html } from '../../../web-ui/html.js';
+import type { Ctx, FormState } from '../../../web-ui/pages.js';
+import { formAlert, val, when } from '../../../web-ui/util.js';
 
 function text(ctx: Ctx, state: FormState | null, formId: string, name: string, label: string, opts: { type?: string; hint?: string; area?: boolean } = {}): Html {
   const fid = `${formId}-${name}`;
@@ -52,8 +52,8 @@ export function pollForm(ctx: Ctx, state: FormState | null, meetings: MeetingRec
     ${radios(ctx, state, f, 'kind', ctx.t('web:panel.pollKind'), POLL_KINDS, 'common:pollKind', 'single')}
     ${text(ctx, state, f, 'options', ctx.t('web:panel.pollOptions'), { area: true, hint: ctx.t('web:panel.pollOptionsHint') })}
     ${text(ctx, state, f, 'maxChoices', ctx.t('web:panel.maxChoices'), { type: 'number', hint: ctx.t('web:panel.maxChoicesHint') })}
-    ${radios(ctx, state, f, 'anonymity', ctx.t('web:panel.anonymity'), ANONYMITY, 'common:anonymity', 'named')}
-    ${radios(ctx, state, f, 'resultsVisibility', ctx.t('web:panel.resultsVisibility'), RESULTS_VISIBILITY, 'common:resultsVisibility', 'live')}
+    ${radios(ctx, state, f, 'anonymity', ctx.t('web:panel.anonymity'), ANONYMITY, 'common:anonymity', NEW_POLL_DEFAULTS.anonymity)}
+    ${radios(ctx, state, f, 'resultsVisibility', ctx.t('web:panel.resultsVisibility'), RESULTS_VISIBILITY, 'common:resultsVisibility', NEW_POLL_DEFAULTS.resultsVisibility)}
     ${text(ctx, state, f, 'deadline', ctx.t('web:panel.deadline'), { type: 'datetime-local', hint: ctx.t('web:panel.optional') })}
     ${meetingSelect(ctx, state, f, meetings)}
     <div class="actions"><button type="submit">${ctx.t('web:panel.createPoll')}</button></div></form>`;

@@ -1,9 +1,9 @@
 import type { MemberThread } from '../../../core/index.js';
-import { html, type Html } from '../html.js';
-import type { Ctx } from '../pages.js';
-import { statementList } from './consent.js';
-import { resultsBlock } from './results.js';
-import { when } from './util.js';
+import { html, type Html } from '../../../web-ui/html.js';
+import type { Ctx } from '../../../web-ui/pages.js';
+import { statementList } from '../../../web-ui/fragments/statements.js';
+import { resultsBlock } from '../../../web-ui/fragments/results.js';
+import { when } from '../../../web-ui/util.js';
 
 /** Closed polls with their results, and the published summaries that quote the member (their quotes marked). */
 export function threadSections(ctx: Ctx, thread: MemberThread): Html {
