@@ -79,7 +79,11 @@ describe('without the local web channel', () => {
     expect(page).toContain(t('en', 'web:signIn.needLink').replace(/'/g, '&#39;'));
     expect(page).not.toContain('action="/session"');
     expect(page).not.toContain('Peter');
-    for (const path of ['/home', '/panel', '/privacy', '/me/data', '/support', '/contribute']) expect((await get(path)).status).toBe(404);
+    for (const path of ['/home', '/panel', '/me/data', '/support', '/contribute']) expect((await get(path)).status).toBe(404);
+    // The public privacy statement and terms are served (the Teams manifest links to them), with no member actions.
+    const privacy = await get('/privacy');
+    expect(privacy.status).toBe(200);
+    expect(await privacy.text()).not.toContain('action="/privacy/');
     expect((await post('/session', `tenant=${tenantId}&member=${member('Peter').id}`)).status).toBe(404);
     const css = await get('/assets/stemmen.css');
     expect(css.status).toBe(200);
