@@ -72,6 +72,7 @@ export function consentMessage(tr: Tr, review: ConsentReview): { text: string; b
   const own = indexed.filter(({ s }) => s.citations.some((c) => c.contributionId !== null && mine.has(c.contributionId)));
   const intro: Block[] = [
     header(tr('consent.title')),
+    section(md(tr('privacy:consentShort'))),
     section(md(tr('consent.intro', { number: review.version.number }))),
     context(md(tr('consent.free'))),
   ];

@@ -43,7 +43,7 @@ function neutral(view: View): View {
   return { ...view, actor: { ...view.actor, role: 'expert' }, boardUrl: '' };
 }
 
-const POLL_FIELDS = ['question', 'kind', 'options', 'anonymity', 'resultsVisibility'] as const;
+const POLL_FIELDS = ['question', 'kind', 'options', 'anonymity', 'resultsVisibility', 'audience'] as const;
 const ROUND_FIELDS = ['question', 'description'] as const;
 
 /** The facilitator's work in Teams; the board's work stays on the board pages. */
@@ -59,6 +59,7 @@ export const facilitatorActions: Record<string, Action> = {
         kind: str(data, 'kind'),
         anonymity: str(data, 'anonymity'),
         resultsVisibility: str(data, 'resultsVisibility'),
+        audience: str(data, 'audience'),
         options,
       });
       ctx.kick();

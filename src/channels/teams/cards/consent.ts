@@ -32,6 +32,7 @@ export function consentCard(view: View, review: ConsentReview, problem?: Notice,
   const requestId = review.request.id;
   const body: CardElement[] = [
     heading(t('teams:consent.title', { number: review.version.number })),
+    say(t('privacy:consentShort')),
     note(t('teams:consent.intro')),
     note(t('teams:consent.free'), { subtle: true }),
     ...notice(problem),

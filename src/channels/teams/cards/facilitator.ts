@@ -1,6 +1,7 @@
 import {
   ANONYMITY,
   LIMITS,
+  POLL_AUDIENCES,
   POLL_KINDS,
   RESULTS_VISIBILITY,
   ROLES,
@@ -68,6 +69,7 @@ export function pollForm(view: View, problem?: Notice, typed: Record<string, str
     textInput('options', t('teams:pollForm.options'), { multiline: true, value: typed.options, placeholder: t('teams:pollForm.optionsHint') }),
     choiceInput('anonymity', t('teams:pollForm.anonymity'), ANONYMITY.map((a) => ({ title: t(`common:anonymity.${a}`), value: a })), { value: typed.anonymity ?? 'confidential' }),
     choiceInput('resultsVisibility', t('teams:pollForm.resultsVisibility'), RESULTS_VISIBILITY.map((r) => ({ title: t(`common:resultsVisibility.${r}`), value: r })), { value: typed.resultsVisibility ?? 'after_close' }),
+    choiceInput('audience', t('common:pollAudience.label'), POLL_AUDIENCES.map((a) => ({ title: t(`common:pollAudience.${a}`), value: a })), { value: typed.audience ?? 'experts' }),
   ];
   const actions = [execute(t('teams:pollForm.submit'), 'poll.create', {}, { style: 'positive', inputs: true }), execute(t('teams:card.cancel'), 'facilitator')];
   return card(body, { actions, fallback: t('teams:pollForm.title') });

@@ -56,6 +56,7 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
         kind: form.str('kind'),
         anonymity: form.str('anonymity'),
         resultsVisibility: form.str('resultsVisibility'),
+        audience: form.str('audience'),
         options: lines(form.str('options')),
         maxChoices: form.str('maxChoices'),
         deadline: zoned(form.str('deadline'), ctx.timeZone),

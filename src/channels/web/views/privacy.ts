@@ -28,7 +28,8 @@ export async function privacyPage(ctx: Ctx): Promise<Page> {
   <article class="card" id="notice" lang="${notice.language}">
     <h2>${notice.title}</h2>
     <p class="muted">${t('privacy:page.version', { version: notice.version })}</p>
-    ${notice.paragraphs.map((p) => html`<p>${p}</p>`)}
+    <p class="lead">${notice.short}</p>
+    <details><summary>${t('privacy:page.fullText')}</summary>${notice.paragraphs.map((p) => html`<p>${p}</p>`)}</details>
   </article>
   ${status.state !== 'accepted'
     ? html`<form method="post" action="/privacy/accept" class="actions">
