@@ -26,6 +26,7 @@ describe.skipIf(!chromiumPath)('privacy in a real browser', () => {
 
     const form = page.locator('article[id^=round-]');
     await form.locator('textarea[name=whatHappens]').fill('Mijn buurman Jef heeft dementie. Bel zijn dochter op 0476 55 44 33.');
+    await form.getByLabel('Met mijn naam').check();
     expect(await submit(page, form.locator('button[type=submit]'))).toBe(422);
     const guard = page.locator('section.guard');
     expect(await guard.textContent()).toContain('een telefoonnummer');
@@ -47,6 +48,7 @@ describe.skipIf(!chromiumPath)('privacy in a real browser', () => {
     await page.getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('link', { name: 'Mijn gegevens' }).click();
     await page.getByRole('button', { name: 'Trek al mijn inbreng in' }).click();
+    await page.getByRole('button', { name: 'Ja, trek alles in' }).click();
     expect(await statusText(page)).toContain('Al je bijdragen zijn ingetrokken.');
     await page.getByLabel('Ja, ik wil dat alles gewist wordt').check();
     await page.getByRole('button', { name: 'Wis al mijn gegevens' }).click();

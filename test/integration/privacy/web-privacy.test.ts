@@ -74,7 +74,9 @@ describe('privacy in the web channel', () => {
     const data = (await res.json()) as { contributions: unknown[]; member: { displayName: string } };
     expect(data.member.displayName).toBe('Dirk');
     expect(data.contributions).toHaveLength(1);
-    expect((await post('/me/withdraw-all', '', dirk)).headers.get('location')).toBe('/me/data?done=withdrawn_all');
+    expect((await post('/me/withdraw-all', '', dirk)).headers.get('location')).toBe(`/confirm?what=withdraw_all&to=${encodeURIComponent('/me/withdraw-all')}`);
+    expect((await myContributions(app.deps, await actor('Dirk')))[0]!.status).toBe('live');
+    expect((await post('/me/withdraw-all', 'confirm=yes', dirk)).headers.get('location')).toBe('/me/data?done=withdrawn_all');
     expect((await myContributions(app.deps, await actor('Dirk')))[0]!.status).toBe('withdrawn');
   });
 

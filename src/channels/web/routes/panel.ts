@@ -17,6 +17,7 @@ import { roundPage } from '../views/round.js';
 import { EDIT_VERSION_FORM, editedStatements, versionEditPage } from '../views/version-edit.js';
 import { versionPage } from '../views/version.js';
 import { zoned } from '../views/util.js';
+import { confirmFirst } from '../confirm.js';
 
 /** Facilitator controls. Every action calls exactly one use case, which checks the role itself. */
 export function panelRoutes(pages: ReturnType<typeof createPages>): void {
@@ -67,14 +68,14 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
     page: panelPage,
   });
 
-  pages.action('/panel/polls/:id/close', {
+  pages.action('/panel/polls/:id/close', confirmFirst('close_poll', {
     formId: 'close-poll',
     run: async (ctx) => {
       const poll = await closePoll(ctx.deps, ctx.actor, id(ctx.params.id));
       return `/polls/${poll.id}?done=poll_closed`;
     },
     page: panelPage,
-  });
+  }));
 
   pages.action('/panel/rounds', {
     formId: 'open-round',
@@ -90,14 +91,14 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
     page: panelPage,
   });
 
-  pages.action('/panel/rounds/:id/close', {
+  pages.action('/panel/rounds/:id/close', confirmFirst('close_round', {
     formId: 'close-round',
     run: async (ctx) => {
       const round = await closeIdeaRound(ctx.deps, ctx.actor, id(ctx.params.id));
       return `/panel?done=round_closed#round-${round.id}`;
     },
     page: panelPage,
-  });
+  }));
 
   pages.action('/panel/rounds/:id/summaries', {
     formId: 'draft-summary',
