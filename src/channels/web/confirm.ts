@@ -36,18 +36,18 @@ export async function confirmPage(ctx: Ctx): Promise<Page> {
   const what = ctx.query.what;
   const to = ctx.query.to;
   if (!isConfirmable(what) || !to || !CONFIRMABLE[what].test(to)) {
-    return { title: ctx.t('web:confirm.unknownTitle'), body: html`<p>${ctx.t('web:confirm.unknown')}</p><p><a class="button" href="/home">${ctx.t('web:confirm.cancel')}</a></p>` };
+    return { title: ctx.t('common:confirm.unknownTitle'), body: html`<p>${ctx.t('common:confirm.unknown')}</p><p><a class="button" href="/home">${ctx.t('common:confirm.cancel')}</a></p>` };
   }
   return {
-    title: ctx.t(`web:confirm.${what}.title`),
+    title: ctx.t(`common:confirm.${what}.title`),
     body: html`<article class="card confirm" id="confirm">
-      <p class="lead">${ctx.t(`web:confirm.${what}.body`)}</p>
-      <p><strong>${ctx.t('web:confirm.noUndo')}</strong></p>
+      <p class="lead">${ctx.t(`common:confirm.${what}.body`)}</p>
+      <p><strong>${ctx.t('common:confirm.noUndo')}</strong></p>
       <form method="post" action="${to}">
         <input type="hidden" name="confirm" value="yes">
         <div class="actions">
-          <button type="submit" class="danger">${ctx.t(`web:confirm.${what}.yes`)}</button>
-          <a class="button secondary" href="${safeBack(ctx.query.back)}">${ctx.t('web:confirm.cancel')}</a>
+          <button type="submit" class="danger">${ctx.t(`common:confirm.${what}.yes`)}</button>
+          <a class="button secondary" href="${safeBack(ctx.query.back)}">${ctx.t('common:confirm.cancel')}</a>
         </div>
       </form>
     </article>`,
