@@ -18,6 +18,10 @@ export interface FixtureContribution {
   paraphraseOf?: string;
   personalData?: boolean;
   injection?: { kind: InjectionKind; canary: string };
+  /** Pseudonym of the member (hand-labelled sets): near-duplicates by one member count as one member. */
+  member?: string;
+  /** The facilitator's theme (hand-labelled sets). */
+  theme?: string;
 }
 
 export interface Corpus {
@@ -25,10 +29,24 @@ export interface Corpus {
   contributions: FixtureContribution[];
 }
 
-const PATH = join(import.meta.dirname, '../test/fixtures/contributions/corpus.json');
+const FIXTURES = join(import.meta.dirname, '../test/fixtures/contributions');
 
 export function loadCorpus(): Corpus {
-  return JSON.parse(readFileSync(PATH, 'utf8')) as Corpus;
+  return JSON.parse(readFileSync(join(FIXTURES, 'corpus.json'), 'utf8')) as Corpus;
+}
+
+/**
+ * A hand-labelled set for the offline themes: `themes.json` (written for it: eight themes with members in
+ * every language), `holdout-themes.json` (written after the vocabulary was fixed, and never used to change
+ * it), or the original corpus with labels added afterwards (`corpus-themes.json`).
+ */
+export function loadLabelled(name: 'themes' | 'holdout' | 'corpus'): { corpus: Corpus; truth: Record<string, string> } {
+  if (name !== 'corpus') {
+    const corpus = JSON.parse(readFileSync(join(FIXTURES, name === 'themes' ? 'themes.json' : 'holdout-themes.json'), 'utf8')) as Corpus;
+    return { corpus, truth: Object.fromEntries(corpus.contributions.filter((c) => c.theme).map((c) => [c.id, c.theme!])) };
+  }
+  const labels = JSON.parse(readFileSync(join(FIXTURES, 'corpus-themes.json'), 'utf8')) as { themes: Record<string, string> };
+  return { corpus: loadCorpus(), truth: labels.themes };
 }
 
 export function toSource(c: FixtureContribution): SynthesisSource {
@@ -41,6 +59,7 @@ export function toSource(c: FixtureContribution): SynthesisSource {
     attribution: c.attribution,
     authorLabel: c.attribution === 'named' ? c.author : null,
     domainKeys: c.domains,
+    memberKey: c.member ?? null,
   };
 }
 

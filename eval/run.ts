@@ -15,8 +15,10 @@ import { redactForModel } from '../src/synthesis/redact.js';
 import { flawedModel, type Flaw } from '../test/support/openai-flawed.js';
 import { honestModel } from '../test/support/openai-model.js';
 import { startStandIn, type StandIn } from '../test/support/openai-standin.js';
-import { loadCorpus, requestFor, withdrawnIds, type Corpus } from './corpus.js';
+import { loadCorpus, loadLabelled, requestFor, withdrawnIds, type Corpus } from './corpus.js';
 import { coverage, flawsCaught, injectionsChanged, pct, personalDataInQuotes, removalsByReason, visibleDrafts, visibleVerified } from './metrics.js';
+import { scoreOffline } from './offline-themes.js';
+import { VOCABULARY_VERSION } from '../src/synthesis/vocabulary/index.js';
 
 const flag = process.argv.indexOf('--language');
 const language = (flag >= 0 ? process.argv[flag + 1] : 'nl') as Language;
@@ -75,11 +77,32 @@ function standInConfig(standIn: StandIn, model: string, tokenBudget: number): Ll
   return { provider: 'openai', apiKey: 'stand-in', baseUrl: `${standIn.url}/v1`, model, timeoutMs: 10_000, maxRetries: 1, tokenBudget };
 }
 
+/**
+ * The offline themes against a facilitator's hand labels, read in each language: the themes are the same
+ * whatever the reader's language, the statements are written in it.
+ */
+function offlineAgreement(): void {
+  console.log(`\n## offline themes against hand labels (vocabulary ${VOCABULARY_VERSION})`);
+  const header = ['set', 'reader', 'ARI', 'NMI', 'theme recall', 'coverage', 'statements saying more than a count', 'quotes verbatim', 'themes', 'in other', 'ms'];
+  const rows: string[][] = [];
+  for (const [name, set] of [['themes.json', 'themes'], ['holdout-themes.json', 'holdout'], ['corpus.json', 'corpus']] as const) {
+    const { corpus, truth } = loadLabelled(set);
+    for (const reader of ['nl', 'fr', 'en'] as const) {
+      const s = scoreOffline(corpus, truth, reader);
+      rows.push([name, reader, s.ari.toFixed(2), s.nmi.toFixed(2), pct(s.recall), pct(s.coverage), pct(s.saysMore), pct(s.quotesVerbatim), String(s.themes), String(s.other), s.ms.toFixed(0)]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  console.log('theme recall: share of hand themes that are the majority of an offline theme; coverage: quotable contributions quoted.');
+}
+
 async function main(): Promise<void> {
   const corpus = loadCorpus();
   const config = loadConfig(process.env);
   console.log(`# Synthesis eval: ${corpus.contributions.length} fixture contributions, reader language ${language}`);
   let ok = await evaluate('offline synthesis (no model)', corpus, new OfflineSynthesizer(), null);
+  offlineAgreement();
 
   if (config.llm) {
     const client = createModelClient(config.llm);

@@ -9,6 +9,7 @@
 // Offline: every prisma CLI command first tries to download its native schema engine. `generate`
 // does not need it, and skips the download when PRISMA_SCHEMA_ENGINE_BINARY names an existing file,
 // so we point it at the node binary. Runs from `postinstall`, so it must work in a fresh clone.
+// The prisma CLI is a dev dependency: without it (a production install) this does nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,7 +50,15 @@ function prismaCli() {
 }
 
 function main() {
-  const cli = prismaCli();
+  let cli;
+  try {
+    cli = prismaCli();
+  } catch {
+    // A production install (`npm ci --omit=dev`) has no prisma CLI, a dev dependency: the compiled app
+    // in dist/ carries the clients generated at build time, so there is nothing to generate here.
+    console.log('prisma CLI not installed (production install): client generation skipped');
+    return;
+  }
   const env = {
     ...process.env,
     CHECKPOINT_DISABLE: '1',

@@ -8,29 +8,35 @@ import { createLogger, type Logger } from './logger.js';
 import { openDatabase } from './store/client.js';
 import { createPrismaStore } from './store/prisma-store.js';
 import { createSynthesizer } from './synthesis/index.js';
-import { createBoardSite, createWebChannel } from './channels/web/index.js';
+import { ChannelSet } from './channels/contract.js';
+import { createBoardSite, createWebChatChannel } from './channels/web/index.js';
 import type { PageOptions } from './channels/web/pages.js';
 import { createBoardPages } from './board/index.js';
 import { startPrivacyJobs, type PrivacyJobs } from './jobs/index.js';
+import { createDrain, within } from './ops/graceful.js';
+import { healthRoutes, timedSynthesizer } from './ops/health.js';
+import { accessLog } from './ops/http-log.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { outboxStats } from './store/outbox-stats.js';
+import { readinessCheck, type Readiness } from './store/readiness.js';
 
 export interface App {
   config: Config;
   deps: CoreDeps;
   logger: Logger;
   http: Express;
+  /** The running channels, under the channel contract. */
+  channels: ChannelSet;
+  metrics: Metrics;
+  /** What /readyz answers (without the "stopping" state). */
+  ready(): Promise<Readiness>;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
+  /**
+   * Stops gracefully within config.ops.shutdownMs: /readyz turns 503, no new connections, requests in flight
+   * and the running job finish (their transactions with them), then the database is closed.
+   */
   close(): Promise<void>;
-}
-
-/** What a chat channel adapter (Slack, Teams) gives the app: HTTP routes, and a lifecycle. */
-export interface ChatChannel {
-  name: 'slack' | 'teams';
-  /** Routes on the app's own server (e.g. POST /slack/events, POST /api/messages). */
-  router?: express.Router;
-  /** Starts sockets and background work (Socket Mode, outbox); called once the server listens. */
-  start(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 export interface AppOverrides {
@@ -44,11 +50,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const db = await openDatabase(config.databaseUrl);
   const store = createPrismaStore(db);
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const metrics = createMetrics(() => outboxStats(db, clock.now()));
   const deps: CoreDeps = {
     store,
-    clock: overrides.clock ?? { now: () => new Date() },
+    clock,
     secret: config.secret,
-    synthesizer: overrides.synthesizer ?? createSynthesizer(config, logger),
+    synthesizer: timedSynthesizer(overrides.synthesizer ?? createSynthesizer(config, logger), metrics, config.llm?.provider ?? 'offline'),
     privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
   };
   if (config.demo) {
@@ -59,51 +67,66 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const http = express();
   http.disable('x-powered-by');
   http.set('trust proxy', false);
-  http.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  const drain = createDrain();
+  const ready = readinessCheck(db, config.databaseUrl);
+  http.use(drain.middleware);
+  http.use(accessLog(config.ops.accessLog ? logger : null, metrics));
+  http.use(healthRoutes({ ready, stopping: () => drain.draining, metrics, metricsAt: config.ops.metrics }));
   // Without the local web channel, the board pages are reached from Slack or Teams through sign-in links.
-  const pageOptions: PageOptions = { timeZone: config.timeZone, logger, site: config.webChannel ? 'web' : 'board', publicUrl: config.publicUrl };
+  // Every channel implements one contract (src/channels/contract.ts).
+  const channels = new ChannelSet();
+  const pageOptions: PageOptions = { timeZone: config.timeZone, logger, site: config.webChannel ? 'web' : 'board', publicUrl: config.publicUrl, channels };
   // Chat channels are loaded only when configured, so a local start needs none of their credentials.
-  const channels: ChatChannel[] = [];
   if (config.slack) {
     const { createSlackChannel } = await import('./channels/slack/index.js');
-    channels.push(await createSlackChannel(deps, config, logger));
+    channels.add(await createSlackChannel(deps, config, logger));
   }
   if (config.teams) {
     const { createTeamsChannel } = await import('./channels/teams/index.js');
-    channels.push(await createTeamsChannel(deps, config, logger));
+    channels.add(await createTeamsChannel(deps, config, logger));
   }
-  for (const channel of channels) if (channel.router) http.use(channel.router);
+  for (const channel of channels.list()) if (channel.router) http.use(channel.router);
   http.use('/board', createBoardPages(deps, pageOptions));
-  http.use('/', config.webChannel ? createWebChannel(deps, pageOptions) : createBoardSite(deps, pageOptions));
+  if (config.webChannel) {
+    const web = createWebChatChannel(deps, pageOptions);
+    channels.add(web);
+    http.use('/', web.router);
+  } else {
+    http.use('/', createBoardSite(deps, pageOptions));
+  }
 
   let server: Server | null = null;
   // Consent deadlines and retention run while the app listens (see src/jobs).
   let jobs: PrivacyJobs | null = null;
+  let closing: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    const deadline = Date.now() + config.ops.shutdownMs;
+    const left = () => deadline - Date.now();
+    // Stop taking work first (the server, the job timer, Socket Mode), then wait for what is under way.
+    const served = server ? drain.close(server, config.ops.shutdownMs) : Promise.resolve('drained' as const);
+    const background = Promise.all([jobs?.stop(), ...channels.list().map((c) => c.stop())]).then(() => 'done' as const);
+    const [http, work] = await Promise.all([served, within(background, left(), 'cut' as const)]);
+    if (http === 'cut' || work === 'cut') logger.warn({ http, work, ms: config.ops.shutdownMs }, 'shutdown ran out of time; cut what was left');
+    await store.close();
+  }
   return {
     config,
     deps,
     logger,
     http,
+    channels,
+    metrics,
+    ready,
     listen: () =>
       new Promise((resolve, reject) => {
         server = http.listen(config.port, config.host, () => {
           const address = server!.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
-          jobs = startPrivacyJobs(deps, logger);
-          Promise.all(channels.map((c) => c.start())).then(() => resolve(port), reject);
+          jobs = startPrivacyJobs(deps, logger, { metrics });
+          Promise.all(channels.list().map((c) => c.start())).then(() => resolve(port), reject);
         });
         server.once('error', reject);
       }),
-    close: async () => {
-      await jobs?.stop();
-      for (const channel of channels) await channel.stop();
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-      }
-      await store.close();
-    },
+    close: () => (closing ??= close()),
   };
 }

@@ -29,6 +29,13 @@ const envSchema = z.object({
   STEMMEN_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
   STEMMEN_CONSENT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   STEMMEN_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Operations (issue 11)
+  STEMMEN_ACCESS_LOG: flag.optional(),
+  STEMMEN_METRICS_PATH: z.string().regex(/^\/[a-z0-9/_-]*$/, 'must be a path like /metrics').default('/metrics'),
+  STEMMEN_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  STEMMEN_METRICS_OPEN: flag.optional(),
+  STEMMEN_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  STEMMEN_DB_CONCURRENCY: z.coerce.number().int().min(1).max(1000).optional(),
   // Slack (issue: Slack channel)
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
@@ -87,9 +94,21 @@ export interface Config {
   consentDeadlineDays: number;
   /** Key for secrets at rest (e.g. Slack tokens); derived from the secret when not set. */
   encryptionKey: string;
+  ops: OpsConfig;
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
   llm: LlmConfig | null;
+}
+
+export interface OpsConfig {
+  /** One log line per answered request (method, route, status, duration; no personal data). */
+  accessLog: boolean;
+  /** Prometheus metrics: null = not served; token null = served without one (explicitly asked for). */
+  metrics: { path: string; token: string | null } | null;
+  /** SIGTERM: how long requests in flight and running jobs get before connections are cut. */
+  shutdownMs: number;
+  /** PostgreSQL: at most this many database units of work at once in this process (the rest queue). */
+  dbConcurrency: number | null;
 }
 
 export interface SlackConfig {
@@ -104,6 +123,7 @@ export interface TeamsConfig {
   appId: string | null;
   appPassword: string | null;
   tenantId: string | null;
+  /** SingleTenant unless asked for: Azure no longer creates multi-tenant bots. */
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   certThumbprint: string | null;
   certKeyFile: string | null;
@@ -136,7 +156,7 @@ export class ConfigError extends Error {
 
 /** Parses an environment; throws one ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = withSecretFiles(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
@@ -145,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const local = e.NODE_ENV !== 'production';
   const problems: string[] = [];
   if (!local && !e.STEMMEN_SECRET) problems.push('STEMMEN_SECRET: required when NODE_ENV=production');
+  if (e.STEMMEN_METRICS_TOKEN && e.STEMMEN_METRICS_OPEN) problems.push('STEMMEN_METRICS_OPEN: not with STEMMEN_METRICS_TOKEN (choose a token or an open path)');
   const slack = slackConfig(e, problems);
   const teams = teamsConfig(e, problems);
   const llm = llmConfig(e, problems);
@@ -166,6 +187,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.STEMMEN_RETENTION_DAYS,
     consentDeadlineDays: e.STEMMEN_CONSENT_DEADLINE_DAYS,
     encryptionKey: e.STEMMEN_ENCRYPTION_KEY ?? secret,
+    ops: {
+      accessLog: e.STEMMEN_ACCESS_LOG ?? true,
+      metrics: e.STEMMEN_METRICS_TOKEN || e.STEMMEN_METRICS_OPEN ? { path: e.STEMMEN_METRICS_PATH, token: e.STEMMEN_METRICS_TOKEN ?? null } : null,
+      shutdownMs: e.STEMMEN_SHUTDOWN_SECONDS * 1000,
+      dbConcurrency: e.STEMMEN_DB_CONCURRENCY ?? null,
+    },
     slack,
     teams,
     llm,
@@ -202,12 +229,15 @@ function teamsConfig(e: Env, problems: string[]): TeamsConfig | null {
   if (e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_CERT_THUMBPRINT && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
     problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID (or a certificate, or MICROSOFT_APP_TYPE=UserAssignedMSI)');
   }
-  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) problems.push('MICROSOFT_APP_TENANT_ID: required for SingleTenant apps');
+  const appType = e.MICROSOFT_APP_TYPE ?? 'SingleTenant';
+  if (e.MICROSOFT_APP_ID && appType === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) {
+    problems.push('MICROSOFT_APP_TENANT_ID: required for a SingleTenant bot, the default (or set MICROSOFT_APP_TYPE=MultiTenant for an older multi-tenant registration)');
+  }
   return {
     appId: e.MICROSOFT_APP_ID ?? null,
     appPassword: e.MICROSOFT_APP_PASSWORD ?? null,
     tenantId: e.MICROSOFT_APP_TENANT_ID ?? null,
-    appType: e.MICROSOFT_APP_TYPE ?? 'MultiTenant',
+    appType,
     certThumbprint: e.MICROSOFT_APP_CERT_THUMBPRINT ?? null,
     certKeyFile: e.MICROSOFT_APP_CERT_KEY_FILE ?? null,
     authority: e.MICROSOFT_APP_AUTHORITY ?? null,
@@ -250,6 +280,46 @@ function localSecret(databaseUrl: string): string {
   return secret;
 }
 
+/**
+ * Secrets can come from files (Docker and Kubernetes secrets, systemd credentials): X_FILE names a file whose
+ * content (without a trailing newline) is X. Setting both is refused, as is a file that cannot be read.
+ */
+export const SECRET_FILE_VARIABLES = [
+  'DATABASE_URL',
+  'STEMMEN_SECRET',
+  'STEMMEN_ENCRYPTION_KEY',
+  'STEMMEN_METRICS_TOKEN',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'MICROSOFT_APP_PASSWORD',
+  'OPENAI_API_KEY',
+  'AZURE_OPENAI_API_KEY',
+] as const;
+
+function withSecretFiles(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out = { ...env };
+  const problems: string[] = [];
+  for (const name of SECRET_FILE_VARIABLES) {
+    const file = env[`${name}_FILE`];
+    delete out[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name]) {
+      problems.push(`${name}_FILE: set ${name} or ${name}_FILE, not both`);
+      continue;
+    }
+    try {
+      out[name] = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out;
+}
+
 const databaseSchema = z.object({
   DATABASE_URL: envSchema.shape.DATABASE_URL,
   DATABASE_URL_POSTGRES: z
@@ -266,7 +336,7 @@ export function loadDatabaseConfig(env: Record<string, string | undefined> = pro
   databaseUrl: string;
   postgresShadowUrl: string | null;
 } {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = withSecretFiles(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   const parsed = databaseSchema.safeParse(cleaned);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return { databaseUrl: parsed.data.DATABASE_URL, postgresShadowUrl: parsed.data.DATABASE_URL_POSTGRES ?? null };

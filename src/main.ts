@@ -20,8 +20,14 @@ async function main(): Promise<void> {
   app.logger.info({ port, host: config.host, web: config.webChannel }, 'Stemmen is listening');
   if (config.webChannel) process.stdout.write(`\nStemmen runs on http://localhost:${port} (board pages: /board)\n\n`);
   const stop = async (signal: string) => {
-    app.logger.info({ signal }, 'stopping');
+    app.logger.info({ signal, ms: config.ops.shutdownMs }, 'stopping');
+    // app.close keeps to its own bound; this is the last resort should something hang regardless.
+    setTimeout(() => {
+      app.logger.error({ signal }, 'shutdown hung; exiting');
+      process.exit(1);
+    }, config.ops.shutdownMs + 5_000).unref();
     await app.close();
+    app.logger.info({ signal }, 'stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

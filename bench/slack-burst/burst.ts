@@ -38,8 +38,11 @@ export async function fire(sender: SlackSender, presses: Press[]): Promise<Burst
     presses.map(async (press) => {
       const action = findAction(press.blocks, 'poll_submit');
       const t0 = performance.now();
-      const sent = await sender.blockAction(press.userId, action, { message: { channel: press.channel, ts: press.ts, blocks: press.blocks } }, press.state, { triggerId: `trig-${randomUUID()}` });
-      return { ms: performance.now() - t0, status: sent.status };
+      // A connection the server dropped counts as a failed press (status 0), as Slack would see it.
+      const status = await sender
+        .blockAction(press.userId, action, { message: { channel: press.channel, ts: press.ts, blocks: press.blocks } }, press.state, { triggerId: `trig-${randomUUID()}` })
+        .then((sent) => sent.status, () => 0);
+      return { ms: performance.now() - t0, status };
     }),
   );
   return { ackMs: results.map((r) => r.ms), burstMs: performance.now() - started, statuses: results.map((r) => r.status) };

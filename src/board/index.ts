@@ -7,6 +7,8 @@ import { zoned } from '../channels/web/views/util.js';
 import { itemPage, newItemPage } from './views/items.js';
 import { boardPage } from './views/overview.js';
 import { briefDownload, briefPage } from './brief/routes.js';
+import { planPage } from './views/plan.js';
+import { meetingRoutes } from './meetings/routes.js';
 
 /**
  * The board's pages (mounted at /board), on the same web session: facilitators, board members and admins
@@ -17,6 +19,8 @@ export function createBoardPages(deps: CoreDeps, opts: PageOptions): Router {
   pages.router.use(securityHeaders);
   pages.page('/', boardPage);
   pages.page('/brief', briefPage);
+  pages.page('/plan', planPage);
+  meetingRoutes(deps, opts, pages);
   pages.router.get('/brief.pdf', briefDownload(deps, opts.timeZone, 'pdf'));
   pages.router.get('/brief.md', briefDownload(deps, opts.timeZone, 'md'));
   pages.router.get('/brief.csv', briefDownload(deps, opts.timeZone, 'csv'));

@@ -11,7 +11,6 @@ export const ERROR_CODES = [
   'unknown_option',
   'poll_closed',
   'round_closed',
-  'deadline_past',
   'already_withdrawn',
   'consent_missing',
   'consent_not_pending',
@@ -21,6 +20,7 @@ export const ERROR_CODES = [
   'participation_consent_required',
   'attribution_required',
   'date_impossible',
+  'deadline_past',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -52,7 +52,6 @@ const STATUS: Record<ErrorCode, number> = {
   unknown_option: 400,
   poll_closed: 409,
   round_closed: 409,
-  deadline_past: 400,
   already_withdrawn: 409,
   consent_missing: 409,
   consent_not_pending: 409,
@@ -63,6 +62,7 @@ const STATUS: Record<ErrorCode, number> = {
   participation_consent_required: 403,
   attribution_required: 400,
   date_impossible: 400,
+  deadline_past: 400,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

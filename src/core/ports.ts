@@ -94,13 +94,16 @@ export interface MemberRepository {
 }
 
 export interface MeetingRepository {
-  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions'>): Promise<MeetingRecord>;
+  create(input: Omit<MeetingRecord, 'id' | 'status' | 'decisions' | 'currentStep' | 'currentPollId'>): Promise<MeetingRecord>;
   findById(id: string): Promise<MeetingRecord | null>;
   update(
     id: string,
-    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status'>>,
+    patch: Partial<Pick<MeetingRecord, 'title' | 'scheduledAt' | 'agenda' | 'decisions' | 'status' | 'currentStep' | 'currentPollId'>>,
   ): Promise<MeetingRecord>;
   listByPanel(panelId: string): Promise<MeetingRecord[]>;
+  /** Replaces who attended with exactly these members. */
+  setAttendance(meetingId: string, memberIds: string[]): Promise<void>;
+  listAttendance(meetingId: string): Promise<string[]>;
 }
 
 export interface NewPoll {
@@ -123,6 +126,8 @@ export interface PollRepository {
   create(input: NewPoll): Promise<PollRecord>;
   findById(id: string): Promise<PollRecord | null>;
   listByPanel(panelId: string, status?: 'open' | 'closed'): Promise<PollRecord[]>;
+  /** Open polls (every zone) whose deadline is at or before `now`, oldest deadline first. */
+  listDue(now: Date, limit: number): Promise<PollRecord[]>;
   close(id: string, at: Date): Promise<PollRecord>;
   findBallot(pollId: string, who: { memberId: string } | { voterKey: string }): Promise<BallotRecord | null>;
   createBallot(input: {
@@ -155,6 +160,8 @@ export interface IdeaRoundRepository {
   create(input: Omit<IdeaRoundRecord, 'id' | 'status' | 'createdAt'>): Promise<IdeaRoundRecord>;
   findById(id: string): Promise<IdeaRoundRecord | null>;
   listByPanel(panelId: string, status?: 'open' | 'closed'): Promise<IdeaRoundRecord[]>;
+  /** Open questions (every zone) whose closing date is at or before `now`, oldest first. */
+  listDue(now: Date, limit: number): Promise<IdeaRoundRecord[]>;
   close(id: string, at: Date): Promise<IdeaRoundRecord>;
 }
 

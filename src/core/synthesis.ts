@@ -11,6 +11,12 @@ export interface SynthesisSource {
   /** The name a statement may use, or null when the author is anonymous or not quotable. */
   authorLabel: string | null;
   domainKeys: string[];
+  /**
+   * A pseudonym of the member, stable within one request and meaningless outside it, so a summary can say
+   * how many members (not contributions) a theme rests on. Never sent to a model. When absent, named
+   * contributions count by author and every other contribution counts as its own member.
+   */
+  memberKey?: string | null;
 }
 
 export interface SynthesisRequest {

@@ -140,6 +140,9 @@ export interface MeetingRecord {
   decisions: string;
   status: 'planned' | 'held' | 'cancelled';
   createdById: string;
+  /** The live session: the agenda line (0-based) and the poll the projector shows. */
+  currentStep: number;
+  currentPollId: string | null;
 }
 
 export interface PollOptionRecord {

@@ -43,7 +43,7 @@ function init(): i18n {
 
 /** Translates `ns:key` (or a `common` key) into the member's language. */
 export function t(language: Language, key: string, params?: TOptions): string {
-  return init().getFixedT(language)(key, params) as string;
+  return init().getFixedT(language)(key, params ?? {}) as string;
 }
 
 /** A translator bound to one language, for renderers. */

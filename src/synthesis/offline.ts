@@ -1,26 +1,34 @@
 import type { DraftCitation, DraftStatement, SynthesisRequest, SynthesisResult, SynthesisSource, Synthesizer } from '../core/synthesis.js';
 import { contributionText } from '../core/synthesis.js';
 import { t } from '../i18n/index.js';
-import { clusterDocuments, similarity, DEFAULT_CLUSTER_OPTIONS, type TermCluster } from './text/clusters.js';
+import { otherText, themeText } from './statements.js';
+import { similarity } from './text/similarity.js';
+import { ConceptMatcher } from './text/concepts.js';
 import { pickQuote } from './text/sentences.js';
 import { TermExtractor } from './text/terms.js';
+import { assignThemes, countMembers, MIN_SCORE, profile, type Profile } from './themes.js';
 
 /** Enough quotes for the board to hear several voices per theme, few enough to read and to ask consent for. */
 const QUOTES_PER_THEME = 8;
 /** Two answers this alike (shared stems) say the same thing: quote one of them. */
 const NEAR_PARAPHRASE = 0.6;
 
-interface Doc {
-  source: SynthesisSource;
-  stems: Set<string>;
-  surfaces: Map<string, string>;
+/** One offline theme: the statement a board reads, and the contributions it rests on (for evaluation). */
+export interface OfflineTheme {
+  /** Vocabulary concept key, or null for "other". */
+  concept: string | null;
+  contributionIds: string[];
+  members: number;
+  statement: DraftStatement;
 }
 
 /**
- * Offline extractive synthesis: no model, no network, deterministic. Themes come from clustering stemmed
- * terms (Dutch, French and English Snowball stemmers and stop words); each theme quotes its most central,
- * mutually different, quotable contributions verbatim. Same output shape as the model, so everything
- * downstream (verification, facts, consent) works without a key. Labelled `offline` wherever it is shown.
+ * Offline synthesis: no model, no network, deterministic. Contributions are mapped to concepts of a
+ * care-and-welfare vocabulary in Dutch, French and English (src/synthesis/vocabulary), so "wachtlijst",
+ * "liste d'attente" and "waiting list" meet in one theme; each theme says, in the reader's language, what
+ * its members live through and the needs most of them share, counted per member, and quotes its most
+ * typical quotable contributions verbatim. Contributions that fit no theme well are "other". Same output
+ * shape as the model, so verification, facts and consent work without a key.
  */
 export class OfflineSynthesizer implements Synthesizer {
   async synthesize(request: SynthesisRequest): Promise<SynthesisResult> {
@@ -29,89 +37,90 @@ export class OfflineSynthesizer implements Synthesizer {
 }
 
 export function offlineStatements(request: SynthesisRequest): DraftStatement[] {
-  const extractor = new TermExtractor();
-  const nameWords = new Set(
-    request.sources.flatMap((s) => (s.authorLabel ? s.authorLabel.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u) : [])),
-  );
-  const docs: Doc[] = request.sources.map((source) => {
-    const surfaces = new Map<string, string>();
-    for (const term of extractor.terms(contributionText(source), source.language)) {
-      if (!nameWords.has(term.surface) && !surfaces.has(term.stem)) surfaces.set(term.stem, term.surface);
-    }
-    return { source, stems: new Set(surfaces.keys()), surfaces };
+  return offlineThemes(request).map((theme) => theme.statement);
+}
+
+let shared: ConceptMatcher | null = null;
+
+export function offlineThemes(request: SynthesisRequest): OfflineTheme[] {
+  const matcher = (shared ??= new ConceptMatcher());
+  const concepts = matcher.concepts;
+  const topics = concepts.flatMap((c, i) => (c.kind === 'topic' ? [i] : []));
+  const profiles = request.sources.map((source) => profile(source, matcher));
+  const { themes, other } = assignThemes(profiles, topics);
+  const quoting = new Quoting(request.sources, profiles, matcher);
+  const out: OfflineTheme[] = themes.map((theme) => {
+    const concept = concepts[theme.concept]!;
+    const statement: DraftStatement = {
+      theme: concept.label![request.language],
+      text: themeText(request, profiles, theme.contributions, concept, concepts, theme.members),
+      citations: quoting.representatives(theme.contributions, theme.concept),
+    };
+    return { concept: concept.key, contributionIds: ids(request.sources, theme.contributions), members: theme.members, statement };
   });
-  const { clusters, ungrouped } = clusterDocuments(docs, DEFAULT_CLUSTER_OPTIONS);
-  const statements = clusters.map((cluster) => {
-    const theme = themeLabel(cluster, docs);
-    return statement(request, theme, cluster.members.length, representatives(cluster, docs, extractor));
-  });
-  for (const [key, members] of byFirstDomain(ungrouped, docs)) {
-    const theme = request.domains.find((d) => d.key === key)?.label ?? t(request.language, 'synthesis:offline.otherTheme');
-    const cluster: TermCluster = { members, keyStems: [] };
-    statements.push(statement(request, theme, members.length, representatives(cluster, docs, extractor)));
+  if (other.length > 0) {
+    const memberCount = countMembers(profiles, other);
+    const byTouch = [...topics].sort((a, b) => touching(profiles, other, b) - touching(profiles, other, a) || a - b);
+    const statement: DraftStatement = {
+      theme: t(request.language, 'offline:other'),
+      text: otherText(request, profiles, other, byTouch, concepts, memberCount),
+      citations: quoting.representatives(other, null),
+    };
+    out.push({ concept: null, contributionIds: ids(request.sources, other), members: memberCount, statement });
   }
-  return statements;
+  return out;
 }
 
-function statement(request: SynthesisRequest, theme: string, count: number, citations: DraftCitation[]): DraftStatement {
-  return { theme, text: t(request.language, 'synthesis:offline.statement', { count, theme }), citations };
-}
-
-/** The key terms as members wrote them: the most frequent spelling of each stem, capitalised. */
-function themeLabel(cluster: TermCluster, docs: Doc[]): string {
-  const words = cluster.keyStems.map((stem) => {
-    const counts = new Map<string, number>();
-    for (const i of cluster.members) {
-      const surface = docs[i]!.surfaces.get(stem);
-      if (surface) counts.set(surface, (counts.get(surface) ?? 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? stem;
-  });
-  const label = words.join(', ');
-  return label.charAt(0).toLocaleUpperCase() + label.slice(1);
-}
+const ids = (sources: readonly SynthesisSource[], indexes: readonly number[]) => indexes.map((i) => sources[i]!.contributionId);
+const touching = (profiles: readonly Profile[], indexes: readonly number[], c: number) => indexes.filter((i) => profiles[i]!.scores[c]! >= MIN_SCORE).length;
 
 /**
- * Most central first (sharing the most terms with the rest of the theme, normalised for length), skipping
- * contributions whose author asked not to be quoted and near-paraphrases of a quote already chosen.
+ * Chooses quotes: the contributions that speak most of the theme first, skipping members who asked not to
+ * be quoted and near-paraphrases of a quote already chosen (the same member posting twice, or two members
+ * saying the same thing); from each, the sentence that names the theme most, verbatim.
  */
-function representatives(cluster: TermCluster, docs: Doc[], extractor: TermExtractor): DraftCitation[] {
-  const shared = new Map<string, number>();
-  for (const i of cluster.members) for (const stem of docs[i]!.stems) shared.set(stem, (shared.get(stem) ?? 0) + 1);
-  const centrality = (doc: Doc) => {
-    let sum = 0;
-    for (const stem of doc.stems) sum += shared.get(stem)! - 1;
-    return doc.stems.size === 0 ? 0 : sum / Math.sqrt(doc.stems.size);
-  };
-  const ranked = cluster.members
-    .filter((i) => docs[i]!.source.attribution !== 'no_quote')
-    .map((i) => ({ i, score: centrality(docs[i]!) }))
-    .sort((a, b) => b.score - a.score || a.i - b.i);
-  const key = new Set(cluster.keyStems);
-  const chosen: Doc[] = [];
-  const citations: DraftCitation[] = [];
-  for (const { i } of ranked) {
-    if (citations.length >= QUOTES_PER_THEME) break;
-    const doc = docs[i]!;
-    if (chosen.some((other) => similarity(other.stems, doc.stems) >= NEAR_PARAPHRASE)) continue;
-    const quote = pickQuote(doc.source, (sentence) => {
-      const hits = extractor.terms(sentence, doc.source.language).filter((term) => key.has(term.stem)).length;
-      return hits * 1000 + Math.min(sentence.length, 280);
-    });
-    if (!quote) continue;
-    chosen.push(doc);
-    citations.push({ contributionId: doc.source.contributionId, quote, authorLabel: doc.source.authorLabel });
-  }
-  return citations;
-}
+class Quoting {
+  private readonly extractor = new TermExtractor();
+  private readonly stems = new Map<number, Set<string>>();
 
-function byFirstDomain(indexes: number[], docs: Doc[]): [string, number[]][] {
-  const groups = new Map<string, number[]>();
-  for (const i of indexes) {
-    const key = docs[i]!.source.domainKeys[0] ?? '';
-    const group = groups.get(key);
-    if (group) group.push(i);
-    else groups.set(key, [i]);
+  constructor(
+    private readonly sources: readonly SynthesisSource[],
+    private readonly profiles: readonly Profile[],
+    private readonly matcher: ConceptMatcher,
+  ) {}
+
+  representatives(indexes: readonly number[], concept: number | null): DraftCitation[] {
+    const weight = (i: number) => (concept === null ? 0 : this.profiles[i]!.scores[concept]!);
+    const ranked = indexes.filter((i) => this.sources[i]!.attribution !== 'no_quote').sort((a, b) => weight(b) - weight(a) || a - b);
+    const chosen: number[] = [];
+    const citations: DraftCitation[] = [];
+    for (const i of ranked) {
+      if (citations.length >= QUOTES_PER_THEME) break;
+      const mine = this.stemsOf(i);
+      if (chosen.some((other) => similarity(this.stemsOf(other), mine) >= NEAR_PARAPHRASE)) continue;
+      const source = this.sources[i]!;
+      const quote = pickQuote(source, (sentence) => this.relevance(sentence, source, concept) * 1000 + Math.min(sentence.length, 280));
+      if (!quote) continue;
+      chosen.push(i);
+      citations.push({ contributionId: source.contributionId, quote, authorLabel: source.authorLabel });
+    }
+    return citations;
   }
-  return [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+
+  private relevance(sentence: string, source: SynthesisSource, concept: number | null): number {
+    if (concept === null) return 0;
+    let hits = 0;
+    this.matcher.scan(sentence, source.language, (hit) => (hits += hit.concept === concept ? hit.weight : 0));
+    return hits;
+  }
+
+  private stemsOf(i: number): Set<string> {
+    let stems = this.stems.get(i);
+    if (!stems) {
+      const source = this.sources[i]!;
+      stems = new Set(this.extractor.terms(contributionText(source), source.language).map((term) => term.stem));
+      this.stems.set(i, stems);
+    }
+    return stems;
+  }
 }

@@ -95,12 +95,14 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     const long = 'a'.repeat(3000);
     const form = page.locator('article[id^=round-]');
     await form.locator('textarea[name=whatHappens]').fill(long);
+    await form.getByLabel('Avec mon nom').check();
     expect(await submit(page, form.locator('button[type=submit]'))).toBe(400);
     expect(await alertText(page)).toMatch(/« ce qui se passe » est trop long : 2000 caractères au maximum/);
     expect(await page.locator('article[id^=round-] textarea[name=whatHappens]').inputValue()).toHaveLength(3000);
     await page.screenshot({ path: 'test-results/expert-error-fr.png' });
     await actAs(page, base, 'Dirk');
     await acceptPrivacy(page);
+    await page.locator('article[id^=round-]').getByLabel('Met mijn naam').check();
     await page.locator('article[id^=round-] button[type=submit]').click();
     expect(await alertText(page)).toBe('Schrijf iets in "je bijdrage".');
     expect(await page.locator('#mine-h + p').textContent()).toBe('Je hebt nog niets geschreven.');

@@ -29,7 +29,7 @@ declare module 'vitest' {
 
 const PREFERRED_MAJOR = '15';
 
-function findBinDir(): string | null {
+export function findBinDir(): string | null {
   const candidates: string[] = [];
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
   const base = '/usr/lib/postgresql';
@@ -43,13 +43,13 @@ function findBinDir(): string | null {
   return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) ?? null;
 }
 
-interface RunAs {
+export interface RunAs {
   uid: number;
   gid: number;
   user: string;
 }
 
-function postgresUser(): RunAs | null {
+export function postgresUser(): RunAs | null {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
   try {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -64,7 +64,7 @@ function postgresUser(): RunAs | null {
 }
 
 /** Runs a PostgreSQL binary, as the postgres user when we are root. Throws with its output on failure. */
-function run(bin: string, args: string[], as: RunAs | null, timeoutMs = 120_000): string {
+export function run(bin: string, args: string[], as: RunAs | null, timeoutMs = 120_000): string {
   const [cmd, argv] = as ? ['runuser', ['-u', as.user, '--', bin, ...args]] : [bin, args];
   const res = spawnSync(cmd, argv, {
     encoding: 'utf8',
@@ -80,7 +80,7 @@ function run(bin: string, args: string[], as: RunAs | null, timeoutMs = 120_000)
   return res.stdout;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();

@@ -49,6 +49,8 @@ export class SlackApiStandIn {
   readonly users = new Map<string, SlackUser>();
   readonly messages = new Map<string, StoredMessage[]>();
   readonly views = new Map<string, Record<string, unknown>>();
+  /** Messages the bot deleted (chat.delete), in order. */
+  readonly deleted: { channel: string; ts: string }[] = [];
   /** Extra routes (Socket Mode upgrade) are attached by other helpers. */
   readonly server: Server;
   team = { id: 'T0TEST', name: 'Zone Test' };
@@ -127,11 +129,13 @@ export class SlackApiStandIn {
     const call: ApiCall = { method, args, token, status: 200 };
     this.calls.push(call);
     if (fault) return send(200, { ok: false, error: fault.error });
-    call.result = this.#answer(method, args);
+    const answer = this.#answer(method, args);
+    if ('error' in answer && typeof answer.error === 'string') return send(200, { ok: false, error: answer.error });
+    call.result = answer;
     send(200, { ok: true, ...call.result });
   }
 
-  #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  #answer(method: string, args: Record<string, unknown>): Record<string, unknown> | { error: string } {
     switch (method) {
       case 'auth.test':
         return { url: 'https://zone-test.slack.com/', team: this.team.name, team_id: this.team.id, user_id: 'UBOT', bot_id: 'BBOT', user: 'stemmen' };
@@ -153,6 +157,16 @@ export class SlackApiStandIn {
         const list = this.messages.get(String(args.channel)) ?? [];
         const found = list.find((m) => m.ts === args.ts);
         if (found) Object.assign(found, { text: String(args.text ?? ''), blocks: args.blocks ?? [], ...(args.metadata ? { metadata: args.metadata } : {}) });
+        return { channel: args.channel, ts: args.ts };
+      }
+      case 'chat.delete': {
+        // As Slack: a message that does not exist (or is already deleted) is message_not_found.
+        const list = this.messages.get(String(args.channel));
+        if (!list) return { error: 'channel_not_found' };
+        const index = list.findIndex((m) => m.ts === args.ts);
+        if (index < 0) return { error: 'message_not_found' };
+        list.splice(index, 1);
+        this.deleted.push({ channel: String(args.channel), ts: String(args.ts) });
         return { channel: args.channel, ts: args.ts };
       }
       case 'chat.postEphemeral':

@@ -6,7 +6,7 @@ import { makeKeySet, signToken, type KeySet } from './teams-keys.js';
 /** One call the bot made to "Teams" (the Bot connector at the activity's serviceUrl). */
 export interface Recorded {
   method: string;
-  kind: 'send' | 'reply' | 'create' | 'update';
+  kind: 'send' | 'reply' | 'create' | 'update' | 'delete';
   conversationId: string;
   authorization: string | null;
   body: Record<string, unknown>;
@@ -30,6 +30,8 @@ export class TeamsStandIn {
   private created = 0;
   /** Personal chats Teams already has with a user (by user id): opening one again returns it. */
   readonly personalChats = new Map<string, string>();
+  /** Activities the bot posted, by conversation, until it deletes them. */
+  readonly activities = new Map<string, Set<string>>();
   private server!: Server;
   url = '';
 
@@ -125,8 +127,17 @@ export class TeamsStandIn {
       failure.left -= 1;
       return json(failure.status, { error: { code: 'TooManyRequests' } }, { 'retry-after': failure.retryAfter });
     }
+    if (req.method === 'DELETE') {
+      // As the connector: only an activity the bot posted in that conversation can be deleted, once.
+      const posted = this.activities.get(conversationId);
+      if (!match[2] || !posted?.delete(decodeURIComponent(match[2]))) return json(404, { error: { code: 'NotFound', message: 'The activity was not found.' } });
+      this.record({ method: 'DELETE', kind: 'delete', conversationId, authorization, body: { activityId: decodeURIComponent(match[2]) } });
+      return json(200, {});
+    }
     const kind = req.method === 'PUT' ? 'update' : match[2] ? 'reply' : 'send';
     this.record({ method: req.method ?? '', kind, conversationId, authorization, body });
-    return json(200, { id: `m${this.sent.length}` });
+    const id = kind === 'update' ? decodeURIComponent(match[2]!) : `m${this.sent.length}`;
+    this.activities.set(conversationId, (this.activities.get(conversationId) ?? new Set()).add(id));
+    return json(200, { id });
   }
 }

@@ -16,13 +16,15 @@ type Query = Record<string, string | undefined>;
 
 /** What the brief covers, from the query: a meeting, or a period typed as local dates. */
 function briefInput(query: Query, timeZone: string) {
-  return { meetingId: query.meeting || undefined, from: zoned(query.from || undefined, timeZone), to: zoned(query.to || undefined, timeZone) };
+  if (query.meeting) return { meetingId: query.meeting };
+  return { from: zoned(query.from || undefined, timeZone), to: zoned(query.to || undefined, timeZone) };
 }
 
 /** The same query, kept for the export links. */
 function exportQuery(query: Query): string {
   const params = new URLSearchParams();
-  for (const key of ['meeting', 'from', 'to']) if (query[key]) params.set(key, query[key]!);
+  // A meeting sets its own period: dates left in the form beside it do not count.
+  for (const key of query.meeting ? ['meeting'] : ['from', 'to']) if (query[key]) params.set(key, query[key]!);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

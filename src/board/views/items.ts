@@ -7,6 +7,7 @@ import { translationLine } from '../../channels/web/views/consent.js';
 import { boardResponse, itemFacts } from '../../channels/web/views/outcomes.js';
 import { requireBoard } from '../access.js';
 import { origins } from './tree.js';
+import { historySection } from './plan.js';
 
 function field(ctx: Ctx, state: FormState | null, f: string, name: string, label: string, value: string, type = 'text', hint?: string): Html {
   return html`<label for="${f}-${name}">${label}</label>${hint ? html`<p class="hint" id="${f}-${name}-hint">${hint}</p>` : ''}
@@ -91,6 +92,7 @@ export async function itemPage(ctx: Ctx, state: FormState | null): Promise<Page>
       <textarea id="respond-response" name="response">${val(state, 'respond', 'response', item.boardResponse)}</textarea>
       <div class="actions"><button type="submit">${t('board:respond')}</button></div>
     </form>
+    ${await historySection(ctx, item.id)}
     <p><a href="/board#item-${item.id}">${t('board:back')}</a></p>`;
   return { title: t('board:itemTitle'), body };
 }

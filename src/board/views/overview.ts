@@ -1,4 +1,4 @@
-import { listBacklog, listPolls, listSummaries, panelOverview, pollResults } from '../../core/index.js';
+import { actionPlan, listPolls, listSummaries, panelOverview, pollResults } from '../../core/index.js';
 import { html } from '../../channels/web/html.js';
 import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
 import { statementList } from '../../channels/web/views/consent.js';
@@ -6,7 +6,7 @@ import { resultsBlock } from '../../channels/web/views/results.js';
 import { when } from '../../channels/web/views/util.js';
 import { factsBlock } from '../../channels/web/views/version.js';
 import { isBoard, requireReader } from '../access.js';
-import { backlogTree } from './tree.js';
+import { planTree } from './plan.js';
 
 /** The board's page: consented summaries, closed poll results and the action plan as a tree. */
 export async function boardPage(ctx: Ctx, _state: FormState | null): Promise<Page> {
@@ -17,11 +17,11 @@ export async function boardPage(ctx: Ctx, _state: FormState | null): Promise<Pag
   const polls = await listPolls(ctx.deps, ctx.actor, 'closed');
   const results = [];
   for (const poll of polls) results.push(await pollResults(ctx.deps, ctx.actor, poll.id));
-  const items = await listBacklog(ctx.deps, ctx.actor);
+  const plan = await actionPlan(ctx.deps, ctx.actor);
   const { domains } = await panelOverview(ctx.deps, ctx.actor);
   const labels = new Map(domains.map((d) => [d.key, d.labels[ctx.lang]]));
   const body = html`<p class="lead">${t('board:intro')}</p>
-  <p><a class="button" href="/board/brief">${t('brief:open')}</a></p>
+  <p><a class="button" href="/board/brief">${t('brief:open')}</a> <a class="button secondary" href="/board/plan">${t('plan:open')}</a> <a class="button secondary" href="/board/meetings">${t('meeting:open')}</a></p>
   <nav aria-label="${t('board:contents')}"><ul><li><a href="#summaries-h">${t('board:summaries')}</a></li><li><a href="#polls-h">${t('board:polls')}</a></li><li><a href="#plan-h">${t('board:plan')}</a></li></ul></nav>
 
   <section aria-labelledby="summaries-h"><h2 id="summaries-h">${t('board:summaries')}</h2>
@@ -49,7 +49,7 @@ export async function boardPage(ctx: Ctx, _state: FormState | null): Promise<Pag
   <section aria-labelledby="plan-h"><h2 id="plan-h">${t('board:plan')}</h2>
     <p>${t('board:planIntro')}</p>
     ${board ? html`<p><a class="button" href="/board/items/new?level=pillar">${t('board:newPillar')}</a></p>` : ''}
-    ${backlogTree(ctx, items, board)}
+    ${plan.total === 0 ? html`<p>${t('board:noItems')}</p>` : planTree(ctx, plan.roots, board)}
   </section>`;
   return { title: t('board:title'), body };
 }

@@ -73,17 +73,25 @@ export function languageOfLocale(locale: unknown): Language {
   return code === 'fr' || code === 'en' || code === 'nl' ? code : 'nl';
 }
 
+/** The panel member behind a Slack user the panel already knows, or null (nobody is enrolled by this). */
+export async function knownActor(env: SlackEnv, who: Who): Promise<Actor | null> {
+  const tenantId = await tenantOfTeam(env, who.teamId, who.teamName);
+  try {
+    return await resolveActor(env.deps, { tenantId, channel: 'slack', externalId: who.userId });
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
 /**
  * The panel member behind a Slack user. Known users are resolved from storage; a new user is looked
  * up once (users.info, for a display name and language) and enrolled. Bots are never members.
  */
 export async function actorFor(env: SlackEnv, client: Client, who: Who): Promise<Actor> {
+  const known = await knownActor(env, who);
+  if (known) return known;
   const tenantId = await tenantOfTeam(env, who.teamId, who.teamName);
-  try {
-    return await resolveActor(env.deps, { tenantId, channel: 'slack', externalId: who.userId });
-  } catch (error) {
-    if (!isDomainError(error) || error.code !== 'not_found') throw error;
-  }
   const info = await client.users.info({ user: who.userId, include_locale: true });
   const user = info.user;
   if (!user || user.is_bot || user.deleted) throw new DomainError('forbidden');

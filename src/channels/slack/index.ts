@@ -2,13 +2,15 @@
 // on the app's own server (POST /slack/events), turning Slack surfaces into core use cases.
 import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import express from 'express';
-import type { ChatChannel } from '../../app.js';
 import type { Config } from '../../config.js';
+import type { ChatChannel } from '../contract.js';
 import { createReminders, handleOnce, type CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
 import { boardLinkMaker } from '../web/sign-in-link.js';
-import { makeTr, type SlackEnv } from './context.js';
+import { AckFirstReceiver } from './ack-first.js';
+import { actorFor, makeTr, whoIs, type Client, type SlackEnv } from './context.js';
+import { deleteSlackMessages } from './delete.js';
 import { slackDeliverer } from './deliver.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 import { createSlackAuth } from './install.js';
@@ -21,7 +23,13 @@ import { registerViews } from './listeners/views.js';
 import { registerSlackRuntime, WorkTracker } from './runtime.js';
 import { apiUrl, boltLogger, deliveryKey, RETRY_RATE_LIMITED_ONLY } from './support.js';
 
-export async function createSlackChannel(deps: CoreDeps, config: Config, logger: Logger): Promise<ChatChannel> {
+/** What Slack hands the adapter for one request: its payload, and a Web API client for that workspace. */
+export interface SlackEvent {
+  body: unknown;
+  client: Client;
+}
+
+export async function createSlackChannel(deps: CoreDeps, config: Config, logger: Logger): Promise<ChatChannel<SlackEvent>> {
   const slack = config.slack;
   if (!slack) throw new Error('Slack is not configured');
   const log = logger.child({ channel: 'slack' });
@@ -63,9 +71,11 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
     receiver = http = new SlackHttpReceiver({ signingSecret: slack.signingSecret, logger: log, tracker });
   }
-  const app = new App({ receiver, authorize: auth.authorize, clientOptions, logger: sdkLogger, convoStore: false });
+  const app = new App({ receiver: new AckFirstReceiver(receiver, tracker), authorize: auth.authorize, clientOptions, logger: sdkLogger, convoStore: false });
 
-  // Retries and redeliveries (same event id, same trigger) have one effect: the first one.
+  // Retries and redeliveries (same event id, same trigger) have one effect: the first one. Commands,
+  // presses and events were acknowledged before this claim (ack-first.ts); a duplicate view submission
+  // is answered with nothing, which closes the modal it came from.
   app.use(async (args) => {
     const key = deliveryKey(args.body as unknown as Record<string, unknown>);
     const handled = await handleOnce(deps, key, () => tracker.track(args.next()));
@@ -106,6 +116,12 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   return {
     name: 'slack',
     router,
+    async identify({ body, client }) {
+      const who = whoIs(body);
+      return who ? actorFor(env, client, who) : null;
+    },
+    deliver: slackDeliverer(env),
+    deleteMessages: (messages) => deleteSlackMessages(env.clientForTenant, messages),
     async start() {
       outbox = startOutbox(deps, slackDeliverer(env), { channel: 'slack', quietHours: config.quietHours, timeZone: config.timeZone, logger: log });
       await app.start();

@@ -1,7 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { CloudAdapter, type Request as SdkRequest } from '@microsoft/agents-hosting';
-import type { ChatChannel } from '../../app.js';
 import type { Config } from '../../config.js';
+import type { ChatChannel } from '../contract.js';
+import type { Activity } from '@microsoft/agents-activity';
 import type { CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
@@ -9,7 +10,8 @@ import { boardLinkMaker } from '../web/sign-in-link.js';
 import { authConfiguration, isLoopbackUrl } from './auth.js';
 import { deliverNotification } from './notify.js';
 import { Messenger } from './proactive.js';
-import type { TeamsRuntime } from './runtime.js';
+import { whoIs, type TeamsRuntime } from './runtime.js';
+import { deleteTeamsMessages } from './delete.js';
 import { handleTurn } from './turn.js';
 
 /** Teams activities are small; a card action with a long contribution stays far below this. */
@@ -24,7 +26,7 @@ const PARKED_MS = 2 ** 31 - 1;
  * authenticated by the SDK's JWT middleware, each turn translated into core use cases, and an outbox that
  * sends consent requests, reminders and "what became of your input" as 1:1 messages.
  */
-export async function createTeamsChannel(deps: CoreDeps, config: Config, logger: Logger): Promise<ChatChannel> {
+export async function createTeamsChannel(deps: CoreDeps, config: Config, logger: Logger): Promise<ChatChannel<Activity>> {
   const teams = config.teams;
   if (!teams) throw new Error('Teams is not configured');
   const adapter = new CloudAdapter(authConfiguration(teams), undefined, undefined, { validateServiceUrl: !teams.local, emitStackTrace: false });
@@ -93,6 +95,9 @@ export async function createTeamsChannel(deps: CoreDeps, config: Config, logger:
   return {
     name: 'teams',
     router,
+    identify: async (activity) => (await whoIs(rt, activity, true))?.actor ?? null,
+    deliver: (pending) => deliverNotification(rt, pending),
+    deleteMessages: (messages, identities) => deleteTeamsMessages(rt.messenger, messages, identities),
     start: async () => {
       timer = setInterval(rt.kick, OUTBOX_ROUND_MS);
       timer.unref();

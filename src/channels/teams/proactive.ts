@@ -52,6 +52,15 @@ export class Messenger {
     return this.open(address, message);
   }
 
+  /** Deletes an activity the bot posted in a conversation (erasure). Throws the connector's error. */
+  async delete(address: TeamsAddress & { conversationId: string }, activityId: string): Promise<void> {
+    await rethrowing(async (capture) =>
+      this.adapter.continueConversation(this.identity(), referenceOf(address), async (context: TurnContext) => {
+        await capture(() => context.deleteActivity(activityId));
+      }),
+    );
+  }
+
   /** Without an app id the SDK's anonymous identity (no `aud`) makes it send unsigned, as in local mode. */
   private identity(): Parameters<CloudAdapter['continueConversation']>[0] {
     return this.appId ?? {};

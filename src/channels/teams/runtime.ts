@@ -3,6 +3,7 @@ import {
   enrolChannelMember,
   ensureWorkspaceTenant,
   isDomainError,
+  refreshDisplayName,
   resolveActor,
   saveChannelAddress,
   type Actor,
@@ -62,20 +63,22 @@ export async function whoIs(rt: TeamsRuntime, activity: Activity, enrol: boolean
   const zoneId = await zoneOf(rt, activity, tenantId);
   if (!enrol) {
     try {
-      return { actor: await resolveActor(rt.deps, { tenantId: zoneId, channel: 'teams', externalId }), tenantId };
+      const known = await resolveActor(rt.deps, { tenantId: zoneId, channel: 'teams', externalId });
+      return { actor: await refreshDisplayName(rt.deps, known, activity.from?.name), tenantId };
     } catch (error) {
       if (isDomainError(error) && error.code === 'not_found') return null;
       throw error;
     }
   }
-  const actor = await enrolChannelMember(rt.deps, {
+  const enrolled = await enrolChannelMember(rt.deps, {
     tenantId: zoneId,
     channel: 'teams',
     externalId,
     displayName: activity.from?.name ?? '',
     language: languageOf(activity.locale),
   });
-  return { actor, tenantId };
+  // The install event often names nobody: the name in each later activity replaces "Member".
+  return { actor: await refreshDisplayName(rt.deps, enrolled, activity.from?.name), tenantId };
 }
 
 /**

@@ -84,16 +84,17 @@ section.notice { border: 3px solid var(--accent); background: var(--paper); }
 section.guard { border: 3px solid var(--bad); background: var(--bad-bg); }
 section.guard mark { background: var(--mine); color: var(--ink); padding: 0 .2rem; }
 /* Board brief, charts and narrow screens (375 px): nothing may push the page wider than the screen. */
-main { overflow-wrap: anywhere; }
+main { overflow-wrap: break-word; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
 table caption { text-align: left; font-weight: 600; padding: .25rem 0; }
-progress { max-width: 40%; }
-figure.chart-pair { margin: .75rem 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+figure.chart-pair { margin: .75rem 0; display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1rem; align-items: start; }
 figure.chart-pair svg.chart { width: 100%; height: auto; display: block; background: #fff; }
 .dates { display: flex; flex-wrap: wrap; gap: 0 1rem; }
 .dates > div { flex: 1 1 10rem; }
 nav.exports p { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem; }
 .overdue { color: var(--bad); font-weight: 700; }
+.item.late { border-color: var(--bad); }
+.item.context { opacity: .75; border-style: dashed; }
 @media (max-width: 40rem) {
   html { font-size: 112.5%; }
   figure.chart-pair { grid-template-columns: minmax(0, 1fr); }
@@ -101,7 +102,17 @@ nav.exports p { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem
   dl.facts dd { margin-bottom: .4rem; }
   ul.tree ul { padding-left: .6rem; }
   th, td { padding: .25rem .3rem; }
+  td progress { width: 4.5rem; }
   header.top nav ul { flex-wrap: wrap; }
 }
+/* The present view: big type for the projector, the QR code beside the results on a wide screen. */
+.present { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+@media (min-width: 60rem) { .present { grid-template-columns: minmax(0, 3fr) minmax(0, 1fr); } }
+#live { font-size: 1.3rem; }
+#live.stale { opacity: .6; }
+#live .agenda-now { font-size: 1.6rem; font-weight: 700; margin: .25rem 0 1rem; }
+table.results td.count { font-weight: 700; font-size: 1.2em; }
+.vote-here svg.qr { width: 100%; max-width: 16rem; height: auto; display: block; background: #fff; }
+.short-link { word-break: break-all; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;

@@ -1,11 +1,14 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { DomainError, type CoreDeps } from '../../core/index.js';
+import type { ChatChannel } from '../contract.js';
+import { sessionActor } from './session.js';
 import { STYLESHEET } from './assets.js';
 import { createPages, type PageOptions } from './pages.js';
 import { memberRoutes } from './routes/member.js';
 import { panelRoutes } from './routes/panel.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { boardSessionRoutes, sessionRoutes } from './routes/session.js';
+import { shortLinkRoutes } from './routes/short-links.js';
 
 function stylesheet(_req: Request, res: Response): void {
   res.set({ 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).type('text/css').send(STYLESHEET);
@@ -36,8 +39,30 @@ export function createWebChannel(deps: CoreDeps, opts: PageOptions): Router {
   memberRoutes(pages);
   panelRoutes(pages);
   privacyRoutes(deps, pages);
+  shortLinkRoutes(deps, pages);
   router.use((_req, _res, next) => next(new DomainError('not_found')));
   return pages.finish();
+}
+
+/** What the web channel identifies a member from: a request with its session cookie. */
+export interface WebEvent {
+  req: Request;
+  res: Response;
+}
+
+/**
+ * The local web channel under the channel contract. It posts no chat messages (a member reads their
+ * notifications on their home page), so it delivers nothing unasked and has nothing to delete.
+ */
+export function createWebChatChannel(deps: CoreDeps, opts: PageOptions): ChatChannel<WebEvent> & { router: Router } {
+  return {
+    name: 'web',
+    router: createWebChannel(deps, opts),
+    identify: ({ req, res }) => sessionActor(deps, req, res),
+    deleteMessages: async () => [],
+    start: async () => undefined,
+    stop: async () => undefined,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Actor, CoreDeps, Language } from '../../core/index.js';
 import { translator } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
+import { ChannelSet } from '../contract.js';
 import { Form, readForm } from './form.js';
 import type { Html } from './html.js';
 import { layout, type Site, type T } from './layout.js';
@@ -15,6 +16,8 @@ export interface PageOptions {
   site?: Site;
   /** The address users reach (STEMMEN_PUBLIC_URL): its origin counts as this site, and https makes cookies Secure. */
   publicUrl?: string;
+  /** The running chat channels: erasure deletes the bot's messages in each. */
+  channels?: ChannelSet;
 }
 
 /** The origin of the public address, or null when there is none (or it cannot be read). */
@@ -106,6 +109,7 @@ export function createPages(deps: CoreDeps, opts: PageOptions) {
     /** Session cookies set here carry Secure when the public address is https. */
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
     logger: opts.logger,
+    channels: opts.channels ?? new ChannelSet(),
     page(path: string, render: Render): void {
       router.get(path, async (req, res) => {
         const ctx = await context(req, res);

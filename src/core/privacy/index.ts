@@ -8,6 +8,7 @@ export * from '../use-cases/withdrawal.js';
 export * from '../use-cases/support.js';
 export * from '../use-cases/web-sessions.js';
 export * from '../use-cases/erasure.js';
+export * from '../use-cases/erasure-messages.js';
 export * from '../use-cases/export.js';
 export * from '../use-cases/retention.js';
 export * from '../use-cases/consent-deadlines.js';

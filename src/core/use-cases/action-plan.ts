@@ -1,4 +1,5 @@
-import { authorize, type CoreDeps } from '../context.js';
+import type { CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { BACKLOG_STATUSES, type Actor, type BacklogItemRecord, type BacklogStatus } from '../types.js';
 import { oneOf, optionalDate, optionalText } from '../validation.js';
 
@@ -95,7 +96,7 @@ export function buildPlan(items: BacklogItemRecord[], filters: PlanFilters, now:
 
 /** The action plan as the board reads it: rolled up, filtered, overdue items marked. */
 export async function actionPlan(deps: CoreDeps, actor: Actor, input: Parameters<typeof parsePlanFilters>[0] = {}): Promise<ActionPlanView> {
-  authorize(actor, ['board', 'admin', 'facilitator']);
+  enforce(actor, 'backlog.list');
   const filters = parsePlanFilters(input);
   const items = await deps.store.transaction((repos) => repos.backlog.listByPanel(actor.panelId));
   return buildPlan(items, filters, deps.clock.now());

@@ -1,4 +1,5 @@
-import { authorize, sameTenant, type CoreDeps } from '../context.js';
+import { sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import type { Repositories } from '../ports.js';
 import type { Actor, BacklogChangeRecord, BacklogItemRecord } from '../types.js';
 import { resolveAuthors } from './summary-versions.js';
@@ -51,7 +52,7 @@ export async function notifyStatusChange(repos: Repositories, secret: string, ac
 
 /** An item's timeline, oldest first, for those who read the action plan. */
 export async function backlogItemHistory(deps: CoreDeps, actor: Actor, itemId: string): Promise<BacklogChangeRecord[]> {
-  authorize(actor, ['board', 'admin', 'facilitator']);
+  enforce(actor, 'backlog.list');
   return deps.store.transaction(async (repos) => {
     const item = sameTenant(actor, await repos.backlog.findById(itemId));
     return repos.backlogHistory.listForItem(item.id);

@@ -1,4 +1,5 @@
-import { authorize, sameTenant, type CoreDeps } from '../context.js';
+import { sameTenant, type CoreDeps } from '../context.js';
+import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import type { Actor, BacklogItemRecord, BacklogLevel, BacklogStatus, Language, MeetingRecord, PollKind, SummaryVersionRecord } from '../types.js';
@@ -215,7 +216,7 @@ function answersDue(items: BacklogItemRecord[], now: Date): BriefAnswerDue[] {
 
 /** The board brief: what the panel said (consented), voted, who was heard, and what the board did and owes. */
 export async function boardBrief(deps: CoreDeps, actor: Actor, input: BriefInput = {}): Promise<Brief> {
-  authorize(actor, ['board', 'admin', 'facilitator']);
+  enforce(actor, 'board.read');
   const now = deps.clock.now();
   const gathered = await deps.store.transaction(async (repos) => {
     const panel = sameTenant(actor, await repos.panels.findById(actor.panelId));

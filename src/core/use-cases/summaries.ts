@@ -22,6 +22,7 @@ import {
   statementLine,
   storeVersion,
   toSource,
+  withMemberKeys,
 } from './summary-versions.js';
 
 export interface DraftSummaryResult {
@@ -47,11 +48,12 @@ export async function draftSummary(
     const contributions = await repos.contributions.listByRound(round.id, { liveOnly: true });
     const members = await repos.members.listByPanel(actor.panelId);
     const domains = await repos.panels.listDomains(actor.panelId);
-    return { round, contributions, members, domains };
+    const authors = await resolveAuthors(repos, deps.secret, contributions, members);
+    return { round, contributions, members, domains, authors };
   });
   const title = input.title ? requireText(input.title, 'title', LIMITS.shortText) : loaded.round.question.slice(0, LIMITS.shortText);
   if (loaded.contributions.length === 0) throw new DomainError('text_empty', { field: 'contributions' });
-  const sources = loaded.contributions.map((c) => toSource(c, loaded.members, loaded.domains));
+  const sources = withMemberKeys(loaded.contributions.map((c) => toSource(c, loaded.members, loaded.domains)), loaded.authors);
   const result = await deps.synthesizer.synthesize({
     language,
     question: loaded.round.question,

@@ -38,6 +38,21 @@ export async function resolveAuthors(
   return authors;
 }
 
+/**
+ * Gives each source a pseudonym of its author ("m1", "m2", … in order of first appearance), so the
+ * synthesis can count members rather than contributions. It is meaningless outside this one request, says
+ * nothing about who wrote an anonymous contribution, and is not part of what a model is sent.
+ */
+export function withMemberKeys(sources: SynthesisSource[], authors: Map<string, string>): SynthesisSource[] {
+  const keys = new Map<string, string>();
+  return sources.map((source) => {
+    const author = authors.get(source.contributionId);
+    if (!author) return source;
+    if (!keys.has(author)) keys.set(author, `m${keys.size + 1}`);
+    return { ...source, memberKey: keys.get(author)! };
+  });
+}
+
 export function toSource(c: ContributionRecord, members: MemberRecord[], domains: DomainRecord[]): SynthesisSource {
   const author = c.attribution === 'named' && c.authorId ? members.find((m) => m.id === c.authorId) : undefined;
   return {

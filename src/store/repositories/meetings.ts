@@ -1,7 +1,7 @@
 import type { MeetingRepository } from '../../core/ports.js';
 import type { MeetingRecord } from '../../core/types.js';
 import type { Meeting } from '../../../prisma/generated/sqlite/client.js';
-import { defined, oneOf, type Tx } from './shared.js';
+import { defined, oneOf, unique, type Tx } from './shared.js';
 
 const MEETING_STATUSES = ['planned', 'held', 'cancelled'] as const satisfies readonly MeetingRecord['status'][];
 
@@ -16,6 +16,8 @@ export function toMeeting(row: Meeting): MeetingRecord {
     decisions: row.decisions,
     status: oneOf(MEETING_STATUSES, row.status, 'Meeting.status'),
     createdById: row.createdById,
+    currentStep: row.currentStep,
+    currentPollId: row.currentPollId,
   };
 }
 
@@ -39,10 +41,10 @@ export function makeMeetingRepository(tx: Tx): MeetingRepository {
       return row ? toMeeting(row) : null;
     },
     async update(id, patch) {
-      const { title, scheduledAt, agenda, decisions, status } = patch;
+      const { title, scheduledAt, agenda, decisions, status, currentStep, currentPollId } = patch;
       const row = await tx.meeting.update({
         where: { id },
-        data: defined({ title, scheduledAt, agenda, decisions, status }),
+        data: defined({ title, scheduledAt, agenda, decisions, status, currentStep, currentPollId }),
       });
       return toMeeting(row);
     },
@@ -52,6 +54,14 @@ export function makeMeetingRepository(tx: Tx): MeetingRepository {
         orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
       });
       return rows.map(toMeeting);
+    },
+    async setAttendance(meetingId, memberIds) {
+      await tx.meetingAttendance.deleteMany({ where: { meetingId } });
+      for (const memberId of unique(memberIds)) await tx.meetingAttendance.create({ data: { meetingId, memberId } });
+    },
+    async listAttendance(meetingId) {
+      const rows = await tx.meetingAttendance.findMany({ where: { meetingId }, orderBy: { memberId: 'asc' } });
+      return rows.map((r) => r.memberId);
     },
   };
 }

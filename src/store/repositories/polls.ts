@@ -74,6 +74,15 @@ export function makePollRepository(tx: Tx): PollRepository {
       });
       return rows.map(toPoll);
     },
+    async listDue(now, limit) {
+      const rows = await tx.poll.findMany({
+        where: { status: 'open', deadline: { lte: now } },
+        orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+        take: limit,
+        include: withOptions,
+      });
+      return rows.map(toPoll);
+    },
     async close(id, at) {
       const row = await tx.poll.update({
         where: { id },

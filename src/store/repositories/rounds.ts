@@ -47,6 +47,14 @@ export function makeRoundRepository(tx: Tx): IdeaRoundRepository {
       });
       return rows.map(toRound);
     },
+    async listDue(now, limit) {
+      const rows = await tx.ideaRound.findMany({
+        where: { status: 'open', closesAt: { lte: now } },
+        orderBy: [{ closesAt: 'asc' }, { id: 'asc' }],
+        take: limit,
+      });
+      return rows.map(toRound);
+    },
     async close(id, at) {
       const row = await tx.ideaRound.update({ where: { id }, data: { status: 'closed', closedAt: at } });
       return toRound(row);

@@ -1,10 +1,8 @@
-import { stemmer as stemDutch } from '@orama/stemmers/dutch';
-import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { stemmer as stemFrench } from '@orama/stemmers/french';
 import { stopwords as dutchStopwords } from '@orama/stopwords/dutch';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { stopwords as frenchStopwords } from '@orama/stopwords/french';
 import type { Language } from '../../core/types.js';
+import { STEM } from './words.js';
 
 /**
  * Words that carry no theme in a panel's answers: the library's stop words plus the words every answer
@@ -16,19 +14,23 @@ const PANEL_WORDS: Record<Language, string[]> = {
   en: ['need', 'needs', 'idea', 'ideas', 'really', 'often', 'sometimes', 'people', 'someone', 'something', 'would', 'could', 'should', 'never', 'always', 'time', 'times', 'year', 'month', 'week', 'day', 'days', 'every', 'also', 'get', 'gets', 'got', 'make', 'want', 'like', 'just', 'much', 'many', 'one', 'two'],
 };
 
-const STOP: Record<Language, ReadonlySet<string>> = {
-  nl: new Set([...dutchStopwords, ...PANEL_WORDS.nl]),
-  fr: new Set([...frenchStopwords, ...PANEL_WORDS.fr]),
-  en: new Set([...englishStopwords, ...PANEL_WORDS.en]),
+/**
+ * Filler the libraries' lists miss and that seeded whole themes in answers to a question of the month
+ * ("anders", "bent", "komt", "eerst", "waar", "chez", "seulement", "déjà"): verbs of being and coming,
+ * adverbs of time and place, quantities and numbers written out.
+ */
+const FILLER: Record<Language, string[]> = {
+  nl: ['anders', 'andere', 'ander', 'bent', 'ben', 'komt', 'komen', 'kom', 'kwam', 'eerst', 'eerste', 'waar', 'daar', 'hier', 'ook', 'nog', 'al', 'alle', 'alles', 'elke', 'ieder', 'iedereen', 'niemand', 'niets', 'nergens', 'meer', 'veel', 'weinig', 'even', 'zelf', 'terug', 'weer', 'steeds', 'telkens', 'pas', 'dus', 'want', 'omdat', 'sinds', 'tijdens', 'zoals', 'zonder', 'toch', 'maar', 'enkel', 'alleen', 'per', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'half', 'halve', 'hele', 'goed', 'slecht', 'lang', 'nu', 'toen', 'moet', 'kan', 'wil', 'word', 'wordt', 'worden', 'werd', 'zijn', 'is', 'was', 'waren', 'heeft', 'had', 'hadden', 'doet', 'doen', 'gedaan', 'zeggen', 'zegt', 'zei', 'laat', 'laten', 'staat', 'staan', 'zit', 'zitten', 'ligt', 'manier', 'plek'],
+  fr: ['chez', 'seulement', 'déjà', 'encore', 'après', 'avant', 'depuis', 'pendant', 'tout', 'tous', 'toute', 'toutes', 'autre', 'autres', 'même', 'ici', 'là', 'où', 'quand', 'comme', 'ainsi', 'donc', 'alors', 'rien', 'personne', 'plusieurs', 'deux', 'trois', 'quatre', 'cinq', 'six', 'dix', 'premier', 'première', 'bien', 'mal', 'suis', 'est', 'sont', 'était', 'être', 'avoir', 'avait', 'fait', 'dit', 'dire', 'vais', 'va', 'vont', 'aller', 'mettre', 'prendre', 'peu', 'beaucoup', 'tellement', 'entre', 'sans', 'vers', 'contre', 'façon', 'endroit'],
+  en: ['still', 'already', 'only', 'even', 'again', 'other', 'others', 'another', 'each', 'nobody', 'anyone', 'anything', 'everything', 'nothing', 'everybody', 'somebody', 'three', 'four', 'five', 'six', 'ten', 'first', 'since', 'while', 'there', 'here', 'where', 'when', 'then', 'now', 'well', 'good', 'bad', 'long', 'come', 'comes', 'came', 'goes', 'went', 'going', 'said', 'says', 'tell', 'told', 'take', 'takes', 'took', 'put', 'way', 'place', 'lot', 'lots', 'without', 'instead'],
 };
 
-// Snowball Dutch strips a final -s after stripping -en ("huisartsen" -> "huisarts" -> "huisart"), so a
-// second pass makes singular and plural meet; French and English stems are stable after one pass.
-const STEM: Record<Language, (word: string) => string> = {
-  nl: (word) => stemDutch(stemDutch(word)),
-  fr: stemFrench,
-  en: stemEnglish,
+const STOP: Record<Language, ReadonlySet<string>> = {
+  nl: new Set([...dutchStopwords, ...PANEL_WORDS.nl, ...FILLER.nl]),
+  fr: new Set([...frenchStopwords, ...PANEL_WORDS.fr, ...FILLER.fr]),
+  en: new Set([...englishStopwords, ...PANEL_WORDS.en, ...FILLER.en]),
 };
+
 
 /** Letters (with inner apostrophes and hyphens split off) of at least three characters. */
 const WORD = /[\p{L}][\p{L}\p{M}]{2,}/gu;

@@ -49,7 +49,7 @@ describe('Slack multi-workspace OAuth install (one zone per workspace, tokens se
       return out;
     };
     expect(listAfter('bot').sort()).toEqual([...BOT_SCOPES].sort());
-    expect(listAfter('bot_events')).toEqual(['app_home_opened', 'message.im', 'app_uninstalled', 'tokens_revoked']);
+    expect(listAfter('bot_events')).toEqual(['app_home_opened', 'message.im', 'app_uninstalled', 'tokens_revoked', 'user_change']);
   });
 
   it('installs through Slack OAuth and stores the installation sealed', async () => {

@@ -66,7 +66,7 @@ describe('the Teams app package', () => {
   it('is made by `npm run teams:package` from the configuration', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/teams-package.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-used-here', STEMMEN_PUBLIC_URL: 'https://stemmen.example.org', DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'stemmen-pkg-')), 'x.db')}` },
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'not-used-here', MICROSOFT_APP_TENANT_ID: 'contoso-tenant', STEMMEN_PUBLIC_URL: 'https://stemmen.example.org', DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'stemmen-pkg-')), 'x.db')}` },
       encoding: 'utf8',
       timeout: 30_000,
     });

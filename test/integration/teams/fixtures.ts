@@ -124,7 +124,7 @@ export function home(view: View): MemberHome {
     actor: view.actor,
     openPolls: [{ poll: open, myBallot: ballot(open) }, { poll: poll('scale'), myBallot: null }],
     openRounds: [round],
-    nextMeeting: { id: 'mt1', tenantId: 't1', panelId: 'p1', title: `Maandelijkse sessie ${SNEAKY}`, scheduledAt: new Date('2026-12-10T18:00:00Z'), agenda: '', decisions: '', status: 'planned', createdById: 'm-fac' },
+    nextMeeting: { id: 'mt1', tenantId: 't1', panelId: 'p1', title: `Maandelijkse sessie ${SNEAKY}`, scheduledAt: new Date('2026-12-10T18:00:00Z'), agenda: '', decisions: '', status: 'planned', createdById: 'm-fac', currentStep: 0, currentPollId: null },
     myContributions: [contribution()],
     consentRequests: [review()],
     outcomes: [{ contributionId: 'c1', items: [backlogItem] }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBallot, parseBallot, tallyBallots, type BallotRecord, type PollRecord } from '../../../src/core/index.js';
+import { describeBallot, parseBallot, tallyBallots, type BallotChoice, type BallotRecord, type PollRecord } from '../../../src/core/index.js';
 import { decodeBallotChoice, encodeBallotChoice } from '../../../src/core/poll-kinds.js';
 
 const poll = (kind: PollRecord['kind'], maxChoices: number | null = null): PollRecord => ({
@@ -50,7 +50,8 @@ describe('the poll-kind registry', () => {
   });
 
   it('stores choices tagged with their kind and still reads rows written before the tag', () => {
-    for (const choice of [{ kind: 'options', optionIds: ['a'] }, { kind: 'scale', value: 2 }, { kind: 'consent', vote: 'object' }] as const) {
+    const choices: BallotChoice[] = [{ kind: 'options', optionIds: ['a'] }, { kind: 'scale', value: 2 }, { kind: 'consent', vote: 'object' }];
+    for (const choice of choices) {
       expect(decodeBallotChoice(JSON.parse(encodeBallotChoice(choice)))).toEqual(choice);
     }
     expect(decodeBallotChoice(['a', 'b'])).toEqual({ kind: 'options', optionIds: ['a', 'b'] });

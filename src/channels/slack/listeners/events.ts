@@ -1,7 +1,7 @@
 // Events (Home tab opened, a DM to the bot, uninstall) and the "Save as contribution" message shortcut.
 import type { App, MessageShortcut } from '@slack/bolt';
-import { DomainError, type Actor } from '../../../core/index.js';
-import { actorFor, failureText, whoIs, type SlackEnv } from '../context.js';
+import { DomainError, refreshDisplayName, type Actor } from '../../../core/index.js';
+import { actorFor, failureText, knownActor, whoIs, type SlackEnv } from '../context.js';
 import { postDm } from '../dm.js';
 import { publishHome } from '../operations.js';
 import { slackToPlain } from '../text.js';
@@ -25,6 +25,15 @@ export function registerEvents(app: App, env: SlackEnv, forget: (teamId: string)
     const actor = await actorFor(env, client, { ...who, userId: message.user });
     const help = helpMessage(env.tr(actor.language), actor.role);
     await postDm(env, client, { tenantId: actor.tenantId, memberId: actor.memberId, userId: message.user, address: message.channel }, help);
+  });
+
+  // A profile changed: the member's display name follows it (only for people the panel already knows).
+  app.event('user_change', async ({ event, body }) => {
+    const user = event.user as { id?: string; is_bot?: boolean; profile?: { display_name?: string; real_name?: string } };
+    const teamId = String((body as { team_id?: unknown }).team_id ?? '');
+    if (!user.id || user.is_bot || !teamId) return;
+    const actor = await knownActor(env, { teamId, userId: user.id, teamName: teamId });
+    if (actor) await refreshDisplayName(env.deps, actor, user.profile?.display_name || user.profile?.real_name);
   });
 
   app.event('app_uninstalled', async ({ body }) => forget(String(body.team_id)));

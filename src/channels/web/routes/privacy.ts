@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 import {
   acceptParticipation,
   declineParticipation,
-  eraseMember,
   exportMyData,
   markSupportHandled,
   requestSupport,
@@ -12,6 +11,7 @@ import {
   type CoreDeps,
 } from '../../../core/index.js';
 import { t } from '../../../i18n/index.js';
+import { eraseMemberEverywhere } from '../../erasure.js';
 import { html } from '../html.js';
 import { id, MalformedRequest } from '../form.js';
 import { languageOf } from '../errors.js';
@@ -24,7 +24,7 @@ import { confirmFirst, type Confirmable } from '../confirm.js';
 /**
  * Privacy pages of the local channel: the privacy notice (accept, not now, withdraw), "my data" (download,
  * withdraw everything, erase), "I need support", and the facilitator's "handled" for a support request.
- * Each action calls one use case; the web channel posts no chat messages, so erasure has none to delete.
+ * Each action calls one use case; erasure also deletes the messages the chat channels posted to the member.
  */
 export function privacyRoutes(deps: CoreDeps, pages: ReturnType<typeof createPages>): void {
   const { router } = pages;
@@ -67,7 +67,7 @@ export function privacyRoutes(deps: CoreDeps, pages: ReturnType<typeof createPag
     formId: 'erase',
     run: async (ctx, form) => {
       if (form.str('confirm') !== 'yes') throw new MalformedRequest('not confirmed');
-      await eraseMember(ctx.deps, ctx.actor, ctx.actor.memberId);
+      await eraseMemberEverywhere(ctx.deps, pages.channels, ctx.actor, ctx.actor.memberId);
       return `/erased?lang=${ctx.lang}`;
     },
     page: myDataPage,

@@ -1,0 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** Screenshots for review go to STEMMEN_SCREENSHOTS when it is set (not on CI). */
+export async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env.STEMMEN_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  // In parts of at most 1,600 px high, so that a person can read each one.
+  const { width, height } = (await page.evaluate('({ width: window.innerWidth, height: document.documentElement.scrollHeight })')) as { width: number; height: number };
+  for (let top = 0, part = 1; top < height; top += 1600, part += 1) {
+    await page.screenshot({ path: join(dir, `${name}-${part}.png`), fullPage: true, clip: { x: 0, y: top, width, height: Math.min(1600, height - top) } });
+  }
+}
+
+/** Nothing makes the page wider than the window (no sideways scrolling on a phone). */
+export async function overflow(page: Page): Promise<number> {
+  return (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+}

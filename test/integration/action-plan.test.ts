@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { actionPlan, backlogItemHistory, createBacklogItem, memberHome, updateBacklogItem, type PlanNode } from '../../src/core/index.js';
+import { testDatabases } from '../setup/databases.js';
+import { seedBrief } from '../support/brief-fixture.js';
+import { usePanelHarness } from '../support/harness.js';
+
+const find = (nodes: PlanNode[], id: string): PlanNode | undefined => {
+  for (const n of nodes) {
+    if (n.item.id === id) return n;
+    const below = find(n.children, id);
+    if (below) return below;
+  }
+  return undefined;
+};
+
+describe.each(testDatabases())('the action plan that adds up, on $name', ({ makeUrl }) => {
+  const s = usePanelHarness(makeUrl, { experts: 4 });
+
+  it('rolls progress up from actions to goals to pillars, leaving dropped actions out', async () => {
+    const { deps } = s.h;
+    const board = s.p.actor('board');
+    const { pillar, goal, op, action } = await seedBrief(deps, s.p);
+    const second = await createBacklogItem(deps, board, { level: 'action', parentId: op.id, title: 'Tweede actie', status: 'done' });
+    const third = await createBacklogItem(deps, board, { level: 'action', parentId: op.id, title: 'Geschrapt', progress: '0' });
+    await updateBacklogItem(deps, board, third.id, { status: 'dropped' });
+
+    const plan = await actionPlan(deps, board);
+    // (40 + 100) / 2 = 70, the dropped action does not count; each level above takes the mean below it.
+    expect(find(plan.roots, op.id)?.progress).toBe(70);
+    expect(find(plan.roots, goal.id)?.progress).toBe(70);
+    expect(find(plan.roots, pillar.id)?.progress).toBe(70);
+    expect(find(plan.roots, action.id)?.progress).toBe(40);
+    expect(find(plan.roots, second.id)?.progress).toBe(100);
+  });
+
+  it('filters by status, owner and due date, keeps the path to what matches, and marks overdue items', async () => {
+    const { deps } = s.h;
+    const board = s.p.actor('board');
+    const plan = await actionPlan(deps, board);
+    const op = plan.roots[0]!.children[0]!.children[0]!;
+    const late = await createBacklogItem(deps, board, { level: 'action', parentId: op.item.id, title: 'Te laat', owner: 'Gemeente Brugge', dueDate: '2020-01-31', status: 'planned' });
+
+    const byStatus = await actionPlan(deps, board, { status: 'in_progress' });
+    expect(byStatus.matching).toBe(1);
+    expect(byStatus.roots).toHaveLength(1);
+    expect(byStatus.roots[0]!.matches).toBe(false); // the pillar is shown only as the path
+    expect(find(byStatus.roots, late.id)).toBeUndefined();
+
+    const byOwner = await actionPlan(deps, board, { owner: 'gemeente brügge' });
+    expect(find(byOwner.roots, late.id)?.matches).toBe(true);
+    expect(byOwner.matching).toBe(1);
+
+    const due = await actionPlan(deps, board, { dueBefore: '2021-01-01' });
+    expect(due.matching).toBe(1);
+    const overdue = await actionPlan(deps, board, { overdue: '1' });
+    expect(find(overdue.roots, late.id)?.overdue).toBe(true);
+    expect(overdue.overdue).toBe(1);
+    await expect(actionPlan(deps, board, { status: 'bogus' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(actionPlan(deps, s.p.actor('e1'))).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('keeps each item’s history and tells linked contributors when its status changes', async () => {
+    const { deps } = s.h;
+    const board = s.p.actor('board');
+    const plan = await actionPlan(deps, board, { owner: 'Zorgraad' });
+    const action = plan.roots[0]!.children[0]!.children[0]!.children.find((n) => n.matches)!.item;
+    const before = (await memberHome(deps, s.p.actor('e1'))).notifications.filter((n) => n.kind === 'input_outcome').length;
+
+    await updateBacklogItem(deps, board, action.id, { progress: '60' }); // progress only: nobody is told
+    await updateBacklogItem(deps, board, action.id, { status: 'done', progress: '100' });
+
+    const history = await backlogItemHistory(deps, board, action.id);
+    expect(history.map((h) => [h.previousStatus, h.status, h.progress])).toEqual([
+      [null, 'proposed', 0],
+      ['proposed', 'in_progress', 40],
+      ['in_progress', 'in_progress', 60],
+      ['in_progress', 'done', 100],
+    ]);
+    const after = (await memberHome(deps, s.p.actor('e1'))).notifications.filter((n) => n.kind === 'input_outcome');
+    // e1 was quoted in the linked statement: told of in_progress (seeding) and of done, not of the progress step.
+    expect(after.length - before).toBe(1);
+    expect(after.some((n) => n.payload.itemId === action.id && n.payload.status === 'done')).toBe(true);
+    expect((await memberHome(deps, s.p.actor('e3'))).notifications.some((n) => n.payload.itemId === action.id)).toBe(false);
+  });
+});
