@@ -16,6 +16,7 @@ export {
   type Translate,
 } from './poll-kinds.js';
 export { verifyStatements, normaliseForMatch } from './quote-check.js';
+export { isUnquoted, quotedCitations, unquotedCount } from './statement-support.js';
 export * from './use-cases/members.js';
 export * from './use-cases/meetings.js';
 export * from './use-cases/polls.js';

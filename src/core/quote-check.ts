@@ -95,14 +95,20 @@ export function verifyStatements(
   let quotesKept = 0;
   drafts.forEach((draft, position) => {
     const kept: VerifiedStatement['citations'] = [];
+    const unquoted: VerifiedStatement['citations'] = [];
     const seen = new Set<string>();
     for (const citation of draft.citations) {
       quotesChecked += 1;
       const source = byId.get(citation.contributionId);
       const span = source ? findVerbatimSpan(contributionText(source), citation.quote) : null;
       const reason = rejectionReason(citation, source, withdrawnIds, span);
+      if (reason === 'not_quotable' && !unquoted.some((u) => u.contributionId === citation.contributionId)) {
+        // "Use it, but don't quote me": the statement may rest on it, counted, with no words and no name.
+        unquoted.push({ contributionId: citation.contributionId, quote: '', attributedName: null });
+      }
       if (reason) {
-        removals.push({ contributionId: source ? source.contributionId : null, reason, statementPosition: position });
+        // An unquoted supporter cited without a quote (an edit keeping it) is not a refused quote.
+        if (!(reason === 'not_quotable' && citation.quote.trim() === '')) removals.push({ contributionId: source ? source.contributionId : null, reason, statementPosition: position });
         continue;
       }
       // The member's characters, never the model's version of them.
@@ -114,17 +120,18 @@ export function verifyStatements(
       const translation = citation.translation?.trim() || null;
       kept.push({ contributionId: citation.contributionId, quote, attributedName: source!.authorLabel, ...(translation ? { translation } : {}) });
     }
-    if (kept.length === 0) {
+    if (kept.length === 0 && unquoted.length === 0) {
       removals.push({ contributionId: null, reason: 'statement_unsupported', statementPosition: position });
       return;
     }
+    // A statement resting only on unquoted input is a paraphrase: it may name nobody at all.
     const wrongName = namedOutsideCitations(`${draft.theme}\n${draft.text}`, kept, names);
     if (wrongName) {
       quotesKept -= kept.length;
       removals.push({ contributionId: null, reason: 'author_mismatch', statementPosition: position });
       return;
     }
-    statements.push({ theme: draft.theme.trim(), text: draft.text.trim(), citations: kept, ...(draft.originId ? { originId: draft.originId } : {}) });
+    statements.push({ theme: draft.theme.trim(), text: draft.text.trim(), citations: [...kept, ...unquoted], ...(draft.originId ? { originId: draft.originId } : {}) });
   });
   return { statements, removals, quotesChecked, quotesKept };
 }

@@ -3,6 +3,7 @@ import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import { normaliseForMatch, verifyStatements } from '../quote-check.js';
+import { isUnquoted, quotedCitations } from '../statement-support.js';
 import type { DraftStatement } from '../synthesis.js';
 import {
   LANGUAGES,
@@ -130,7 +131,8 @@ async function verifyAndStore(
   const outcome = verifyStatements(drafts, sources, withdrawn);
   const authors = await resolveAuthors(repos, deps.secret, contributions, members);
   const statements = outcome.statements.map((s, position) => ({ position, ...s }));
-  const cited = [...new Set(statements.flatMap((s) => s.citations.map((c) => authors.get(c.contributionId)).filter((m): m is string => !!m)))];
+  // Only quoted members are asked: unquoted support carries no words and no name to approve.
+  const cited = [...new Set(statements.flatMap((s) => quotedCitations(s).map((c) => authors.get(c.contributionId)).filter((m): m is string => !!m)))];
   return storeVersion(
     repos,
     {
@@ -187,7 +189,8 @@ export async function editSummary(
     ),
     citations: (Array.isArray(s.citations) ? s.citations : []).map((c) => ({
       contributionId: String(c.contributionId),
-      quote: requireText(c.quote, 'quote', LIMITS.contributionField),
+      // Empty for unquoted support ("don't quote me"), which verification keeps only for such contributions.
+      quote: optionalText(c.quote, 'quote', LIMITS.contributionField),
     })),
   }));
   return deps.store.transaction(async (repos) => {
@@ -278,8 +281,12 @@ export async function publishSummary(deps: CoreDeps, actor: Actor, versionId: st
     }
     // The published version this one revises stays with the board until now; backlog links follow.
     const published = await publishVersion(repos, version, deps.clock.now());
-    const notify = (await repos.members.listByPanel(actor.panelId)).filter(
-      (m) => m.active && (m.role === 'board' || requests.some((r) => r.memberId === m.id)),
+    // The board, everyone quoted, and the authors of unquoted support: they hear what became of it too.
+    const unquotedIds = version.statements.flatMap((s) => s.citations.filter(isUnquoted).map((c) => c.contributionId)).filter((id): id is string => !!id);
+    const panelMembers = await repos.members.listByPanel(actor.panelId);
+    const unquotedAuthors = new Set((await resolveAuthors(repos, deps.secret, await repos.contributions.findManyByIds(unquotedIds), panelMembers)).values());
+    const notify = panelMembers.filter(
+      (m) => m.active && (m.role === 'board' || requests.some((r) => r.memberId === m.id) || unquotedAuthors.has(m.id)),
     );
     for (const member of notify) {
       await repos.notifications.create({
