@@ -86,6 +86,11 @@ export function verifyStatements(
   drafts: DraftStatement[],
   sources: SynthesisSource[],
   withdrawnIds: ReadonlySet<string> = new Set(),
+  /**
+   * Whether a citation with an empty quote may stand for unquoted support. Only a facilitator's edit keeps
+   * support that an earlier verified version had; a model must show its evidence (see below).
+   */
+  opts: { emptySupport?: boolean } = {},
 ): VerificationOutcome {
   const byId = new Map(sources.map((source) => [source.contributionId, source]));
   const names = authorNames(sources);
@@ -102,8 +107,11 @@ export function verifyStatements(
       const source = byId.get(citation.contributionId);
       const span = source ? findVerbatimSpan(contributionText(source), citation.quote) : null;
       const reason = rejectionReason(citation, source, withdrawnIds, span);
-      if (reason === 'not_quotable' && !unquoted.some((u) => u.contributionId === citation.contributionId)) {
-        // "Use it, but don't quote me": the statement may rest on it, counted, with no words and no name.
+      // "Use it, but don't quote me": the statement may rest on it, counted, with no words and no name; but
+      // only when the model's words really are in it (else a contribution that carries instructions could
+      // prop up any text the model was told to write).
+      const evidence = span !== null || (opts.emptySupport === true && citation.quote.trim() === '');
+      if (reason === 'not_quotable' && evidence && !unquoted.some((u) => u.contributionId === citation.contributionId)) {
         unquoted.push({ contributionId: citation.contributionId, quote: '', attributedName: null });
       }
       if (reason) {

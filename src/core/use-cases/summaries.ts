@@ -120,6 +120,7 @@ async function verifyAndStore(
   meta: VersionMeta,
   drafts: DraftStatement[],
   roundId: string | null,
+  opts: { emptySupport?: boolean } = {},
 ): Promise<SummaryVersionRecord> {
   const all = roundId ? await repos.contributions.listByRound(roundId) : await repos.contributions.listByPanel(actor.panelId);
   const contributions = all.filter((c) => c.status === 'live');
@@ -128,7 +129,7 @@ async function verifyAndStore(
   const sources = contributions.map((c) => toSource(c, members, domains));
   // Withdrawn ids let the facilitator read "withdrawn" rather than "unknown" for a quote of one.
   const withdrawn = new Set(all.filter((c) => c.status === 'withdrawn').map((c) => c.id));
-  const outcome = verifyStatements(drafts, sources, withdrawn);
+  const outcome = verifyStatements(drafts, sources, withdrawn, opts);
   const authors = await resolveAuthors(repos, deps.secret, contributions, members);
   const statements = outcome.statements.map((s, position) => ({ position, ...s }));
   // Only quoted members are asked: unquoted support carries no words and no name to approve.
@@ -212,6 +213,7 @@ export async function editSummary(
       },
       carryOver(version, edited, drafts),
       summary.roundId,
+      { emptySupport: true },
     );
     await audit(repos, actor, 'summary.edited', 'summary', summary.id, { version: next.number });
     return next;
