@@ -20,6 +20,7 @@ import { clearSessionCookie, sessionActor } from '../session.js';
 import { panelPage } from '../views/panel.js';
 import { myDataPage, privacyPage, supportPage } from '../views/privacy.js';
 import { confirmFirst, type Confirmable } from '../confirm.js';
+import { myDataExportPage } from '../views/my-data-export.js';
 
 /**
  * Privacy pages of the local channel: the privacy notice (accept, not now, withdraw), "my data" (download,
@@ -30,6 +31,7 @@ export function privacyRoutes(deps: CoreDeps, pages: ReturnType<typeof createPag
   const { router } = pages;
   pages.page('/privacy', privacyPage);
   pages.page('/me/data', myDataPage);
+  pages.page('/me/data/read', myDataExportPage);
   pages.page('/support', supportPage);
 
   pages.action('/privacy/accept', {

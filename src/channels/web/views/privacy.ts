@@ -58,7 +58,7 @@ export async function myDataPage(ctx: Ctx): Promise<Page> {
   const body = html`<p class="lead">${t('privacy:mydata.intro')}</p>
   <section class="card" aria-labelledby="download-h"><h2 id="download-h">${t('privacy:mydata.download')}</h2>
     <p>${t('privacy:mydata.downloadHint')}</p>
-    <p><a class="button" href="/me/data.json" download>${t('privacy:mydata.download')}</a></p>
+    <p><a class="button" href="/me/data/read">${t('privacy:export.readable')}</a> <a class="button secondary" href="/me/data.json" download>${t('privacy:mydata.download')}</a></p>
   </section>
   <section class="card" aria-labelledby="withdraw-h"><h2 id="withdraw-h">${t('privacy:mydata.withdrawAllTitle')}</h2>
     <p>${t('privacy:mydata.withdrawAllHint')}</p>
