@@ -29,6 +29,7 @@ export * from './use-cases/home.js';
 export * from './use-cases/channels.js';
 export * from './use-cases/display-names.js';
 export * from './use-cases/version-consent.js';
+export * from './use-cases/change-requests.js';
 export * from './privacy/index.js';
 export type { PollResults } from './use-cases/poll-results.js';
 export { isQuietTime } from './time.js';

@@ -5,6 +5,7 @@ import {
   draftSummary,
   editSummary,
   getSummaryVersion,
+  handleChangeRequest,
   openIdeaRound,
   planMeeting,
   publishSummary,
@@ -117,6 +118,15 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
       return `/panel/versions/${next.id}?done=edited_version`;
     },
     page: versionEditPage,
+  });
+
+  pages.action('/panel/change-requests/:id/handled', {
+    formId: 'change-requests',
+    run: async (ctx, form) => {
+      await handleChangeRequest(ctx.deps, ctx.actor, id(ctx.params.id));
+      return `/panel/versions/${id(form.need('back'))}#change-requests`;
+    },
+    page: panelPage,
   });
 
   pages.action('/panel/versions/:id/publish', {
