@@ -7,16 +7,16 @@ import { seedDemoPanel } from './core/seed-demo.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDatabase } from './store/client.js';
 import { createPrismaStore } from './store/prisma-store.js';
-import { createSynthesizer } from './synthesis/index.js';
 import { ChannelSet } from './channels/contract.js';
 import { createBoardSite, createWebChatChannel } from './channels/web/index.js';
-import type { PageOptions } from './channels/web/pages.js';
+import type { PageOptions } from './web-ui/pages.js';
 import { createBoardPages } from './board/index.js';
 import { startPrivacyJobs, type PrivacyJobs } from './jobs/index.js';
 import { createDrain, within } from './ops/graceful.js';
 import { healthRoutes, timedSynthesizer } from './ops/health.js';
 import { accessLog } from './ops/http-log.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
+import { jobLockFor } from './store/job-lock.js';
 import { outboxStats } from './store/outbox-stats.js';
 import { readinessCheck, type Readiness } from './store/readiness.js';
 
@@ -32,6 +32,8 @@ export interface App {
   ready(): Promise<Readiness>;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<number>;
+  /** Runs the scheduled jobs once now, as the timer does (under the job lock on PostgreSQL). */
+  runJobs(): Promise<void>;
   /**
    * Stops gracefully within config.ops.shutdownMs: /readyz turns 503, no new connections, requests in flight
    * and the running job finish (their transactions with them), then the database is closed.
@@ -45,6 +47,17 @@ export interface AppOverrides {
   logger?: Logger;
 }
 
+/**
+ * The language model client (the openai package) is loaded only when a model is configured: it is the
+ * largest part of start-up time and memory, and the offline synthesis does not need it.
+ */
+async function synthesizerFor(config: Config, logger: Logger): Promise<Synthesizer> {
+  if (config.llm) return (await import('./synthesis/index.js')).createSynthesizer(config, logger);
+  logger.info({ event: 'synthesis.engine', generator: 'offline' }, 'no language model configured: summaries use the offline synthesis');
+  const { OfflineSynthesizer } = await import('./synthesis/offline.js');
+  return new OfflineSynthesizer();
+}
+
 /** Composition: storage (migrated on start), core deps, channels and pages, from one Config. */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -56,7 +69,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     store,
     clock,
     secret: config.secret,
-    synthesizer: timedSynthesizer(overrides.synthesizer ?? createSynthesizer(config, logger), metrics, config.llm?.provider ?? 'offline'),
+    synthesizer: timedSynthesizer(overrides.synthesizer ?? (await synthesizerFor(config, logger)), metrics, config.llm?.provider ?? 'offline'),
     privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
   };
   if (config.demo) {
@@ -122,11 +135,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         server = http.listen(config.port, config.host, () => {
           const address = server!.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
-          jobs = startPrivacyJobs(deps, logger, { metrics });
+          jobs = startPrivacyJobs(deps, logger, { metrics, lock: jobLockFor(config.databaseUrl) });
           Promise.all(channels.list().map((c) => c.start())).then(() => resolve(port), reject);
         });
         server.once('error', reject);
       }),
+    runJobs: () => jobs?.runOnce() ?? Promise.resolve(),
     close: () => (closing ??= close()),
   };
 }

@@ -1,6 +1,7 @@
 // The burst: N members press "submit" on one poll at the same moment (some twice), as signed
 // block_actions requests. Measured per press from the client's side: request sent to answer read.
 import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import type { ViewStateValue } from '@slack/bolt';
 import { SlackSender, findAction } from '../../test/support/slack-requests.js';
 
@@ -51,4 +52,16 @@ export async function fire(sender: SlackSender, presses: Press[]): Promise<Burst
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** Fires the burst from a worker thread (see client-worker.ts). */
+export function fireFromWorker(target: { url: string; secret: string; team: { id: string; domain: string }; responseBase: string }, presses: Press[]): Promise<BurstResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./client-worker.ts', import.meta.url), { workerData: { ...target, presses } });
+    worker.once('message', (result: BurstResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }

@@ -18,13 +18,13 @@ function quietHoursFarFromNow(): string {
   return `${hh}:00-${hh}:01`;
 }
 
-export async function startStemmenSlack(databaseUrl: string, signingSecret: string, apiUrl: string): Promise<StemmenSlack> {
+export async function startStemmenSlack(databaseUrl: string, signingSecret: string, apiUrl: string, logLevel = 'silent'): Promise<StemmenSlack> {
   const config = loadConfig({
     NODE_ENV: 'production',
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logLevel,
     STEMMEN_SECRET: 'bench-secret-that-is-long-enough-0123456789',
     STEMMEN_QUIET_HOURS: quietHoursFarFromNow(),
     STEMMEN_TIMEZONE: 'UTC',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startSlackApi } from '../../test/support/slack-api.js';
 import { SlackSender } from '../../test/support/slack-requests.js';
 import { startBareBolt } from '../slack-burst/bare.js';
-import { fire, percentile, pressesFor, type BurstResult } from '../slack-burst/burst.js';
+import { fireFromWorker, percentile, pressesFor, type BurstResult } from '../slack-burst/burst.js';
 import { startPostgres } from '../slack-burst/postgres.js';
 import { countBallots, enrolAndOpenPoll } from '../slack-burst/setup.js';
 import { startStemmenSlack } from '../slack-burst/stemmen.js';
@@ -46,12 +46,12 @@ async function burstOn(database: string, databaseUrl: string): Promise<Row[]> {
     const bare = await startBareBolt(SECRET, api.url);
     let bareResult: BurstResult;
     try {
-      bareResult = await fire(new SlackSender(bare.url, SECRET, team, api.url), presses);
+      bareResult = await fireFromWorker({ url: bare.url, secret: SECRET, team, responseBase: api.url }, presses);
     } finally {
       await bare.close();
     }
     const started = performance.now();
-    const result = await fire(new SlackSender(stemmen.url, SECRET, team, api.url), presses);
+    const result = await fireFromWorker({ url: stemmen.url, secret: SECRET, team, responseBase: api.url }, presses);
     await stemmen.runtime.idle();
     const storedMs = performance.now() - started;
     const ballots = await countBallots(databaseUrl, pollId);

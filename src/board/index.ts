@@ -1,13 +1,14 @@
 import type { Router } from 'express';
 import { createBacklogItem, respondToBacklogItem, updateBacklogItem, type CoreDeps } from '../core/index.js';
-import { securityHeaders } from '../channels/web/index.js';
-import { id, optionalId } from '../channels/web/form.js';
-import { createPages, type PageOptions } from '../channels/web/pages.js';
-import { zoned } from '../channels/web/views/util.js';
+import { securityHeaders } from '../web-ui/security.js';
+import { id, optionalId } from '../web-ui/form.js';
+import { createPages, type PageOptions } from '../web-ui/pages.js';
+import { zoned } from '../web-ui/util.js';
 import { itemPage, newItemPage } from './views/items.js';
 import { boardPage } from './views/overview.js';
 import { briefDownload, briefPage } from './brief/routes.js';
 import { planPage } from './views/plan.js';
+import { statsPage } from './views/stats.js';
 import { meetingRoutes } from './meetings/routes.js';
 
 /**
@@ -20,6 +21,7 @@ export function createBoardPages(deps: CoreDeps, opts: PageOptions): Router {
   pages.page('/', boardPage);
   pages.page('/brief', briefPage);
   pages.page('/plan', planPage);
+  pages.page('/stats', statsPage);
   meetingRoutes(deps, opts, pages);
   pages.router.get('/brief.pdf', briefDownload(deps, opts.timeZone, 'pdf'));
   pages.router.get('/brief.md', briefDownload(deps, opts.timeZone, 'md'));

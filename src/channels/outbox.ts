@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../core/context.js';
-import { markDelivered, pendingDeliveries, type PendingDelivery } from '../core/use-cases/channels.js';
+import { markDelivered, pendingDeliveries, releaseDelivery, type PendingDelivery } from '../core/use-cases/channels.js';
 import { isQuietTime } from '../core/time.js';
 import type { ChannelName } from '../core/types.js';
 import type { Logger } from '../logger.js';
@@ -23,46 +23,82 @@ export interface OutboxOptions {
   logger: Logger;
 }
 
+export interface Outbox {
+  /**
+   * Runs a round now and resolves with how many notifications it delivered. Asked while a round runs, it
+   * runs one more round right after that one (shared by everyone who asks meanwhile), so what was queued
+   * during the running round is not left for the timer.
+   */
+  flush(): Promise<number>;
+  /** flush() for callers that do not wait: errors are logged. */
+  kick(): void;
+  /** Stops the timer and waits for the round under way (and one asked for meanwhile). */
+  stop(): Promise<void>;
+}
+
 /**
  * Delivers pending notifications (consent requests, reminders, "what became of your input") through one
- * channel, never during quiet hours. A delivery that fails stays pending and is tried again next round.
+ * channel, never during quiet hours. Each round claims its notifications first (a lease, see
+ * pendingDeliveries), so with several instances on one database every notification is delivered once.
+ * A delivery that fails is released and tried again next round; one that never can is settled.
  */
-export function startOutbox(
-  deps: CoreDeps,
-  deliver: (pending: PendingDelivery) => Promise<void>,
-  options: OutboxOptions,
-): { flush(): Promise<number>; stop(): void } {
-  let running = false;
-  const flush = async (): Promise<number> => {
-    if (running) return 0;
+export function startOutbox(deps: CoreDeps, deliver: (pending: PendingDelivery) => Promise<void>, options: OutboxOptions): Outbox {
+  const log = options.logger;
+  async function round(): Promise<number> {
     if (isQuietTime(deps.clock.now(), options.quietHours, options.timeZone)) return 0;
-    running = true;
     let sent = 0;
-    try {
-      for (const pending of await pendingDeliveries(deps, options.channel)) {
-        try {
-          await deliver(pending);
-          await markDelivered(deps, pending.notification.id);
-          sent += 1;
-        } catch (error) {
-          if (error instanceof UndeliverableError) {
-            await markDelivered(deps, pending.notification.id);
-            options.logger.warn({ notificationId: pending.notification.id, channel: options.channel, reason: error.reason }, 'notification cannot be delivered; settled');
-            continue;
-          }
-          options.logger.warn({ notificationId: pending.notification.id, channel: options.channel, err: errorCode(error) }, 'delivery failed; will retry');
+    for (const pending of await pendingDeliveries(deps, options.channel)) {
+      const id = pending.notification.id;
+      try {
+        await deliver(pending);
+        await markDelivered(deps, id);
+        sent += 1;
+      } catch (error) {
+        if (error instanceof UndeliverableError) {
+          await markDelivered(deps, id);
+          log.warn({ notificationId: id, channel: options.channel, reason: error.reason }, 'notification cannot be delivered; settled');
+          continue;
         }
+        log.warn({ notificationId: id, channel: options.channel, err: errorCode(error) }, 'delivery failed; will retry');
+        await releaseDelivery(deps, id);
       }
-    } finally {
-      running = false;
     }
     return sent;
+  }
+
+  let current: Promise<number> | null = null;
+  let next: Promise<number> | null = null;
+  let stopped = false;
+  const flush = (): Promise<number> => {
+    if (stopped) return Promise.resolve(0);
+    if (!current) {
+      current = round().finally(() => {
+        current = null;
+      });
+      return current;
+    }
+    next ??= current.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      next = null;
+      return flush();
+    });
+    return next;
   };
-  const tick = () =>
-    void flush().catch((error: unknown) => options.logger.error({ channel: options.channel, err: errorCode(error) }, 'outbox round failed'));
-  const timer = setInterval(tick, options.intervalMs ?? 15_000);
+  const kick = () =>
+    void flush().catch((error: unknown) => log.error({ channel: options.channel, err: errorCode(error) }, 'outbox round failed'));
+  const timer = setInterval(kick, options.intervalMs ?? 15_000);
   timer.unref();
-  return { flush, stop: () => clearInterval(timer) };
+  return {
+    flush,
+    kick,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.allSettled([current, next]);
+    },
+  };
 }
 
 function errorCode(error: unknown): string {

@@ -11,7 +11,13 @@ export interface CoreDeps {
   /** Server-side secret (never stored in the database) that keys anonymous links. */
   secret: string;
   synthesizer: Synthesizer;
+  /**
+   * Votes on one poll that arrive together are stored in one transaction (ballot-box.ts); false stores each
+   * vote in its own, as the benchmark's baseline does. On unless set to false.
+   */
+  batchBallots?: boolean;
   /** Retention and consent deadlines (config); DEFAULT_PRIVACY_POLICY when absent. */
+
   privacy?: PrivacyPolicy;
 }
 

@@ -20,6 +20,8 @@ export { isUnquoted, quotedCitations, unquotedCount } from './statement-support.
 export * from './use-cases/members.js';
 export * from './use-cases/meetings.js';
 export * from './use-cases/polls.js';
+export { pollScreen, vote, type PollScreen, type VoteOutcome } from './use-cases/poll-screen.js';
+export { once, type Delivered } from './use-cases/once.js';
 export * from './use-cases/rounds.js';
 export { closeDuePolls, closeDueRounds } from './use-cases/close-due.js';
 export * from './use-cases/summaries.js';
@@ -38,3 +40,5 @@ export * from './use-cases/brief.js';
 export * from './use-cases/action-plan.js';
 export { backlogItemHistory } from './use-cases/backlog-history.js';
 export * from './use-cases/meeting-session.js';
+export * from './use-cases/thread.js';
+export * from './use-cases/stats.js';

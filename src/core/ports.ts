@@ -41,6 +41,8 @@ import type {
  */
 export interface TenantRepository {
   create(input: { slug: string; name: string }): Promise<TenantRecord>;
+  /** Makes other transactions that lock the same zone wait until this one ends (PostgreSQL row lock). */
+  lock(id: string): Promise<void>;
   findById(id: string): Promise<TenantRecord | null>;
   findBySlug(slug: string): Promise<TenantRecord | null>;
   list(): Promise<TenantRecord[]>;
@@ -140,6 +142,14 @@ export interface PollRepository {
     at?: Date;
   }): Promise<BallotRecord>;
   updateBallot(id: string, patch: { choice: BallotChoice; reason: string | null; at?: Date }): Promise<BallotRecord>;
+  /** The ballots of these members or voter keys in one poll (a batch of votes reads them at once). */
+  findBallots(pollId: string, who: { memberIds: string[]; voterKeys: string[] }): Promise<BallotRecord[]>;
+  /** New ballots in one statement; ids and times are given by the caller. */
+  createBallots(
+    inputs: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; at: Date }[],
+  ): Promise<void>;
+  /** Participation marks in one statement; existing marks are left as they are. */
+  markParticipations(pollId: string, rows: { memberId: string; at: Date }[]): Promise<void>;
   listBallots(pollId: string): Promise<BallotRecord[]>;
   /** Marks that a member took part; a no-op when already marked. */
   markParticipation(pollId: string, memberId: string, at?: Date): Promise<void>;
@@ -309,9 +319,22 @@ export interface NotificationRepository {
     kind: NotificationKind;
     payload: NotificationRecord['payload'];
   }): Promise<NotificationRecord>;
+  /**
+   * Creates a notification that must exist once (a reminder per member and period): false, and nothing
+   * created, when one with this key exists, also when a concurrent transaction has just made it.
+   */
+  createOnce(input: { tenantId: string; memberId: string; kind: NotificationKind; payload: NotificationRecord['payload']; dedupeKey: string }): Promise<boolean>;
   listForMember(memberId: string, opts?: { unreadOnly?: boolean; limit?: number }): Promise<NotificationRecord[]>;
   /** Oldest first, only for these members (those a channel can reach). */
   listUndelivered(memberIds: string[], limit: number): Promise<NotificationRecord[]>;
+  /**
+   * Takes up to `limit` undelivered notifications of these members that nobody holds (oldest first) and
+   * holds them until `until`, so that no other instance delivers them meanwhile. Rows another transaction
+   * is claiming right now are skipped, not waited for.
+   */
+  claimUndelivered(memberIds: string[], limit: number, now: Date, until: Date): Promise<NotificationRecord[]>;
+  /** Lets go of a claim, so that the next round (of any instance) tries again. */
+  releaseClaim(id: string): Promise<void>;
   markRead(memberId: string, ids: string[], at: Date): Promise<void>;
   markDelivered(id: string, at: Date): Promise<void>;
   deleteForMember(memberId: string): Promise<number>;
@@ -319,6 +342,7 @@ export interface NotificationRepository {
 
 export interface AuditRepository {
   append(input: AuditInput): Promise<void>;
+  appendMany(inputs: AuditInput[]): Promise<void>;
   list(tenantId: string, opts?: { limit?: number; objectId?: string; actorId?: string }): Promise<AuditEventRecord[]>;
 }
 

@@ -15,8 +15,6 @@ export interface Metrics {
   /** Scheduled job runs and failures, by job. */
   jobRuns: Counter<'job'>;
   jobFailures: Counter<'job'>;
-  /** Notifications delivered by the outbox, and failed attempts, by channel. */
-  deliveries: Counter<'channel' | 'outcome'>;
   /** Summary drafting time, by engine (offline, openai, azure) and outcome. */
   synthesis: Histogram<'engine' | 'outcome'>;
 }
@@ -35,7 +33,6 @@ export function createMetrics(outboxStats: () => Promise<OutboxStats>): Metrics 
   const ack = new Histogram({ name: 'stemmen_channel_ack_seconds', help: 'Time until a chat platform got its acknowledgement', labelNames: ['channel'] as const, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10], registers: [registry] });
   const jobRuns = new Counter({ name: 'stemmen_job_runs_total', help: 'Scheduled job runs', labelNames: ['job'] as const, registers: [registry] });
   const jobFailures = new Counter({ name: 'stemmen_job_failures_total', help: 'Scheduled job runs that failed', labelNames: ['job'] as const, registers: [registry] });
-  const deliveries = new Counter({ name: 'stemmen_outbox_deliveries_total', help: 'Outbox delivery attempts', labelNames: ['channel', 'outcome'] as const, registers: [registry] });
   const synthesis = new Histogram({ name: 'stemmen_synthesis_duration_seconds', help: 'Summary drafting time', labelNames: ['engine', 'outcome'] as const, buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120], registers: [registry] });
   // Read from the database at scrape time, so every instance reports the shared outbox the same way.
   let last: Promise<OutboxStats> | null = null;
@@ -56,7 +53,7 @@ export function createMetrics(outboxStats: () => Promise<OutboxStats>): Metrics 
       this.set((await read()).oldestAgeSeconds);
     },
   });
-  return { registry, http, ack, jobRuns, jobFailures, deliveries, synthesis };
+  return { registry, http, ack, jobRuns, jobFailures, synthesis };
 }
 
 /**

@@ -20,6 +20,8 @@
 // clients pause while it migrates the file.
 // Consequence: inside `$transaction(async (tx) => ...)` use `tx`, never the outer client, or the
 // outer call waits for the transaction to end (on PostgreSQL it would not be part of it either).
+// Transactions that queue up while one runs are committed together (sqlite-group-commit.ts): one BEGIN
+// IMMEDIATE ... COMMIT, a savepoint per transaction, each resolved only after the shared COMMIT.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
@@ -37,6 +39,7 @@ import { PrismaClient as PostgresPrismaClient } from '../../prisma/generated/pos
 import { PrismaClient as SqlitePrismaClient } from '../../prisma/generated/sqlite/client.js';
 import { migrateDatabase, providerOf } from './migrate.js';
 import { postgresSchemaOf, sqliteFileLock, sqlitePathOf, type Lock } from './schema-engine.js';
+import { SqliteGroupCommitter } from './sqlite-group-commit.js';
 
 /** The database client used across the app (the SQLite client's type; same API on PostgreSQL). */
 export type Db = SqlitePrismaClient;
@@ -101,15 +104,22 @@ class SqliteTransaction implements Transaction {
   }
 }
 
+/** SQLite client options; group commit is on unless a caller (the benchmark's baseline) turns it off. */
+export interface SqliteOptions {
+  groupCommit?: boolean;
+}
+
 class SerializedSqliteAdapter implements SqlDriverAdapter {
   readonly provider = 'sqlite' as const;
   readonly adapterName: string;
   #conn: SqlDriverAdapter;
   #lock: Lock;
+  #group: SqliteGroupCommitter | null;
 
-  constructor(conn: SqlDriverAdapter, lock: Lock) {
+  constructor(conn: SqlDriverAdapter, lock: Lock, options: SqliteOptions) {
     this.#conn = conn;
     this.#lock = lock;
+    this.#group = options.groupCommit === false ? null : new SqliteGroupCommitter(conn, lock);
     this.adapterName = conn.adapterName;
   }
 
@@ -129,6 +139,7 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
     if (isolationLevel && isolationLevel !== 'SERIALIZABLE') {
       throw new DriverAdapterError({ kind: 'InvalidIsolationLevel', level: isolationLevel });
     }
+    if (this.#group) return this.#group.begin();
     const release = await this.#lock.acquire();
     try {
       // IMMEDIATE: take the write lock now, so that reading first cannot make a later write fail.
@@ -146,7 +157,7 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
 }
 
 /** Driver adapter factory for a SQLite file: WAL, busy_timeout, foreign keys, serialized access. */
-export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFactory {
+export function sqliteAdapterFactory(databaseUrl: string, options: SqliteOptions = {}): SqlDriverAdapterFactory {
   const file = sqlitePathOf(databaseUrl);
   const base = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const lock = sqliteFileLock(file);
@@ -165,16 +176,16 @@ export function sqliteAdapterFactory(databaseUrl: string): SqlDriverAdapterFacto
         await conn.dispose().catch(() => {});
         throw err;
       }
-      return new SerializedSqliteAdapter(conn, lock);
+      return new SerializedSqliteAdapter(conn, lock, options);
     },
   };
 }
 
 /** A Prisma Client for `file:...` (SQLite) or `postgres(ql)://...` URLs. Connects lazily. */
-export function createPrismaClient(databaseUrl: string): Db {
+export function createPrismaClient(databaseUrl: string, options: SqliteOptions = {}): Db {
   if (providerOf(databaseUrl) === 'sqlite') {
     return new SqlitePrismaClient({
-      adapter: sqliteAdapterFactory(databaseUrl),
+      adapter: sqliteAdapterFactory(databaseUrl, options),
       transactionOptions: TRANSACTION_OPTIONS,
     });
   }
@@ -185,9 +196,9 @@ export function createPrismaClient(databaseUrl: string): Db {
 }
 
 /** Migrates the database (applies pending migrations), then returns a connected client. */
-export async function openDatabase(databaseUrl: string): Promise<Db> {
+export async function openDatabase(databaseUrl: string, options: SqliteOptions = {}): Promise<Db> {
   await migrateDatabase(databaseUrl);
-  const db = createPrismaClient(databaseUrl);
+  const db = createPrismaClient(databaseUrl, options);
   await db.$connect();
   return db;
 }

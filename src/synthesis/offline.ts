@@ -10,6 +10,10 @@ import { assignThemes, countMembers, MIN_SCORE, profile, type Profile } from './
 
 /** Enough quotes for the board to hear several voices per theme, few enough to read and to ask consent for. */
 const QUOTES_PER_THEME = 8;
+/** "Other" holds unrelated experiences, so no quote stands for another: it may quote more of them. */
+const QUOTES_IN_OTHER = 2 * QUOTES_PER_THEME;
+/** Worth one strong vocabulary term: an experience sentence that names the theme beats an idea that names it a little more. */
+const EXPERIENCE_FIRST = 2_000;
 /** Two answers this alike (shared stems) say the same thing: quote one of them. */
 const NEAR_PARAPHRASE = 0.6;
 
@@ -92,14 +96,17 @@ class Quoting {
   representatives(indexes: readonly number[], concept: number | null): DraftCitation[] {
     const weight = (i: number) => (concept === null ? 0 : this.profiles[i]!.scores[concept]!);
     const ranked = indexes.filter((i) => this.sources[i]!.attribution !== 'no_quote').sort((a, b) => weight(b) - weight(a) || a - b);
+    const limit = concept === null ? QUOTES_IN_OTHER : QUOTES_PER_THEME;
     const chosen: number[] = [];
     const citations: DraftCitation[] = [];
     for (const i of ranked) {
-      if (citations.length >= QUOTES_PER_THEME) break;
+      if (citations.length >= limit) break;
       const mine = this.stemsOf(i);
       if (chosen.some((other) => similarity(this.stemsOf(other), mine) >= NEAR_PARAPHRASE)) continue;
       const source = this.sources[i]!;
-      const quote = pickQuote(source, (sentence) => this.relevance(sentence, source, concept) * 1000 + Math.min(sentence.length, 280));
+      // The statement says what members ask for; the first quote lets one of them say what happened.
+      const experience = citations.length === 0 ? EXPERIENCE_FIRST : 0;
+      const quote = pickQuote(source, (sentence) => this.relevance(sentence, source, concept) * 1000 + (source.whatHappens.includes(sentence) ? experience : 0) + Math.min(sentence.length, 280));
       if (!quote) continue;
       chosen.push(i);
       citations.push({ contributionId: source.contributionId, quote, authorLabel: source.authorLabel });

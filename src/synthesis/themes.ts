@@ -19,9 +19,11 @@ const FIELD_WEIGHTS = { whatHappens: 1, whatIsNeeded: 1, idea: 0.75 } as const;
 export const MIN_SCORE = 2;
 /** An alternative theme is taken only when it is at least this strong relative to the best one. */
 const FALLBACK_SHARE = 0.5;
-/** A theme resting on one member is an anecdote, not a theme: it goes to "other". */
-const MIN_MEMBERS = 2;
-/** Beyond this a board stops reading; smaller themes go to their next theme or to "other". */
+/**
+ * Beyond this a board stops reading; smaller themes go to their next theme or to "other". Below it, one
+ * member clearly speaking of a topic is a theme of one (a panel has about fifteen members), and the
+ * statement says it rests on one member.
+ */
 export const MAX_THEMES = 10;
 
 /**
@@ -57,8 +59,9 @@ export interface Theme {
 }
 
 /**
- * Each contribution joins the topic it speaks of most; a topic that only one member speaks of dissolves
- * and its contributions move to their next topic when that is nearly as strong, or to "other". Ties go to
+ * Each contribution joins the topic it speaks of most. Beyond `MAX_THEMES`, the topics fewest members speak
+ * of dissolve and their contributions move to their next topic when that is nearly as strong, or to
+ * "other"; so do contributions that speak of no topic clearly (below `MIN_SCORE`). Ties go to
  * the topic more contributions speak of, then to vocabulary order, so the result never depends on input order.
  */
 export function assignThemes(profiles: readonly Profile[], topics: readonly number[]): { themes: Theme[]; other: number[] } {
@@ -74,7 +77,7 @@ export function assignThemes(profiles: readonly Profile[], topics: readonly numb
   for (let round = 0; round < topics.length; round += 1) {
     const groups = group(profiles, ranked, choice);
     const kept = [...groups].sort((a, b) => b[1].members - a[1].members || a[0] - b[0]);
-    const weak = kept.filter(([, g], rank) => g.members < MIN_MEMBERS || rank >= MAX_THEMES).map(([c]) => c);
+    const weak = kept.filter((_, rank) => rank >= MAX_THEMES).map(([c]) => c);
     if (weak.length === 0) break;
     for (const c of weak) dissolved.add(c);
     ranked.forEach((r, i) => {

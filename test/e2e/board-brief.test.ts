@@ -61,6 +61,10 @@ describe.skipIf(!chromiumPath)('the board brief in a real browser', () => {
       await shoot(page, `board-${width}`);
       await page.goto(`${base}/board/plan?overdue=1`);
       expect(await overflow(page), `plan at ${width}px`).toBeLessThanOrEqual(0);
+      await page.goto(`${base}/board/stats`);
+      expect(await page.locator('figure.chart-pair svg').count()).toBe(2);
+      expect(await overflow(page), `stats at ${width}px`).toBeLessThanOrEqual(0);
+      await shoot(page, `stats-${width}`);
       await page.goto(`${base}/board/brief?meeting=${meetingId}`);
     }
   });

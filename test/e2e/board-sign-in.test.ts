@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { boardLinkMaker } from '../../src/channels/web/sign-in-link.js';
+import { boardLinkMaker } from '../../src/web-ui/sign-in-link.js';
 import { listWebIdentities } from '../../src/core/index.js';
 import { t } from '../../src/i18n/index.js';
 import { findChromium, useBrowserApp } from './helpers.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import { BOARD_LINK_PURPOSE, boardLinkMaker, mintSignInToken } from '../../src/channels/web/sign-in-link.js';
+import { BOARD_LINK_PURPOSE, boardLinkMaker, mintSignInToken } from '../../src/web-ui/sign-in-link.js';
 import { loadConfig } from '../../src/config.js';
 import { enrolChannelMember, listWebIdentities, setMemberRole, type MemberRecord } from '../../src/core/index.js';
 import { t } from '../../src/i18n/index.js';

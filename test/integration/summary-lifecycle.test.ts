@@ -6,7 +6,7 @@ import { consentMessage } from '../../src/channels/slack/views/consent.js';
 import { translator as slackTranslator } from '../../src/channels/slack/i18n.js';
 import { consentCard as teamsConsentCard } from '../../src/channels/teams/cards/consent.js';
 import { versionCard } from '../../src/channels/teams/cards/summary.js';
-import type { Ctx } from '../../src/channels/web/pages.js';
+import type { Ctx } from '../../src/web-ui/pages.js';
 import { consentCard as webConsentCard } from '../../src/channels/web/views/consent.js';
 import { versionPage } from '../../src/channels/web/views/version.js';
 import {

@@ -12,7 +12,7 @@ import {
   resolveActor,
   type Actor,
 } from '../../src/core/index.js';
-import { boardLinkMaker } from '../../src/channels/web/sign-in-link.js';
+import { boardLinkMaker } from '../../src/web-ui/sign-in-link.js';
 import { startApp } from '../e2e/helpers.js';
 
 /** Real HTTP against the listening app: what the browser would send, and what it must not get away with. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionValue } from '../../src/channels/web/session.js';
+import { sessionValue } from '../../src/web-ui/session.js';
 import {
   BOARD_LINK_PURPOSE,
   boardLinkMaker,
@@ -7,7 +7,7 @@ import {
   mintSignInToken,
   SIGN_IN_LINK_TTL_MS,
   verifySignInToken,
-} from '../../src/channels/web/sign-in-link.js';
+} from '../../src/web-ui/sign-in-link.js';
 
 const secret = 'unit-secret-that-is-long-enough-0123456789';
 const now = new Date('2025-03-10T09:00:00Z');

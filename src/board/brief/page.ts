@@ -1,5 +1,5 @@
 import type { Language } from '../../core/index.js';
-import { html, type Html } from '../../channels/web/html.js';
+import { html, type Html } from '../../web-ui/html.js';
 import type { Block, BriefDocument } from './document.js';
 import { barChart } from './svg.js';
 

@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
 import { boardBrief, listMeetings, type Actor, type CoreDeps } from '../../core/index.js';
-import { html, selectedIf } from '../../channels/web/html.js';
-import { NoSession } from '../../channels/web/errors.js';
-import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
-import { sessionActor } from '../../channels/web/session.js';
-import { inputDate, when, zoned } from '../../channels/web/views/util.js';
+import { html, selectedIf } from '../../web-ui/html.js';
+import { NoSession } from '../../web-ui/errors.js';
+import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
+import { sessionActor } from '../../web-ui/session.js';
+import { inputDate, when, zoned } from '../../web-ui/util.js';
 import { requireReader } from '../access.js';
 import { briefCsv } from './csv.js';
 import { briefDocument } from './document.js';

@@ -1,4 +1,4 @@
-import { html, type Html } from '../../channels/web/html.js';
+import { html, type Html } from '../../web-ui/html.js';
 import type { Chart } from './document.js';
 
 const COLOURS = ['#0b5a7a', '#c26a00'];

@@ -1,8 +1,8 @@
 import { can, listMeetings, meetingView } from '../../core/index.js';
-import { html, multiline } from '../../channels/web/html.js';
-import { id } from '../../channels/web/form.js';
-import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
-import { formAlert, inputDate, val, vals, when } from '../../channels/web/views/util.js';
+import { html, multiline } from '../../web-ui/html.js';
+import { id } from '../../web-ui/form.js';
+import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
+import { formAlert, inputDate, val, vals, when } from '../../web-ui/util.js';
 import { requireReader } from '../access.js';
 
 export async function meetingsPage(ctx: Ctx, _state: FormState | null): Promise<Page> {

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { pollShortCode, presentView, type PresentView } from '../../core/index.js';
-import { html, trusted, type Html } from '../../channels/web/html.js';
-import type { Ctx } from '../../channels/web/pages.js';
+import { html, trusted, type Html } from '../../web-ui/html.js';
+import type { Ctx } from '../../web-ui/pages.js';
 import { resultsRows } from './results.js';
 
 /** The part of the present view that changes during the session: the agenda line and the current poll. */

@@ -1,6 +1,6 @@
 import type { PollResults } from '../../core/index.js';
-import { html, type Html } from '../../channels/web/html.js';
-import type { Ctx } from '../../channels/web/pages.js';
+import { html, type Html } from '../../web-ui/html.js';
+import type { Ctx } from '../../web-ui/pages.js';
 
 /** Result rows with a bar each; the numbers are in the table, the bars are decoration. */
 export function resultsRows(ctx: Ctx, r: PollResults): Html {

@@ -1,11 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
 import { can, editMeeting, presentView, recordAttendance, recordMeetingOutcome, stepMeeting, type CoreDeps } from '../../core/index.js';
 import { translator } from '../../i18n/index.js';
-import { NoSession } from '../../channels/web/errors.js';
-import { id } from '../../channels/web/form.js';
-import { publicOriginOf, sendPage, type Ctx, type PageOptions, type createPages } from '../../channels/web/pages.js';
-import { sessionActor } from '../../channels/web/session.js';
-import { zoned } from '../../channels/web/views/util.js';
+import { NoSession } from '../../web-ui/errors.js';
+import { id } from '../../web-ui/form.js';
+import { publicOriginOf, sendPage, type Ctx, type PageOptions, type createPages } from '../../web-ui/pages.js';
+import { sessionActor } from '../../web-ui/session.js';
+import { zoned } from '../../web-ui/util.js';
 import { requireReader } from '../access.js';
 import { meetingPage, meetingsPage } from './page.js';
 import { liveFragment, presentBody } from './present.js';

@@ -1,10 +1,10 @@
 import { BACKLOG_LEVELS, BACKLOG_STATUSES, DomainError, listBacklog, listSummaries, LIMITS, quotedCitations, unquotedCount, type BacklogItemRecord } from '../../core/index.js';
-import { html, selectedIf, type Html } from '../../channels/web/html.js';
-import { id, optionalId } from '../../channels/web/form.js';
-import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
-import { excerpt, formAlert, inputDate, val } from '../../channels/web/views/util.js';
-import { translationLine } from '../../channels/web/views/consent.js';
-import { boardResponse, itemFacts } from '../../channels/web/views/outcomes.js';
+import { html, selectedIf, type Html } from '../../web-ui/html.js';
+import { id, optionalId } from '../../web-ui/form.js';
+import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
+import { excerpt, formAlert, inputDate, val } from '../../web-ui/util.js';
+import { translationLine } from '../../web-ui/fragments/statements.js';
+import { boardResponse, itemFacts } from '../../web-ui/fragments/action-plan.js';
 import { requireBoard } from '../access.js';
 import { origins } from './tree.js';
 import { historySection } from './plan.js';

@@ -1,10 +1,10 @@
 import { actionPlan, listPolls, listSummaries, panelOverview, pollResults } from '../../core/index.js';
-import { html } from '../../channels/web/html.js';
-import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
-import { statementList } from '../../channels/web/views/consent.js';
-import { resultsBlock } from '../../channels/web/views/results.js';
-import { when } from '../../channels/web/views/util.js';
-import { factsBlock } from '../../channels/web/views/version.js';
+import { html } from '../../web-ui/html.js';
+import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
+import { statementList } from '../../web-ui/fragments/statements.js';
+import { resultsBlock } from '../../web-ui/fragments/results.js';
+import { when } from '../../web-ui/util.js';
+import { factsBlock } from '../../web-ui/fragments/facts.js';
 import { isBoard, requireReader } from '../access.js';
 import { planTree } from './plan.js';
 
@@ -21,7 +21,7 @@ export async function boardPage(ctx: Ctx, _state: FormState | null): Promise<Pag
   const { domains } = await panelOverview(ctx.deps, ctx.actor);
   const labels = new Map(domains.map((d) => [d.key, d.labels[ctx.lang]]));
   const body = html`<p class="lead">${t('board:intro')}</p>
-  <p><a class="button" href="/board/brief">${t('brief:open')}</a> <a class="button secondary" href="/board/plan">${t('plan:open')}</a> <a class="button secondary" href="/board/meetings">${t('meeting:open')}</a></p>
+  <p><a class="button" href="/board/brief">${t('brief:open')}</a> <a class="button secondary" href="/board/plan">${t('plan:open')}</a> <a class="button secondary" href="/board/meetings">${t('meeting:open')}</a> <a class="button secondary" href="/board/stats">${t('stats:open')}</a></p>
   <nav aria-label="${t('board:contents')}"><ul><li><a href="#summaries-h">${t('board:summaries')}</a></li><li><a href="#polls-h">${t('board:polls')}</a></li><li><a href="#plan-h">${t('board:plan')}</a></li></ul></nav>
 
   <section aria-labelledby="summaries-h"><h2 id="summaries-h">${t('board:summaries')}</h2>

@@ -1,8 +1,8 @@
 import { actionPlan, backlogItemHistory, BACKLOG_STATUSES, type PlanNode } from '../../core/index.js';
-import { html, selectedIf, type Html } from '../../channels/web/html.js';
-import type { Ctx, FormState, Page } from '../../channels/web/pages.js';
-import { boardResponse } from '../../channels/web/views/outcomes.js';
-import { inputDate, when, zoned } from '../../channels/web/views/util.js';
+import { html, selectedIf, type Html } from '../../web-ui/html.js';
+import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
+import { boardResponse } from '../../web-ui/fragments/action-plan.js';
+import { inputDate, when, zoned } from '../../web-ui/util.js';
 import { isBoard, requireReader } from '../access.js';
 import { origins } from './tree.js';
 

@@ -1,7 +1,7 @@
 import type { BacklogItemRecord } from '../../core/index.js';
-import { html, type Html } from '../../channels/web/html.js';
-import type { Ctx } from '../../channels/web/pages.js';
-import { translationLine } from '../../channels/web/views/consent.js';
+import { html, type Html } from '../../web-ui/html.js';
+import type { Ctx } from '../../web-ui/pages.js';
+import { translationLine } from '../../web-ui/fragments/statements.js';
 
 /** Where an item came from: summary statements, polls and the verified quotes they carried. */
 export function origins(ctx: Ctx, item: BacklogItemRecord): Html {

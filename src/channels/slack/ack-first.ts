@@ -20,17 +20,55 @@ export function ackFirst(event: ReceiverEvent): ReceiverEvent {
 }
 
 /**
+ * At most this many acknowledged requests are worked on at once; the rest wait their turn in memory.
+ * Without a bound a burst of 300 presses asks for 300 transactions at once, more than PostgreSQL's
+ * connection pool (10) can hand out before Prisma gives up waiting (P2028), and the press is lost.
+ */
+export const ACKED_WORK_AT_ONCE = 8;
+
+/** A first-come, first-served limit on work running at once. */
+export class WorkQueue {
+  #running = 0;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#running >= this.limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    this.#running += 1;
+    // Each piece of work starts on a new turn of the event loop. SQLite statements complete as promise
+    // callbacks only (better-sqlite3 is synchronous), so without this turn one piece of work handing over
+    // to the next would keep the loop from reading new requests and sending their acknowledgements.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      return await work();
+    } finally {
+      this.#running -= 1;
+      this.#waiting.shift()?.();
+    }
+  }
+}
+
+/**
  * Wraps any Bolt receiver (HTTP or Socket Mode) so that the events it hands to the app are acknowledged
- * first. The processing that follows is tracked: the answer no longer tells when the work is done.
+ * first. The processing that follows is queued and tracked: the answer no longer tells when it is done.
  */
 export class AckFirstReceiver implements Receiver {
+  readonly #queue = new WorkQueue(ACKED_WORK_AT_ONCE);
+
   constructor(
     readonly inner: Receiver,
     private readonly tracker: WorkTracker,
   ) {}
 
   init(app: App): void {
-    const front = { processEvent: (event: ReceiverEvent) => this.tracker.track(app.processEvent(ackFirst(event))) } as unknown as App;
+    const process = (event: ReceiverEvent) => {
+      const acked = ackFirst(event);
+      // Requests still to be answered (view submissions) skip the queue: they have 3 seconds.
+      const work = acked === event ? app.processEvent(event) : this.#queue.run(() => app.processEvent(acked));
+      return this.tracker.track(work);
+    };
+    const front = { processEvent: process } as unknown as App;
     this.inner.init(front);
   }
 

@@ -10,9 +10,9 @@ import {
   type CoreDeps,
   type Language,
 } from '../../core/index.js';
-import { errorMessage } from '../../i18n/errors.js';
+import { failureMessage, languageOfLocale } from '../replies.js';
 import type { Logger } from '../../logger.js';
-import type { LinkSubject } from '../web/sign-in-link.js';
+import type { LinkSubject } from '../../web-ui/sign-in-link.js';
 import { translator, type Tr } from './i18n.js';
 import type { WorkTracker } from './runtime.js';
 
@@ -67,11 +67,6 @@ export async function tenantOfTeam(env: Pick<SlackEnv, 'deps' | 'tenants'>, team
   return tenant.id;
 }
 
-/** The member's language from their Slack locale ("fr-FR" is fr); Dutch when Slack does not say. */
-export function languageOfLocale(locale: unknown): Language {
-  const code = typeof locale === 'string' ? locale.slice(0, 2).toLowerCase() : '';
-  return code === 'fr' || code === 'en' || code === 'nl' ? code : 'nl';
-}
 
 /** The panel member behind a Slack user the panel already knows, or null (nobody is enrolled by this). */
 export async function knownActor(env: SlackEnv, who: Who): Promise<Actor | null> {
@@ -99,13 +94,9 @@ export async function actorFor(env: SlackEnv, client: Client, who: Who): Promise
   return enrolChannelMember(env.deps, { tenantId, channel: 'slack', externalId: who.userId, displayName, language: languageOfLocale(user.locale) });
 }
 
-/** The message for a failure, in the member's language. Only codes are logged, never content. */
+/** The message for a failure, in the member's language (the shared rule, src/channels/replies.ts). */
 export function failureText(env: SlackEnv, lang: Language, error: unknown): string {
-  if (!isDomainError(error)) {
-    const e = obj(error);
-    env.logger.error({ err: str(e.code) ?? (error instanceof Error ? error.name : 'unknown'), api: str(obj(e.data).error) }, 'slack handler failed');
-  }
-  return errorMessage(lang, error);
+  return failureMessage(env.logger, lang, error);
 }
 
 /** Parses private_metadata we wrote; anything else is treated as empty. */

@@ -7,7 +7,7 @@ import type { ChatChannel } from '../contract.js';
 import { createReminders, handleOnce, type CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
-import { boardLinkMaker } from '../web/sign-in-link.js';
+import { boardLinkMaker } from '../../web-ui/sign-in-link.js';
 import { AckFirstReceiver } from './ack-first.js';
 import { actorFor, makeTr, whoIs, type Client, type SlackEnv } from './context.js';
 import { deleteSlackMessages } from './delete.js';
@@ -128,7 +128,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
       log.info({ mode: slack.appToken ? 'socket' : 'http', oauth: slack.oauth !== null }, 'slack channel started');
     },
     async stop() {
-      outbox?.stop();
+      await outbox?.stop();
       await app.stop().catch(() => undefined);
       await tracker.idle();
       await auth.close();

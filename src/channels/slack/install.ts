@@ -8,7 +8,8 @@ import { enrolChannelMember, type CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { createPrismaClient } from '../../store/client.js';
 import { createSlackInstallationStore, type SlackInstallationStore } from '../../store/slack-installations.js';
-import { languageOfLocale, tenantOfTeam, type Client } from './context.js';
+import { languageOfLocale } from '../replies.js';
+import { tenantOfTeam, type Client } from './context.js';
 
 /** The bot scopes the app asks for (keep in step with manifest.yml). */
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:history', 'im:write', 'users:read'];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import { z } from 'zod';
 import type { Language } from '../../core/index.js';
+import { languageOfLocale } from '../replies.js';
 
 /** Where a Teams conversation happens: a personal chat with the bot, a group chat, or a team channel. */
 export type Scope = 'personal' | 'groupChat' | 'channel';
@@ -20,8 +21,7 @@ export function tenantOf(activity: Activity): string | null {
 
 /** The member's language from the client's locale (nl-BE, fr-FR, en-US...); Dutch otherwise. */
 export function languageOf(locale: string | undefined): Language {
-  const prefix = (locale ?? '').slice(0, 2).toLowerCase();
-  return prefix === 'fr' || prefix === 'en' ? prefix : 'nl';
+  return languageOfLocale(locale);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { CoreDeps } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
-import { boardLinkMaker } from '../web/sign-in-link.js';
+import { boardLinkMaker } from '../../web-ui/sign-in-link.js';
 import { authConfiguration, isLoopbackUrl } from './auth.js';
 import { deliverNotification } from './notify.js';
 import { Messenger } from './proactive.js';
@@ -17,9 +17,6 @@ import { handleTurn } from './turn.js';
 /** Teams activities are small; a card action with a long contribution stays far below this. */
 const BODY_LIMIT = '512kb';
 const OUTBOX_ROUND_MS = 10_000;
-// The outbox's own timer is parked: every round goes through `kick`, so rounds never overlap and a kick
-// during a round is not lost (it runs another round right after).
-const PARKED_MS = 2 ** 31 - 1;
 
 /**
  * Microsoft Teams through the Microsoft 365 Agents SDK: `POST /api/messages` on the app's own server,
@@ -35,36 +32,20 @@ export async function createTeamsChannel(deps: CoreDeps, config: Config, logger:
     logger.error({ activityType: context.activity.type, err: error instanceof Error ? error.name : 'unknown' }, 'teams turn failed');
   };
 
-  let round: Promise<void> | null = null;
-  let again = false;
   const rt: TeamsRuntime = {
     deps,
     logger,
     timeZone: config.timeZone,
     boardLinkFor: boardLinkMaker({ secret: deps.secret, publicUrl: config.publicUrl, clock: deps.clock }),
     messenger: new Messenger(adapter, teams.local ? null : teams.appId),
-    kick: () => {
-      if (round) {
-        again = true;
-        return;
-      }
-      round = (async () => {
-        do {
-          again = false;
-          await outbox.flush();
-        } while (again);
-      })()
-        .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'teams outbox round failed'))
-        .finally(() => {
-          round = null;
-        });
-    },
+    // A kick during a round is not lost: the shared outbox runs one more round after it.
+    kick: () => outbox.kick(),
   };
   const outbox = startOutbox(deps, (pending) => deliverNotification(rt, pending), {
     channel: 'teams',
     quietHours: config.quietHours,
     timeZone: config.timeZone,
-    intervalMs: PARKED_MS,
+    intervalMs: OUTBOX_ROUND_MS,
     logger,
   });
 
@@ -91,7 +72,6 @@ export async function createTeamsChannel(deps: CoreDeps, config: Config, logger:
     if (!res.headersSent) res.status(status >= 400 && status < 500 ? status : 500).json({ error: status < 500 ? 'bad request' : 'internal error' });
   });
 
-  let timer: NodeJS.Timeout | null = null;
   return {
     name: 'teams',
     router,
@@ -99,14 +79,8 @@ export async function createTeamsChannel(deps: CoreDeps, config: Config, logger:
     deliver: (pending) => deliverNotification(rt, pending),
     deleteMessages: (messages, identities) => deleteTeamsMessages(rt.messenger, messages, identities),
     start: async () => {
-      timer = setInterval(rt.kick, OUTBOX_ROUND_MS);
-      timer.unref();
       rt.kick();
     },
-    stop: async () => {
-      if (timer) clearInterval(timer);
-      outbox.stop();
-      await round;
-    },
+    stop: () => outbox.stop(),
   };
 }

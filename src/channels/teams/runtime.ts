@@ -11,7 +11,7 @@ import {
 } from '../../core/index.js';
 import { t, translator } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
-import type { LinkSubject } from '../web/sign-in-link.js';
+import type { LinkSubject } from '../../web-ui/sign-in-link.js';
 import type { View } from './cards/view.js';
 import { addressOf, externalIdOf, languageOf, tenantOf, type TeamsAddress } from './identity.js';
 import type { Messenger } from './proactive.js';

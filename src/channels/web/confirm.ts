@@ -1,5 +1,5 @@
-import { html } from './html.js';
-import type { ActionSpec, Ctx, Page } from './pages.js';
+import { html } from '../../web-ui/html.js';
+import type { ActionSpec, Ctx, Page } from '../../web-ui/pages.js';
 
 /**
  * A confirm step before what cannot be undone (closing a poll or a question, withdrawing a contribution,

@@ -1,9 +1,10 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import { DomainError, type CoreDeps } from '../../core/index.js';
+import { securityHeaders } from '../../web-ui/security.js';
 import type { ChatChannel } from '../contract.js';
-import { sessionActor } from './session.js';
-import { STYLESHEET } from './assets.js';
-import { createPages, type PageOptions } from './pages.js';
+import { sessionActor } from '../../web-ui/session.js';
+import { STYLESHEET } from '../../web-ui/assets.js';
+import { createPages, type PageOptions } from '../../web-ui/pages.js';
 import { memberRoutes } from './routes/member.js';
 import { panelRoutes } from './routes/panel.js';
 import { privacyRoutes } from './routes/privacy.js';
@@ -14,17 +15,6 @@ function stylesheet(_req: Request, res: Response): void {
   res.set({ 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' }).type('text/css').send(STYLESHEET);
 }
 
-/** Headers for every page: no framing, no inline scripts or styles, forms post only to this site. */
-export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.set({
-    'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-  });
-  next();
-}
 
 /**
  * The local web channel: server-rendered pages for every role, no credentials (pick who you are), meant for

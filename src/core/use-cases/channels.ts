@@ -66,6 +66,15 @@ export async function enrolChannelMember(
       if (!member || !member.active || member.erasedAt) throw new DomainError('not_found');
       return actorOf(member, input.channel);
     }
+    // Enrolments in one zone take turns, so that of several first uses at once (on any instance) exactly
+    // one counts no members yet and becomes the facilitator.
+    await repos.tenants.lock(input.tenantId);
+    const again = await repos.members.findIdentity(input.tenantId, input.channel, input.externalId);
+    if (again) {
+      const member = await repos.members.findById(again.memberId);
+      if (!member || !member.active || member.erasedAt) throw new DomainError('not_found');
+      return actorOf(member, input.channel);
+    }
     const [panel] = await repos.panels.listByTenant(input.tenantId);
     if (!panel) throw new DomainError('not_found');
     const first = (await repos.members.countByTenant(input.tenantId)) === 0;
@@ -144,10 +153,15 @@ export interface PendingDelivery {
   identity: IdentityRecord;
 }
 
+/** How long a claimed notification is held for one outbox round; after that another instance may take it. */
+export const DELIVERY_LEASE_MS = 10 * 60_000;
+
 /**
- * Notifications not yet delivered to members this channel can reach. Only members with an identity on the
- * channel are asked for, so notifications for members of other channels never crowd these out. A member
- * reachable on several channels gets each notification once, on whichever channel delivers it first.
+ * Claims notifications not yet delivered to members this channel can reach, for one outbox round: held for
+ * DELIVERY_LEASE_MS, so no other instance (or channel) delivers them meanwhile. Only members with an
+ * identity on the channel are asked for, so notifications for members of other channels never crowd these
+ * out. A member reachable on several channels gets each notification once, on whichever channel claims it
+ * first. Settle each with markDelivered, or releaseDelivery to have it tried again.
  */
 export async function pendingDeliveries(deps: CoreDeps, channel: ChannelName, limit = 50): Promise<PendingDelivery[]> {
   return deps.store.transaction(async (repos) => {
@@ -156,7 +170,9 @@ export async function pendingDeliveries(deps: CoreDeps, channel: ChannelName, li
       if (!identities.has(identity.memberId)) identities.set(identity.memberId, identity);
     }
     const out: PendingDelivery[] = [];
-    for (const notification of await repos.notifications.listUndelivered([...identities.keys()], limit)) {
+    const now = deps.clock.now();
+    const until = new Date(now.getTime() + DELIVERY_LEASE_MS);
+    for (const notification of await repos.notifications.claimUndelivered([...identities.keys()], limit, now, until)) {
       const member = await repos.members.findById(notification.memberId);
       const identity = identities.get(notification.memberId);
       if (member && identity && member.active && !member.erasedAt) out.push({ notification, member, identity });
@@ -175,6 +191,19 @@ export async function markDelivered(deps: CoreDeps, notificationId: string): Pro
 export const REMINDER_EVERY_HOURS = 48;
 /** The scheduled job reminds only of what has waited this long: a reminder right after the announcement is noise. */
 export const REMINDER_GRACE_HOURS = 24;
+
+/** A delivery failed for now: let go of the claim so that the next round tries again. */
+export async function releaseDelivery(deps: CoreDeps, notificationId: string): Promise<void> {
+  await deps.store.transaction((repos) => repos.notifications.releaseClaim(notificationId));
+}
+
+/**
+ * The key that makes a reminder unique per member and period: two job runs at the same moment (two
+ * instances, or the job and a facilitator's "send reminders now") cannot both create one.
+ */
+export function reminderKey(memberId: string, now: Date, everyHours: number): string {
+  return `reminder:${memberId}:${Math.floor(now.getTime() / (Math.max(1, everyHours) * 3600_000))}`;
+}
 
 /**
  * Creates a reminder for each member of a zone who has open polls they did not answer or consent requests
@@ -207,8 +236,9 @@ export async function createReminders(
           (n) => n.kind === 'reminder' && now.getTime() - n.createdAt.getTime() < everyHours * 3600_000,
         );
         if (recent) continue;
-        await repos.notifications.create({ tenantId, memberId: member.id, kind: 'reminder', payload: { polls: openPolls, consent } });
-        created += 1;
+        // Once per member and period, also when another run (another instance) makes reminders right now.
+        const made = await repos.notifications.createOnce({ tenantId, memberId: member.id, kind: 'reminder', payload: { polls: openPolls, consent }, dedupeKey: reminderKey(member.id, now, everyHours) });
+        if (made) created += 1;
       }
     }
     return created;

@@ -10,7 +10,9 @@ import type {
 } from '../types.js';
 import { myInputOutcomes, type InputOutcome } from './backlog.js';
 import { myConsentRequests, type ConsentReview } from './consent.js';
-import { myBallot } from './polls.js';
+import { myBallotIn } from './polls.js';
+import { inTransaction } from './in-transaction.js';
+import { isPollOpen, isRoundOpen } from '../lifecycle.js';
 import { myContributions } from './rounds.js';
 import { participationOf, type ParticipationStatus } from './participation-state.js';
 
@@ -32,35 +34,33 @@ export interface MemberHome {
   supportRequested?: boolean;
 }
 
-/** Everything a member's home shows, the same for every channel. */
+/** Everything a member's home shows, the same for every channel: read in one transaction. */
 export async function memberHome(deps: CoreDeps, actor: Actor): Promise<MemberHome> {
-  const base = await deps.store.transaction(async (repos) => ({
-    polls: await repos.polls.listByPanel(actor.panelId, 'open'),
-    rounds: await repos.rounds.listByPanel(actor.panelId, 'open'),
-    meetings: await repos.meetings.listByPanel(actor.panelId),
-    notifications: await repos.notifications.listForMember(actor.memberId, { unreadOnly: true, limit: 20 }),
-    participation: await participationOf(repos, actor),
-    supportRequested: (await repos.support.listByMember(actor.memberId)).some((r) => r.handledAt === null),
-  }));
-  const now = deps.clock.now().getTime();
-  const openPolls = [];
-  for (const poll of base.polls) openPolls.push({ poll, myBallot: await myBallot(deps, actor, poll.id) });
-  const nextMeeting =
-    base.meetings
-      .filter((m) => m.status === 'planned' && m.scheduledAt.getTime() >= now - 12 * 3600_000)
-      .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0] ?? null;
-  return {
-    actor,
-    openPolls,
-    openRounds: base.rounds,
-    nextMeeting,
-    myContributions: await myContributions(deps, actor),
-    consentRequests: await myConsentRequests(deps, actor),
-    outcomes: (await myInputOutcomes(deps, actor)).filter((o) => o.items.length > 0),
-    notifications: base.notifications,
-    participation: base.participation,
-    supportRequested: base.supportRequested,
-  };
+  return deps.store.transaction(async (repos) => {
+    const inside = inTransaction(deps, repos);
+    const now = deps.clock.now();
+    // A poll past its deadline waits for the job to close it, but is no longer offered to answer.
+    const polls = (await repos.polls.listByPanel(actor.panelId, 'open')).filter((poll) => isPollOpen(poll, now));
+    const openPolls = [];
+    for (const poll of polls) openPolls.push({ poll, myBallot: await myBallotIn(deps, repos, actor, poll) });
+    const rounds = (await repos.rounds.listByPanel(actor.panelId, 'open')).filter((round) => isRoundOpen(round, now));
+    const nextMeeting =
+      (await repos.meetings.listByPanel(actor.panelId))
+        .filter((m) => m.status === 'planned' && m.scheduledAt.getTime() >= now.getTime() - 12 * 3600_000)
+        .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0] ?? null;
+    return {
+      actor,
+      openPolls,
+      openRounds: rounds,
+      nextMeeting,
+      myContributions: await myContributions(inside, actor),
+      consentRequests: await myConsentRequests(inside, actor),
+      outcomes: (await myInputOutcomes(inside, actor)).filter((o) => o.items.length > 0),
+      notifications: await repos.notifications.listForMember(actor.memberId, { unreadOnly: true, limit: 20 }),
+      participation: await participationOf(repos, actor),
+      supportRequested: (await repos.support.listByMember(actor.memberId)).some((r) => r.handledAt === null),
+    };
+  });
 }
 
 export async function markNotificationsRead(deps: CoreDeps, actor: Actor, ids: string[]): Promise<void> {

@@ -20,6 +20,8 @@ import { futureDate, intInRange, oneOf, optionalText, requireText } from '../val
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
+import { closePollIn } from './close-due.js';
+import { submitToBallotBox } from './ballot-box.js';
 
 /** What a poll form sends; left-out fields take `NEW_POLL_DEFAULTS`. */
 export interface CreatePollInput {
@@ -109,47 +111,65 @@ export interface BallotInput extends BallotFields {
 export async function castBallot(deps: CoreDeps, actor: Actor, pollId: string, input: BallotInput): Promise<BallotRecord> {
   enforce(actor, 'poll.vote');
   const rawReason = optionalText(input.reason, 'reason', LIMITS.reason);
-  return deps.store.transaction(async (repos) => {
-    // Everyone who votes has accepted the privacy text, staff included: a ballot is personal data too.
-    await requireParticipation(repos, actor, { everyone: true });
-    const { reason: reasonText } = guardFields({ reason: rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
-    const poll = await requireOpenPoll(repos, actor, pollId, deps.clock.now());
-    if (!inPollAudience(actor.role, poll.audience)) throw new DomainError('forbidden');
-    const choice = parseBallot(poll, input);
-    const reason = POLL_KIND_REGISTRY[poll.kind].takesReason && reasonText.length > 0 ? reasonText : null;
-    const who: { voterKey: string } | { memberId: string } =
-      poll.anonymity === 'anonymous'
-        ? { voterKey: voterKey(deps.secret, poll.id, actor.memberId) }
-        : { memberId: actor.memberId };
-    // Anonymous ballots and their participation mark keep only the day: equal times would pair them up.
-    const at = poll.anonymity === 'anonymous' ? { at: anonymousTime(deps.clock.now()) } : {};
-    const existing = await repos.polls.findBallot(poll.id, who);
-    const ballot = existing
-      ? await repos.polls.updateBallot(existing.id, { choice, reason, ...at })
-      : await repos.polls.createBallot({
-          pollId: poll.id,
-          memberId: 'memberId' in who ? who.memberId : null,
-          voterKey: 'voterKey' in who ? who.voterKey : null,
-          choice,
-          reason,
-          ...at,
-        });
-    await repos.polls.markParticipation(poll.id, actor.memberId, at.at);
-    // The audit trail of an anonymous poll names no voter.
-    await audit(repos, poll.anonymity === 'anonymous' ? null : actor, existing ? 'ballot.changed' : 'ballot.cast', 'poll', poll.id, {}, actor.tenantId);
-    return ballot;
-  });
+  const alone = (request: { actor: Actor; pollId: string; input: BallotInput; rawReason: string }) =>
+    deps.store.transaction(async (repos) => (await castBallotIn(deps, repos, request.actor, request.pollId, request.input, request.rawReason)).ballot);
+  if (deps.batchBallots === false) return alone({ actor, pollId, input, rawReason });
+  // Votes on one poll that arrive together are committed together (ballot-box.ts).
+  return new Promise((resolve, reject) => submitToBallotBox(deps, { actor, pollId, input, rawReason, resolve, reject }, alone));
+}
+
+/** `castBallot` inside the caller's transaction; returns the poll as read, so the caller need not read it again. */
+export async function castBallotIn(
+  deps: CoreDeps,
+  repos: Repositories,
+  actor: Actor,
+  pollId: string,
+  input: BallotInput,
+  rawReason: string,
+): Promise<{ poll: PollRecord; ballot: BallotRecord }> {
+  enforce(actor, 'poll.vote');
+  // Everyone who votes has accepted the privacy text, staff included: a ballot is personal data too.
+  await requireParticipation(repos, actor, { everyone: true });
+  const { reason: reasonText } = guardFields({ reason: rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
+  const poll = await requireOpenPoll(repos, actor, pollId, deps.clock.now());
+  if (!inPollAudience(actor.role, poll.audience)) throw new DomainError('forbidden');
+  const choice = parseBallot(poll, input);
+  const reason = POLL_KIND_REGISTRY[poll.kind].takesReason && reasonText.length > 0 ? reasonText : null;
+  const who: { voterKey: string } | { memberId: string } =
+    poll.anonymity === 'anonymous'
+      ? { voterKey: voterKey(deps.secret, poll.id, actor.memberId) }
+      : { memberId: actor.memberId };
+  // Anonymous ballots and their participation mark keep only the day: equal times would pair them up.
+  const at = poll.anonymity === 'anonymous' ? { at: anonymousTime(deps.clock.now()) } : {};
+  const existing = await repos.polls.findBallot(poll.id, who);
+  const ballot = existing
+    ? await repos.polls.updateBallot(existing.id, { choice, reason, ...at })
+    : await repos.polls.createBallot({
+        pollId: poll.id,
+        memberId: 'memberId' in who ? who.memberId : null,
+        voterKey: 'voterKey' in who ? who.voterKey : null,
+        choice,
+        reason,
+        ...at,
+      });
+  // A changed ballot was marked when first cast: one statement less on the hot path.
+  if (!existing) await repos.polls.markParticipation(poll.id, actor.memberId, at.at);
+  // The audit trail of an anonymous poll names no voter.
+  await audit(repos, poll.anonymity === 'anonymous' ? null : actor, existing ? 'ballot.changed' : 'ballot.cast', 'poll', poll.id, {}, actor.tenantId);
+  return { poll, ballot };
 }
 
 export async function myBallot(deps: CoreDeps, actor: Actor, pollId: string): Promise<BallotRecord | null> {
-  return deps.store.transaction(async (repos) => {
-    const poll = await requirePoll(repos, actor, pollId);
-    if (poll.anonymity === 'anonymous') {
-      if (poll.status === 'closed') return null;
-      return repos.polls.findBallot(poll.id, { voterKey: voterKey(deps.secret, poll.id, actor.memberId) });
-    }
-    return repos.polls.findBallot(poll.id, { memberId: actor.memberId });
-  });
+  return deps.store.transaction(async (repos) => myBallotIn(deps, repos, actor, await requirePoll(repos, actor, pollId)));
+}
+
+/** The actor's own ballot (an anonymous one through its voter key, which is gone once the poll closed). */
+export async function myBallotIn(deps: CoreDeps, repos: Repositories, actor: Actor, poll: PollRecord): Promise<BallotRecord | null> {
+  if (poll.anonymity === 'anonymous') {
+    if (poll.status === 'closed') return null;
+    return repos.polls.findBallot(poll.id, { voterKey: voterKey(deps.secret, poll.id, actor.memberId) });
+  }
+  return repos.polls.findBallot(poll.id, { memberId: actor.memberId });
 }
 
 export async function closePoll(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollRecord> {

@@ -18,6 +18,19 @@ export function toAuditEvent(row: AuditEvent): AuditEventRecord {
 
 export function makeAuditRepository(tx: Tx): AuditRepository {
   return {
+    async appendMany(inputs) {
+      if (inputs.length === 0) return;
+      await tx.auditEvent.createMany({
+        data: inputs.map((input) => ({
+          tenantId: input.tenantId,
+          actorId: input.actorId,
+          action: input.action,
+          objectType: input.objectType,
+          objectId: input.objectId,
+          details: JSON.stringify(input.details ?? {}),
+        })),
+      });
+    },
     async append(input) {
       await tx.auditEvent.create({
         data: {

@@ -1,3 +1,4 @@
+import { Prisma } from '../../../prisma/generated/sqlite/client.js';
 import { providerOf, type Tx } from './shared.js';
 
 /**
@@ -26,4 +27,16 @@ export async function insertPollParticipation(tx: Tx, pollId: string, memberId: 
   }
   return tx.$executeRaw`INSERT INTO "PollParticipation" ("pollId", "memberId", "createdAt")
     VALUES (${pollId}, ${memberId}, ${at}) ON CONFLICT DO NOTHING`;
+}
+
+/** Many participation marks of one poll in one statement (a burst of votes committed together). */
+export async function insertPollParticipations(tx: Tx, pollId: string, rows: { memberId: string; at: Date }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  if (providerOf(tx) === 'postgresql') {
+    const args = { data: rows.map((r) => ({ pollId, memberId: r.memberId, createdAt: r.at })), skipDuplicates: true };
+    const { count } = await tx.pollParticipation.createMany(args as unknown as { data: { pollId: string; memberId: string; createdAt: Date }[] });
+    return count;
+  }
+  const values = Prisma.join(rows.map((r) => Prisma.sql`(${pollId}, ${r.memberId}, ${r.at})`));
+  return tx.$executeRaw`INSERT INTO "PollParticipation" ("pollId", "memberId", "createdAt") VALUES ${values} ON CONFLICT DO NOTHING`;
 }

@@ -1,7 +1,7 @@
 import type { NotificationRepository } from '../../core/ports.js';
 import type { NotificationKind, NotificationRecord } from '../../core/types.js';
 import type { Notification } from '../../../prisma/generated/sqlite/client.js';
-import { NEWEST_FIRST, OLDEST_FIRST, isFlatRecord, oneOf, parseJson, unique, inChunks, type Tx } from './shared.js';
+import { NEWEST_FIRST, OLDEST_FIRST, isFlatRecord, oneOf, parseJson, providerOf, unique, inChunks, type Tx } from './shared.js';
 
 const KINDS = [
   'consent_requested',
@@ -45,6 +45,19 @@ export function makeNotificationRepository(tx: Tx): NotificationRepository {
       });
       return toNotification(row);
     },
+    async createOnce(input) {
+      const data = { tenantId: input.tenantId, memberId: input.memberId, kind: input.kind, payload: JSON.stringify(input.payload), dedupeKey: input.dedupeKey };
+      if (providerOf(tx) === 'postgresql') {
+        // ON CONFLICT DO NOTHING: waits for a concurrent insert of the same key, then skips; no error that
+        // would abort the transaction.
+        const { count } = await tx.notification.createMany({ data: [data], skipDuplicates: true } as unknown as { data: (typeof data)[] });
+        return count === 1;
+      }
+      // SQLite: this transaction holds the write lock (BEGIN IMMEDIATE), so nobody inserts in between.
+      if (await tx.notification.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } })) return false;
+      await tx.notification.create({ data });
+      return true;
+    },
     /** Newest first. */
     async listForMember(memberId, opts) {
       const rows = await tx.notification.findMany({
@@ -62,6 +75,34 @@ export function makeNotificationRepository(tx: Tx): NotificationRepository {
       }
       rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
       return rows.slice(0, limit).map(toNotification);
+    },
+    async claimUndelivered(memberIds, limit, now, until) {
+      if (memberIds.length === 0 || limit <= 0) return [];
+      const free = { deliveredAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
+      let ids: string[];
+      if (providerOf(tx) === 'postgresql') {
+        // SKIP LOCKED: rows another instance is claiming at this moment are left to it, not waited for.
+        const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Notification"
+          WHERE "deliveredAt" IS NULL AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+            AND "memberId" = ANY(${memberIds})
+          ORDER BY "createdAt", "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+        ids = rows.map((r) => r.id);
+      } else {
+        // SQLite: this transaction holds the write lock (BEGIN IMMEDIATE), so nobody claims in between.
+        const rows = [];
+        for (const slice of inChunks(memberIds)) {
+          rows.push(...(await tx.notification.findMany({ where: { ...free, memberId: { in: slice } }, orderBy: OLDEST_FIRST, take: limit, select: { id: true, createdAt: true } })));
+        }
+        rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+        ids = rows.slice(0, limit).map((r) => r.id);
+      }
+      if (ids.length === 0) return [];
+      await tx.notification.updateMany({ where: { id: { in: ids } }, data: { claimedUntil: until } });
+      const claimed = await tx.notification.findMany({ where: { id: { in: ids } }, orderBy: OLDEST_FIRST });
+      return claimed.map(toNotification);
+    },
+    async releaseClaim(id) {
+      await tx.notification.updateMany({ where: { id, deliveredAt: null }, data: { claimedUntil: null } });
     },
     async markRead(memberId, ids, at) {
       if (ids.length === 0) return;

@@ -10,7 +10,7 @@ import {
 } from '../../core/types.js';
 import type { Ballot, Prisma } from '../../../prisma/generated/sqlite/client.js';
 import { decodeChoice, encodeChoice } from './ballot-choice.js';
-import { insertPollParticipation } from './insert-ignore.js';
+import { insertPollParticipation, insertPollParticipations } from './insert-ignore.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 const POLL_STATUSES = ['open', 'closed'] as const;
@@ -97,6 +97,37 @@ export function makePollRepository(tx: Tx): PollRepository {
           ? await tx.ballot.findUnique({ where: { pollId_memberId: { pollId, memberId: who.memberId } } })
           : await tx.ballot.findUnique({ where: { pollId_voterKey: { pollId, voterKey: who.voterKey } } });
       return row ? toBallot(row) : null;
+    },
+    async findBallots(pollId, who) {
+      if (who.memberIds.length + who.voterKeys.length === 0) return [];
+      const rows = await tx.ballot.findMany({
+        where: {
+          pollId,
+          OR: [
+            ...(who.memberIds.length ? [{ memberId: { in: who.memberIds } }] : []),
+            ...(who.voterKeys.length ? [{ voterKey: { in: who.voterKeys } }] : []),
+          ],
+        },
+      });
+      return rows.map(toBallot);
+    },
+    async createBallots(inputs) {
+      if (inputs.length === 0) return;
+      await tx.ballot.createMany({
+        data: inputs.map((input) => ({
+          id: input.id,
+          createdAt: input.at,
+          updatedAt: input.at,
+          pollId: input.pollId,
+          memberId: input.memberId,
+          voterKey: input.voterKey,
+          choice: encodeChoice(input.choice),
+          reason: input.reason,
+        })),
+      });
+    },
+    async markParticipations(pollId, rows) {
+      await insertPollParticipations(tx, pollId, rows);
     },
     async createBallot(input) {
       const row = await tx.ballot.create({

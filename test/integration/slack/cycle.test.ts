@@ -10,7 +10,7 @@ import {
   respondToBacklogItem,
   type Actor,
 } from '../../../src/core/index.js';
-import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/channels/web/sign-in-link.js';
+import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/web-ui/sign-in-link.js';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
 import { checkBlocks } from '../../support/slack-blockkit.js';
 import { blockText, input, SlackPerson, type DmMessage } from '../../support/slack-person.js';

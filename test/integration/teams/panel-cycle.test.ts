@@ -11,7 +11,7 @@ import {
   respondToBacklogItem,
   type Actor,
 } from '../../../src/core/index.js';
-import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/channels/web/sign-in-link.js';
+import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/web-ui/sign-in-link.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { t } from '../../../src/i18n/index.js';
 import { cardProblems, unsafePlacements } from '../../support/teams-cards.js';

@@ -4,7 +4,7 @@ import { DEFAULT_DOMAINS } from '../../../src/core/seed-demo.js';
 import { contributionForm } from '../../../src/channels/teams/cards/contribution.js';
 import { translator } from '../../../src/channels/slack/i18n.js';
 import { contributionModal } from '../../../src/channels/slack/views/contribution.js';
-import { zoned } from '../../../src/channels/web/views/util.js';
+import { zoned } from '../../../src/web-ui/util.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { testDatabases } from '../../setup/databases.js';
 import { usePanelHarness } from '../../support/harness.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endWebSession, webSessionIsActive } from '../../../src/core/index.js';
-import { openSession, verifySession } from '../../../src/channels/web/session.js';
+import { openSession, verifySession } from '../../../src/web-ui/session.js';
 import { testDatabases } from '../../setup/databases.js';
 import { usePanelHarness } from '../../support/harness.js';
 

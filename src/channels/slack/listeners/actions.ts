@@ -1,12 +1,12 @@
 // Buttons in DMs and the Home tab for experts: answer a poll, answer a consent request, save a message.
 import type { App, BlockAction } from '@slack/bolt';
-import { getPoll, castBallot, myConsentRequests, respondToConsent, DomainError, isDomainError, type ConsentDecision } from '../../../core/index.js';
+import { getPoll, vote, myConsentRequests, respondToConsent, DomainError, isDomainError, type ConsentDecision } from '../../../core/index.js';
 import { modal } from '../blocks.js';
 import { actorFor, whoIs } from '../context.js';
 import { openContribution, publishHome } from '../operations.js';
 import { changeModal, consentDoneBlocks, consentModal } from '../views/consent.js';
 import { captureAnswered } from '../views/notices.js';
-import { loadPoll, pollMessage, readChoice, voteModal } from '../views/poll.js';
+import { loadPoll, pollMessage, readChoice, voteModal, type PollView } from '../views/poll.js';
 import { container, onPress, type Press } from './interact.js';
 
 async function answerConsent(press: Press, decision: ConsentDecision): Promise<void> {
@@ -45,18 +45,20 @@ export function registerActions(app: App, env: Press['env']): void {
     const poll = await getPoll(env.deps, actor, press.value);
     const input = readChoice(poll, body.state?.values[`poll:${poll.id}`]?.poll_choice);
     const where = container(body);
+    // The vote and the screen drawn after it come from one transaction.
+    let screen: PollView | null = null;
     try {
-      await castBallot(env.deps, actor, poll.id, input);
+      screen = (await vote(env.deps, actor, poll.id, input)).screen;
     } finally {
       // Updated in place whatever happened: a closed poll shows its results instead of the buttons.
       if (where.channel && where.ts) {
-        const message = pollMessage(env.tr(actor.language), await loadPoll(env.deps, actor, poll.id));
+        const message = pollMessage(env.tr(actor.language), screen ?? (await loadPoll(env.deps, actor, poll.id)));
         await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks, metadata: message.metadata });
       }
     }
     if (poll.kind === 'consent' && input.vote === 'object') {
       // An objection may come with a reason: asked in a modal, never required.
-      await client.views.open({ trigger_id: body.trigger_id, view: voteModal(env.tr(actor.language), await loadPoll(env.deps, actor, poll.id)) });
+      await client.views.open({ trigger_id: body.trigger_id, view: voteModal(env.tr(actor.language), screen) });
     }
   });
 

@@ -21,7 +21,7 @@ import {
   requireFacilitator,
   sendReminders,
 } from '../operations.js';
-import { SIGN_IN_LINK_TTL_HOURS } from '../../web/sign-in-link.js';
+import { SIGN_IN_LINK_TTL_HOURS } from '../../../web-ui/sign-in-link.js';
 import { escapeText } from '../text.js';
 import { helpMessage } from '../views/notices.js';
 

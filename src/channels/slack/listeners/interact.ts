@@ -5,6 +5,7 @@ import { privacyView } from '../operations.js';
 import { modal, section } from '../blocks.js';
 import { actorFor, failureText, whoIs, type Client, type SlackEnv } from '../context.js';
 import { md } from '../text.js';
+import { needsPrivacyDetour } from '../../replies.js';
 
 export interface Press {
   env: SlackEnv;
@@ -73,7 +74,7 @@ export function onPress(app: App, env: SlackEnv, actionId: string, work: (press:
       }
     } catch (error) {
       // Not yet taking part: the privacy text opens instead of an error, so that one tap leads on.
-      if (actor && isDomainError(error) && error.code === 'participation_consent_required') {
+      if (actor && needsPrivacyDetour(error)) {
         const view = privacyView(env, actor);
         const open = body.view?.type === 'modal' ? client.views.push({ trigger_id: body.trigger_id, view }) : client.views.open({ trigger_id: body.trigger_id, view });
         if (await open.then(() => true, () => false)) return;

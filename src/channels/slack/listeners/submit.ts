@@ -8,6 +8,7 @@ import { section } from '../blocks.js';
 import { md } from '../text.js';
 import { blockForField } from '../views/forms.js';
 import { privacyView } from '../operations.js';
+import { needsPrivacyDetour } from '../../replies.js';
 
 /** Slack closes the request after 3 s; leave room for the network. */
 const BUDGET_MS = 2000;
@@ -34,7 +35,7 @@ function inputBlockIds(body: ViewSubmitAction): string[] {
 
 function errorsFor(env: SlackEnv, body: ViewSubmitAction, actor: Actor | null, error: unknown): ViewResponseAction {
   // Not yet taking part: the privacy text is pushed on top of the form, which keeps what was typed.
-  if (actor && isDomainError(error) && error.code === 'participation_consent_required') {
+  if (actor && needsPrivacyDetour(error)) {
     return { response_action: 'push', view: privacyView(env, actor) };
   }
   const blocks = inputBlockIds(body);

@@ -42,7 +42,7 @@ export function reminderMessage(tr: Tr, counts: { polls: number; consent: number
 /** Short notices that only point somewhere (board pages for board members, the Home tab for others). */
 export function simpleNotice(tr: Tr, kind: string, boardUrl: string | null): Message {
   const text = tr(`common:notification.${kind}`);
-  const blocks: Block[] = [section(md(text))];
+  const blocks: Block[] = [header(tr(`common:notificationTitle.${kind}`)), section(md(text))];
   if (boardUrl) blocks.push(actions([linkButton(tr('home.boardPages'), 'board_link', boardUrl)]));
   else blocks.push(context(md(tr('reminder.where'))));
   return { text, blocks };

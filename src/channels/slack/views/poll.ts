@@ -1,7 +1,7 @@
 import type { types, ViewStateValue } from '@slack/bolt';
 import {
   describeBallot as describeChoice,
-  myBallot,
+  pollScreen,
   pollResults,
   type Actor,
   type BallotInput,
@@ -21,12 +21,9 @@ export interface PollView {
   closed: boolean;
 }
 
+/** The poll, its results and the member's answer, in one read. */
 export async function loadPoll(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollView> {
-  const results = await pollResults(deps, actor, pollId);
-  const ballot = await myBallot(deps, actor, pollId);
-  const { poll } = results;
-  const closed = poll.status === 'closed' || (poll.deadline !== null && poll.deadline.getTime() <= deps.clock.now().getTime());
-  return { results, ballot, closed };
+  return pollScreen(deps, actor, pollId);
 }
 
 /** Poll messages carry their poll id as message metadata, so that closing can find and update them. */

@@ -9,9 +9,9 @@ import {
   submitContribution,
   withdrawContribution,
 } from '../../../core/index.js';
-import { html } from '../html.js';
-import { id, type Form } from '../form.js';
-import type { createPages, Ctx, FormState, Page } from '../pages.js';
+import { html } from '../../../web-ui/html.js';
+import { id, type Form } from '../../../web-ui/form.js';
+import type { createPages, Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { contributionForm } from '../views/contribute.js';
 import { homePage } from '../views/home.js';
 import { resultsPage } from '../views/results.js';

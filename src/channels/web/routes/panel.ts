@@ -11,13 +11,13 @@ import {
   publishSummary,
   recordMeetingOutcome,
 } from '../../../core/index.js';
-import { id, lines, optionalId } from '../form.js';
-import type { createPages } from '../pages.js';
+import { id, lines, optionalId } from '../../../web-ui/form.js';
+import type { createPages } from '../../../web-ui/pages.js';
 import { panelPage } from '../views/panel.js';
 import { roundPage } from '../views/round.js';
 import { EDIT_VERSION_FORM, editedStatements, versionEditPage } from '../views/version-edit.js';
 import { versionPage } from '../views/version.js';
-import { zoned } from '../views/util.js';
+import { zoned } from '../../../web-ui/util.js';
 import { confirmFirst } from '../confirm.js';
 
 /** Facilitator controls. Every action calls exactly one use case, which checks the role itself. */

@@ -12,11 +12,11 @@ import {
 } from '../../../core/index.js';
 import { t } from '../../../i18n/index.js';
 import { eraseMemberEverywhere } from '../../erasure.js';
-import { html } from '../html.js';
-import { id, MalformedRequest } from '../form.js';
-import { languageOf } from '../errors.js';
-import { sendPage, type createPages } from '../pages.js';
-import { clearSessionCookie, sessionActor } from '../session.js';
+import { html } from '../../../web-ui/html.js';
+import { id, MalformedRequest } from '../../../web-ui/form.js';
+import { languageOf } from '../../../web-ui/errors.js';
+import { sendPage, type createPages } from '../../../web-ui/pages.js';
+import { clearSessionCookie, sessionActor } from '../../../web-ui/session.js';
 import { panelPage } from '../views/panel.js';
 import { myDataPage, privacyPage, supportPage } from '../views/privacy.js';
 import { confirmFirst, type Confirmable } from '../confirm.js';

@@ -11,15 +11,15 @@ import {
   type Language,
 } from '../../../core/index.js';
 import { isLanguage, t } from '../../../i18n/index.js';
-import { readForm } from '../form.js';
-import { html, type Html } from '../html.js';
-import { languageOf, sameOriginOnly } from '../errors.js';
-import { sendPage, type createPages, type Render } from '../pages.js';
-import { endSession, openSession, sessionActor, setSessionCookie } from '../session.js';
-import { BOARD_LINK_PURPOSE, linkUseKey, SIGN_IN_LINK_TTL_HOURS, verifySignInToken, type SignInClaims } from '../sign-in-link.js';
+import { readForm } from '../../../web-ui/form.js';
+import { html, type Html } from '../../../web-ui/html.js';
+import { languageOf, sameOriginOnly } from '../../../web-ui/errors.js';
+import { sendPage, type createPages, type Render } from '../../../web-ui/pages.js';
+import { endSession, openSession, sessionActor, setSessionCookie } from '../../../web-ui/session.js';
+import { BOARD_LINK_PURPOSE, linkUseKey, SIGN_IN_LINK_TTL_HOURS, verifySignInToken, type SignInClaims } from '../../../web-ui/sign-in-link.js';
 import { pickerBody } from '../views/picker.js';
 import { homePage } from '../views/home.js';
-import { layout } from '../layout.js';
+import { layout } from '../../../web-ui/layout.js';
 
 type Pages = ReturnType<typeof createPages>;
 

@@ -1,7 +1,7 @@
 import { resolvePollShortCode, type CoreDeps } from '../../../core/index.js';
-import { NoSession } from '../errors.js';
-import type { createPages } from '../pages.js';
-import { sessionActor } from '../session.js';
+import { NoSession } from '../../../web-ui/errors.js';
+import type { createPages } from '../../../web-ui/pages.js';
+import { sessionActor } from '../../../web-ui/session.js';
 
 /**
  * `/v/<code>`: the short link (and QR code) on the projector opens the poll on a member's phone: an open poll

@@ -1,7 +1,7 @@
 import { ATTRIBUTIONS, LIMITS, showsTimeOfDay, type ContributionRecord, type DomainRecord, type IdeaRoundRecord } from '../../../core/index.js';
-import { checkedIf, html, multiline, type Html } from '../html.js';
-import type { Ctx, FormState } from '../pages.js';
-import { formAlert, val, vals, when } from './util.js';
+import { checkedIf, html, multiline, type Html } from '../../../web-ui/html.js';
+import type { Ctx, FormState } from '../../../web-ui/pages.js';
+import { formAlert, val, vals, when } from '../../../web-ui/util.js';
 import { guardBox } from './guard.js';
 
 const FIELDS = ['whatHappens', 'whatIsNeeded', 'idea'] as const;

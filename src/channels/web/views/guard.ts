@@ -1,6 +1,6 @@
 import { scanText, type Finding } from '../../../core/index.js';
-import { html, type Html } from '../html.js';
-import type { Ctx, FormState } from '../pages.js';
+import { html, type Html } from '../../../web-ui/html.js';
+import type { Ctx, FormState } from '../../../web-ui/pages.js';
 
 /**
  * When the core refused a form because the guard found sensitive data, this box shows what it found

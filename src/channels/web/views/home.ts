@@ -1,12 +1,13 @@
-import { listIdeaRounds, memberHome, panelOverview } from '../../../core/index.js';
-import { html, multiline } from '../html.js';
-import type { Ctx, FormState, Page } from '../pages.js';
+import { listIdeaRounds, memberHome, memberThread, panelOverview } from '../../../core/index.js';
+import { html, multiline } from '../../../web-ui/html.js';
+import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { consentCard } from './consent.js';
 import { myContributionCard, roundCard } from './contribute.js';
 import { notificationsSection, outcomesSection } from './outcomes.js';
 import { pollCard } from './polls.js';
-import { when } from './util.js';
+import { when } from '../../../web-ui/util.js';
 import { needsPrivacyStep, privacyBanner, supportCard } from './privacy.js';
+import { threadSections } from './thread.js';
 
 /** A member's home: what asks for an answer first, then what they wrote and what became of it. */
 export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page> {
@@ -14,6 +15,7 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
   const { domains } = await panelOverview(ctx.deps, ctx.actor);
   const rounds = home.myContributions.length > 0 ? await listIdeaRounds(ctx.deps, ctx.actor) : [];
   const question = (roundId: string | null) => rounds.find((r) => r.id === roundId)?.question ?? null;
+  const thread = await memberThread(ctx.deps, ctx.actor);
   const { t } = ctx;
   // An expert who has not accepted the privacy text sees the privacy step, and no vote or contribution form.
   const privacyFirst = needsPrivacyStep(ctx, home.participation);
@@ -45,6 +47,8 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
       <article class="card"><h3>${home.nextMeeting.title}</h3><p>${when(ctx, home.nextMeeting.scheduledAt)}</p>
       ${home.nextMeeting.agenda ? html`<p><strong>${t('web:meeting.agenda')}</strong><br>${multiline(home.nextMeeting.agenda)}</p>` : ''}</article></section>`
     : ''}
+
+  ${threadSections(ctx, thread)}
 
   ${canContribute
     ? html`<section aria-labelledby="mine-h"><h2 id="mine-h">${t('web:home.mine')}</h2>

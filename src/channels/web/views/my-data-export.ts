@@ -1,7 +1,7 @@
 import { exportMyData, type BallotChoice, type MemberExport } from '../../../core/index.js';
-import { html, multiline } from '../html.js';
-import type { Ctx, Page } from '../pages.js';
-import { when } from './util.js';
+import { html, multiline } from '../../../web-ui/html.js';
+import type { Ctx, Page } from '../../../web-ui/pages.js';
+import { when } from '../../../web-ui/util.js';
 
 /**
  * The member's data as a page to read and print, in their language, beside the JSON file: what they wrote,

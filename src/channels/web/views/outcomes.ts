@@ -1,22 +1,9 @@
-import type { BacklogItemRecord, ContributionRecord, InputOutcome, NotificationRecord } from '../../../core/index.js';
-import { html, multiline, type Html } from '../html.js';
-import type { Ctx } from '../pages.js';
-import { excerpt, when } from './util.js';
-
-/** Status, owner, due date and a progress bar of one action-plan item (shared with the board pages). */
-export function itemFacts(ctx: Ctx, item: BacklogItemRecord): Html {
-  return html`<span class="tag status-${item.status}">${ctx.t(`common:backlogStatus.${item.status}`)}</span>
-    ${item.owner ? html` · ${ctx.t('web:outcome.owner')} ${item.owner}` : ''}
-    ${item.dueDate ? html` · ${ctx.t('web:outcome.due')} ${when(ctx, item.dueDate, false)}` : ''}
-    <br><strong>${ctx.t('web:outcome.progress')}</strong>
-    <progress max="100" value="${item.progress}" aria-label="${ctx.t('web:outcome.progress')}">${item.progress}%</progress> ${item.progress}%`;
-}
-
-export function boardResponse(ctx: Ctx, item: BacklogItemRecord): Html {
-  if (!item.boardResponse) return html`<p class="muted">${ctx.t('web:outcome.noResponse')}</p>`;
-  return html`<blockquote class="response"><p><strong>${ctx.t('web:outcome.response')}</strong></p><p>${multiline(item.boardResponse)}</p>
-    ${item.respondedAt ? html`<footer>${when(ctx, item.respondedAt, false)}</footer>` : ''}</blockquote>`;
-}
+import type { ContributionRecord, InputOutcome, NotificationRecord } from '../../../core/index.js';
+import { boardResponse, itemFacts } from '../../../web-ui/fragments/action-plan.js';
+import { html, multiline, type Html } from '../../../web-ui/html.js';
+import { notificationView, type NotificationTarget } from '../../notification.js';
+import type { Ctx } from '../../../web-ui/pages.js';
+import { excerpt, when } from '../../../web-ui/util.js';
 
 /** "What became of my input": each contribution with the action-plan items that came from it. */
 export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: ContributionRecord[]): Html {
@@ -35,10 +22,35 @@ export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: Contri
   })}`;
 }
 
+/** Where a notification's link leads on this site (the member's home sections, the panel pages). */
+function webPathOf(ctx: Ctx, target: NotificationTarget): string {
+  const facilitates = ctx.actor.role === 'facilitator' || ctx.actor.role === 'admin';
+  switch (target.kind) {
+    case 'poll':
+      return '/home#polls-h';
+    case 'round':
+      return '/home#round-h';
+    case 'consent':
+      return '/home#consent-h';
+    case 'outcomes':
+      return `/home#outcome-${target.itemId}`;
+    case 'summary':
+      return facilitates && target.versionId ? `/panel/versions/${target.versionId}` : ctx.actor.role === 'board' ? '/board' : '/home#consent-h';
+    case 'support':
+      return facilitates ? '/panel#support-h' : '/support';
+    default:
+      return '/home';
+  }
+}
+
 export function notificationsSection(ctx: Ctx, notifications: NotificationRecord[]): Html {
   if (notifications.length === 0) return html``;
   return html`<section aria-labelledby="notifications-h"><h2 id="notifications-h">${ctx.t('web:home.notifications')}</h2>
-    <ul>${notifications.map((n) => html`<li>${ctx.t(`common:notification.${n.kind}`)} <span class="muted">(${when(ctx, n.createdAt)})</span></li>`)}</ul>
+    <ul>${notifications.map((n) => {
+      const view = notificationView(ctx.lang, n);
+      return html`<li><strong>${view.title}</strong> <span class="muted">(${when(ctx, n.createdAt)})</span><br>${view.text}
+        <a href="${webPathOf(ctx, view.target)}">${view.linkLabel}</a></li>`;
+    })}</ul>
     <form method="post" action="/notifications/read">
       ${notifications.map((n) => html`<input type="hidden" name="ids" value="${n.id}">`)}
       <button type="submit" class="secondary">${ctx.t('web:home.markRead')}</button>

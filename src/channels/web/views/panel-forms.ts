@@ -1,7 +1,7 @@
 import { ANONYMITY, LANGUAGES, NEW_POLL_DEFAULTS, POLL_AUDIENCES, POLL_KINDS, RESULTS_VISIBILITY, type MeetingRecord } from '../../../core/index.js';
-import { checkedIf, html, selectedIf, type Html } from '../html.js';
-import type { Ctx, FormState } from '../pages.js';
-import { formAlert, val, when } from './util.js';
+import { checkedIf, html, selectedIf, type Html } from '../../../web-ui/html.js';
+import type { Ctx, FormState } from '../../../web-ui/pages.js';
+import { formAlert, val, when } from '../../../web-ui/util.js';
 
 function text(ctx: Ctx, state: FormState | null, formId: string, name: string, label: string, opts: { type?: string; hint?: string; area?: boolean } = {}): Html {
   const fid = `${formId}-${name}`;

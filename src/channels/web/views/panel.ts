@@ -1,8 +1,8 @@
 import { enforce, listIdeaRounds, listMeetings, listPolls, listSummaries, type Actor } from '../../../core/index.js';
-import { html, multiline } from '../html.js';
-import type { Ctx, FormState, Page } from '../pages.js';
+import { html, multiline } from '../../../web-ui/html.js';
+import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { meetingForm, outcomeForm, pollForm, roundForm } from './panel-forms.js';
-import { when } from './util.js';
+import { when } from '../../../web-ui/util.js';
 import { supportSection } from './support-list.js';
 
 /** Facilitators and admins only: the channel says so before asking the core for anything. */

@@ -1,6 +1,6 @@
 import { ROLES, type Actor, type Language, type MemberRecord } from '../../../core/index.js';
 import { translator } from '../../../i18n/index.js';
-import { html, type Html } from '../html.js';
+import { html, type Html } from '../../../web-ui/html.js';
 
 /** The local picker: choose who you are (no password; this channel is for use on this computer only). */
 export function pickerBody(lang: Language, tenants: { tenantId: string; tenantName: string; members: MemberRecord[] }[], current: Actor | null): Html {

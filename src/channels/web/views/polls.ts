@@ -1,7 +1,7 @@
 import { describeBallot as describeChoice, type BallotRecord, type PollRecord } from '../../../core/index.js';
-import { checkedIf, html, type Html } from '../html.js';
-import type { Ctx, FormState } from '../pages.js';
-import { formAlert, val, vals, when } from './util.js';
+import { checkedIf, html, type Html } from '../../../web-ui/html.js';
+import type { Ctx, FormState } from '../../../web-ui/pages.js';
+import { formAlert, val, vals, when } from '../../../web-ui/util.js';
 import { guardBox } from './guard.js';
 
 /** The member's answer in words. */

@@ -1,7 +1,7 @@
 import { consentHistory, currentPrivacyNotice, mySupportRequest, participationStatus, type ParticipationStatus } from '../../../core/index.js';
-import { html, type Html } from '../html.js';
-import type { Ctx, Page } from '../pages.js';
-import { when } from './util.js';
+import { html, type Html } from '../../../web-ui/html.js';
+import type { Ctx, Page } from '../../../web-ui/pages.js';
+import { when } from '../../../web-ui/util.js';
 
 /** A confirmation from `?done=` on the privacy pages (keys under privacy:done). */
 function done(ctx: Ctx): string | null {

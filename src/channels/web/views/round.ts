@@ -1,10 +1,10 @@
 import { DomainError, listContributions, listIdeaRounds, listPanelMembers, panelOverview, showsTimeOfDay } from '../../../core/index.js';
-import { html, multiline } from '../html.js';
-import { id } from '../form.js';
-import type { Ctx, FormState, Page } from '../pages.js';
+import { html, multiline } from '../../../web-ui/html.js';
+import { id } from '../../../web-ui/form.js';
+import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { draftForm } from './panel-forms.js';
 import { requireFacilitator } from './panel.js';
-import { when } from './util.js';
+import { when } from '../../../web-ui/util.js';
 
 const FIELDS = ['whatHappens', 'whatIsNeeded', 'idea'] as const;
 

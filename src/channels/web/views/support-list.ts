@@ -1,7 +1,7 @@
 import { listSupportRequests } from '../../../core/index.js';
-import { html, type Html } from '../html.js';
-import type { Ctx } from '../pages.js';
-import { when } from './util.js';
+import { html, type Html } from '../../../web-ui/html.js';
+import type { Ctx } from '../../../web-ui/pages.js';
+import { when } from '../../../web-ui/util.js';
 
 /** For facilitators on the panel page: who asked for support, and a "handled" button. Nobody else sees it. */
 export async function supportSection(ctx: Ctx): Promise<Html> {

@@ -1,10 +1,10 @@
 import { getSummaryVersion, type EditedStatement, type SummaryVersionRecord } from '../../../core/index.js';
-import { checkedIf, html } from '../html.js';
-import { id, MalformedRequest, type Form } from '../form.js';
-import type { Ctx, FormState, Page } from '../pages.js';
+import { checkedIf, html } from '../../../web-ui/html.js';
+import { id, MalformedRequest, type Form } from '../../../web-ui/form.js';
+import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { requireFacilitator } from './panel.js';
-import { formAlert, val, vals } from './util.js';
-import { translationLine } from './consent.js';
+import { formAlert, val, vals } from '../../../web-ui/util.js';
+import { translationLine } from '../../../web-ui/fragments/statements.js';
 
 const FORM = 'edit-version';
 

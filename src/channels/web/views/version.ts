@@ -1,24 +1,12 @@
 import { DomainError, getSummaryVersion, listSummaries, openChangeRequests, panelOverview, versionConsent, type MemberConsentState, type OpenChangeRequest, type SummaryFacts } from '../../../core/index.js';
 import { failureMessage } from '../../../synthesis/messages.js';
-import { html, type Html } from '../html.js';
-import { id } from '../form.js';
-import type { Ctx, FormState, Page } from '../pages.js';
-import { statementList } from './consent.js';
+import { html, type Html } from '../../../web-ui/html.js';
+import { id } from '../../../web-ui/form.js';
+import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
+import { statementList } from '../../../web-ui/fragments/statements.js';
+import { factsBlock } from '../../../web-ui/fragments/facts.js';
 import { requireFacilitator } from './panel.js';
-import { formAlert, when } from './util.js';
-
-/** Numbers computed by code: contributors per theme, domains of experience represented and missing. */
-export function factsBlock(ctx: Ctx, facts: SummaryFacts, labels: Map<string, string>): Html {
-  const { t } = ctx;
-  const names = (keys: string[]) => (keys.length ? keys.map((k) => labels.get(k) ?? k).join(', ') : t('web:summary.none'));
-  return html`<dl class="facts">
-    <dt>${t('web:summary.factContributions')}</dt><dd>${facts.contributions}</dd>
-    <dt>${t('web:summary.factContributors')}</dt><dd>${facts.contributors}</dd>
-    ${facts.themes.map((th) => html`<dt>${th.theme || t('web:summary.noTheme')}</dt><dd>${t('web:summary.themeContributors', { count: th.contributors })}</dd>`)}
-    <dt>${t('web:summary.represented')}</dt><dd>${names(facts.domainsRepresented)}</dd>
-    <dt>${t('web:summary.missing')}</dt><dd>${names(facts.domainsMissing)}</dd>
-  </dl>`;
-}
+import { formAlert, when } from '../../../web-ui/util.js';
 
 /** Each cited member's answer, with the comment of a change request, so the facilitator can act on it. */
 function consentTable(ctx: Ctx, states: MemberConsentState[]): Html {

@@ -1,5 +1,5 @@
-import { LANGUAGES, type Actor, type Language } from '../../core/index.js';
-import { translator } from '../../i18n/index.js';
+import { LANGUAGES, type Actor, type Language } from '../core/index.js';
+import { translator } from '../i18n/index.js';
 import { html, type Html } from './html.js';
 
 export type T = ReturnType<typeof translator>;

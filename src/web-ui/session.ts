@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { isDomainError, resolveActor, endWebSession, startWebSession, webSessionIsActive, type Actor, type CoreDeps } from '../../core/index.js';
+import { isDomainError, resolveActor, endWebSession, startWebSession, webSessionIsActive, type Actor, type CoreDeps } from '../core/index.js';
 
 /**
  * The web session: an HttpOnly, SameSite=Strict cookie holding the tenant and member id, the id of the

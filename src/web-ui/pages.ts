@@ -1,8 +1,8 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { Actor, CoreDeps, Language } from '../../core/index.js';
-import { translator } from '../../i18n/index.js';
-import type { Logger } from '../../logger.js';
-import { ChannelSet } from '../contract.js';
+import type { Actor, CoreDeps, Language } from '../core/index.js';
+import { translator } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import { ChannelSet } from '../channels/contract.js';
 import { Form, readForm } from './form.js';
 import type { Html } from './html.js';
 import { layout, type Site, type T } from './layout.js';

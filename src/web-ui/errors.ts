@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
-import { httpStatusOf, isDomainError, type Actor, type Language } from '../../core/index.js';
-import { errorMessage } from '../../i18n/errors.js';
-import { isLanguage, t } from '../../i18n/index.js';
-import type { Logger } from '../../logger.js';
+import { httpStatusOf, isDomainError, type Actor, type Language } from '../core/index.js';
+import { errorMessage } from '../i18n/errors.js';
+import { isLanguage, t } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
 import { MalformedRequest } from './form.js';
 import { html } from './html.js';
 import { layout, type Site } from './layout.js';

@@ -1,6 +1,6 @@
-import { formatDate } from '../../../i18n/index.js';
-import type { Ctx, FormState } from '../pages.js';
-import { html, type Html } from '../html.js';
+import { formatDate } from '../i18n/index.js';
+import type { Ctx, FormState } from './pages.js';
+import { html, type Html } from './html.js';
 
 /** What the member typed into this form when it came back with a message, else the fallback. */
 export function val(state: FormState | null, formId: string, name: string, fallback = ''): string {

@@ -1,0 +1,1 @@
+-- No changes for postgresql in this migration.

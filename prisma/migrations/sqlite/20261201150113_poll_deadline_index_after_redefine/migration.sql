@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Poll_status_deadline_idx" ON "Poll"("status", "deadline");
