@@ -6,7 +6,7 @@ import { parseBallot, POLL_KIND_REGISTRY } from '../poll-kinds.js';
 import type { Repositories, Store } from '../ports.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
-import type { Actor, AuditInput, BallotRecord, PollRecord } from '../types.js';
+import { inPollAudience, type Actor, type AuditInput, type BallotRecord, type PollRecord } from '../types.js';
 import { requireParticipation } from './participation-state.js';
 import type { BallotInput } from './polls.js';
 
@@ -163,8 +163,10 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
 async function prepare(deps: CoreDeps, repos: Repositories, poll: PollRecord | null, request: BallotRequest, now: Date) {
   const { actor, input } = request;
   const checked = sameTenant(actor, poll);
-  await requireParticipation(repos, actor);
+  // The same rules as castBallotIn: whoever votes accepted the privacy text, and is in the poll's audience.
+  await requireParticipation(repos, actor, { everyone: true });
   if (!isPollOpen(checked, now)) throw new DomainError('poll_closed');
+  if (!inPollAudience(actor.role, checked.audience)) throw new DomainError('forbidden');
   const { reason: reasonText } = guardFields({ reason: request.rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
   const choice = parseBallot(checked, input);
   const reason = POLL_KIND_REGISTRY[checked.kind].takesReason && reasonText.length > 0 ? reasonText : null;
