@@ -6,6 +6,8 @@
 // `--if-stale` (run before `npm start` and `npm run cli`): builds only when dist/ is missing or older
 // than the sources. Where the sources are not there (the container's runtime stage ships dist/ only),
 // there is nothing to compare with and nothing is done.
+// `--out-dir <dir>` (tests): build there instead of dist/; the directory must be inside the project so that
+// the compiled code finds node_modules.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const outFlag = process.argv.indexOf('--out-dir');
+const dist = outFlag > 0 ? path.resolve(process.argv[outFlag + 1] ?? '') : path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 
 /** Sources whose change needs a new build (the generated Prisma clients are compiled in too). */
@@ -57,7 +60,7 @@ export function build() {
   }
   // Only what a build makes: dist/teams also holds the app package that `npm run teams:package` writes.
   for (const made of ['src', 'prompts', 'prisma', 'teams/icons', '.build-stamp']) rmSync(path.join(dist, made), { recursive: true, force: true });
-  const res = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const res = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', dist], { cwd: root, stdio: 'inherit' });
   if (res.error) throw res.error;
   if (res.status !== 0) throw new Error(`tsc failed (exit ${res.status})`);
   for (const [from, to] of assets()) {

@@ -61,7 +61,7 @@ async function synthesizerFor(config: Config, logger: Logger): Promise<Synthesiz
 /** Composition: storage (migrated on start), core deps, channels and pages, from one Config. */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, { transactionConcurrency: config.ops.dbConcurrency });
   const store = createPrismaStore(db);
   const clock = overrides.clock ?? { now: () => new Date() };
   const metrics = createMetrics(() => outboxStats(db, clock.now()));

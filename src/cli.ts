@@ -1,6 +1,6 @@
 // `npm run cli -- <command>`: admin commands at the server (see src/cli/run.ts for the list).
 // Database commands use the same configuration as the app (.env, environment).
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { ConfigError, loadConfig, loadDatabaseConfig, loadDotEnv } from './config.js';
 import { isDomainError } from './core/errors.js';
 import { runCli } from './cli/run.js';
 
@@ -29,13 +29,22 @@ async function openDeps() {
   };
 }
 
-runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), stdin: readStdin }, openDeps)
+const ops = {
+  async backup(file: string) {
+    loadDotEnv();
+    const { backupSqlite } = await import('./store/backup.js');
+    return backupSqlite(loadDatabaseConfig().databaseUrl, file);
+  },
+};
+
+runCli(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), stdin: readStdin }, openDeps, ops)
   .then((code) => {
     process.exitCode = code;
   })
   .catch((error: unknown) => {
     if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
     else if (isDomainError(error)) process.stderr.write(`${error.code}\n`);
+    else if (error instanceof Error && error.name === 'BackupError') process.stderr.write(`${error.message}\n`);
     else process.stderr.write(`failed: ${error instanceof Error ? error.name : 'error'}\n`);
     process.exitCode = 1;
   });

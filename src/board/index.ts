@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { createBacklogItem, respondToBacklogItem, updateBacklogItem, type CoreDeps } from '../core/index.js';
+import { createBacklogItem, respondToBacklogItem, translateContent, updateBacklogItem, type CoreDeps } from '../core/index.js';
 import { securityHeaders } from '../web-ui/security.js';
 import { id, optionalId } from '../web-ui/form.js';
 import { createPages, type PageOptions } from '../web-ui/pages.js';
@@ -9,6 +9,7 @@ import { boardPage } from './views/overview.js';
 import { briefDownload, briefPage } from './brief/routes.js';
 import { planPage } from './views/plan.js';
 import { statsPage } from './views/stats.js';
+import { translationsPage } from './views/translations.js';
 import { meetingRoutes } from './meetings/routes.js';
 
 /**
@@ -22,6 +23,22 @@ export function createBoardPages(deps: CoreDeps, opts: PageOptions): Router {
   pages.page('/brief', briefPage);
   pages.page('/plan', planPage);
   pages.page('/stats', statsPage);
+  pages.page('/translations', translationsPage);
+  pages.action('/translations', {
+    formId: (_ctx, form) => form.str('formId') ?? 'translations',
+    run: async (ctx, form) => {
+      // Field names are t.<objectType>.<objectId>.<field>.<language>; the core checks every part.
+      const inputs = [...form.fields.keys()]
+        .filter((name) => name.startsWith('t.'))
+        .map((name) => {
+          const [, objectType, objectId, field, language] = name.split('.');
+          return { objectType, objectId, field, language, text: form.str(name), pollId: form.str('pollId') };
+        });
+      await translateContent(ctx.deps, ctx.actor, inputs);
+      return `/board/translations?done=translations_saved#${form.str('formId') ?? ''}`;
+    },
+    page: translationsPage,
+  });
   meetingRoutes(deps, opts, pages);
   pages.router.get('/brief.pdf', briefDownload(deps, opts.timeZone, 'pdf'));
   pages.router.get('/brief.md', briefDownload(deps, opts.timeZone, 'md'));

@@ -1,7 +1,7 @@
 // A notification as every channel shows it: a title, one sentence, and a link to the thing it is about,
 // in the member's language. Each renderer turns `target` into its own kind of link (a web path, a Slack
 // button to the Home tab or the board pages, a Teams card action).
-import type { Language, NotificationKind, NotificationRecord } from '../core/index.js';
+import { BACKLOG_STATUSES, type Language, type NotificationKind, type NotificationRecord } from '../core/index.js';
 import { t } from '../i18n/index.js';
 
 /** What the notification is about: the renderer decides how to reach it on its platform. */
@@ -47,6 +47,17 @@ export function notificationTarget(n: NotificationRecord): NotificationTarget {
 }
 
 export function notificationView(language: Language, n: NotificationRecord): NotificationView {
+  // An item's status changed (the board did not answer yet): say so, with the new status in words.
+  const status = n.kind === 'input_outcome' && typeof n.payload.status === 'string' && (BACKLOG_STATUSES as readonly string[]).includes(n.payload.status) ? n.payload.status : null;
+  if (status) {
+    return {
+      kind: n.kind,
+      title: t(language, 'common:notificationStatusChange.title'),
+      text: t(language, 'common:notificationStatusChange.text', { status: t(language, `common:backlogStatus.${status}`) }),
+      linkLabel: t(language, `common:notificationLink.${n.kind}`),
+      target: notificationTarget(n),
+    };
+  }
   return {
     kind: n.kind,
     title: t(language, `common:notificationTitle.${n.kind}`),

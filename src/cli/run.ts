@@ -8,7 +8,13 @@ export const USAGE = `Stemmen admin commands (npm run cli -- <command>):
   scan-text [--lang nl|fr|en] [text]   what the sensitive-data guard finds (text from stdin when not given), JSON
   export-member <memberId>             everything kept about one member (GDPR art. 20), JSON
   erase-member <memberId> --yes        erase one member (GDPR art. 17); prints what was removed, JSON
-  run-jobs                             run the retention and consent-deadline jobs once, JSON`;
+  run-jobs                             run the retention and consent-deadline jobs once, JSON
+  backup <file>                        copy the SQLite database to a new file while the app runs (PostgreSQL: pg_dump)`;
+
+/** Operator commands that work on the database as a whole rather than through the core. */
+export interface CliOps {
+  backup(file: string): Promise<{ file: string; pages: number }>;
+}
 
 export interface CliIo {
   out(text: string): void;
@@ -18,7 +24,7 @@ export interface CliIo {
 }
 
 /** Parses `args` and runs one command. `openDeps` is called only by commands that need the database. */
-export async function runCli(args: string[], io: CliIo, openDeps: () => Promise<{ deps: CoreDeps; close(): Promise<void> }>): Promise<number> {
+export async function runCli(args: string[], io: CliIo, openDeps: () => Promise<{ deps: CoreDeps; close(): Promise<void> }>, ops?: CliOps): Promise<number> {
   const [command, ...rest] = args;
   const flag = (name: string) => rest.includes(name);
   const option = (name: string) => {
@@ -61,6 +67,17 @@ export async function runCli(args: string[], io: CliIo, openDeps: () => Promise<
     } finally {
       await close();
     }
+  }
+  if (command === 'backup' && ops) {
+    const file = positional[0];
+    if (!file) {
+      io.err(`${USAGE}\n`);
+      return 2;
+    }
+    json(await ops.backup(file));
+    // The secret is not in the database, and anonymous links cannot be matched without it.
+    io.err('Keep STEMMEN_SECRET (and STEMMEN_ENCRYPTION_KEY if set) safe apart from this file: a restore needs the same values.\n');
+    return 0;
   }
   io.err(`${USAGE}\n`);
   return command === undefined || command === 'help' || flag('--help') ? 0 : 2;

@@ -42,3 +42,4 @@ export { backlogItemHistory } from './use-cases/backlog-history.js';
 export * from './use-cases/meeting-session.js';
 export * from './use-cases/thread.js';
 export * from './use-cases/stats.js';
+export * from './use-cases/translations.js';

@@ -2,7 +2,7 @@ import { sameTenant } from './context.js';
 import { DomainError } from './errors.js';
 import { isPollOpen, isRoundOpen } from './lifecycle.js';
 import type { Repositories } from './ports.js';
-import type { Actor, IdeaRoundRecord, PollRecord, SummaryVersionRecord } from './types.js';
+import type { Actor, IdeaRoundRecord, PollRecord } from './types.js';
 
 /**
  * One object by id, in the actor's panel, with the not-found and closed answers given here once. Use cases
@@ -28,12 +28,4 @@ export async function requireOpenRound(repos: Repositories, actor: Actor, roundI
   const round = await requireRound(repos, actor, roundId);
   if (!isRoundOpen(round, now)) throw new DomainError('round_closed');
   return round;
-}
-
-/** A summary version of the actor's panel (the version row carries no tenant: its summary does). */
-export async function requireVersion(repos: Repositories, actor: Actor, versionId: string): Promise<SummaryVersionRecord> {
-  const version = await repos.summaries.findVersion(versionId);
-  if (!version) throw new DomainError('not_found');
-  sameTenant(actor, await repos.summaries.findById(version.summaryId));
-  return version;
 }

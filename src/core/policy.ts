@@ -1,6 +1,6 @@
 import { DomainError } from './errors.js';
 import { isPollOpen, isRoundOpen } from './lifecycle.js';
-import type { Actor, IdeaRoundRecord, MemberRecord, PollRecord, Role, SummaryVersionRecord } from './types.js';
+import { inPollAudience, type Actor, type IdeaRoundRecord, type MemberRecord, type PollRecord, type Role, type SummaryVersionRecord } from './types.js';
 
 /**
  * Who may do what, written once. Use cases enforce it (`enforce`) and channels ask it (`can`) to show or
@@ -72,7 +72,8 @@ type Rules = { [A in PolicyAction]: Rule<Exclude<PolicyObjects[A], undefined>> }
 
 const RULES: Rules = {
   'poll.create': { roles: STAFF },
-  'poll.vote': { roles: EVERYONE, object: (_a, poll, at) => isPollOpen(poll, at) },
+  // Open (status and deadline) and asked of the actor's role (a poll for experts, or for everyone).
+  'poll.vote': { roles: EVERYONE, object: (actor, poll, at) => isPollOpen(poll, at) && inPollAudience(actor.role, poll.audience) },
   'poll.close': { roles: STAFF, object: (_a, poll) => poll.status === 'open' },
   'poll.voters': {
     roles: EVERYONE,

@@ -2,6 +2,7 @@ import type {
   AuditEventRecord,
   AuditInput,
   BacklogChangeRecord,
+  ContentTranslationRecord,
   BacklogItemRecord,
   BacklogLinkRecord,
   BallotChoice,
@@ -76,6 +77,8 @@ export interface NewMember {
 export interface MemberRepository {
   create(input: NewMember): Promise<MemberRecord>;
   findById(id: string): Promise<MemberRecord | null>;
+  /** The pseudonyms of these members (those that exist). */
+  pseudonymsOf(ids: string[]): Promise<Map<string, string>>;
   listByPanel(panelId: string): Promise<MemberRecord[]>;
   countByTenant(tenantId: string): Promise<number>;
   update(
@@ -269,6 +272,8 @@ export interface ConsentRepository {
   /** Append-only: there is no update or delete of consent records. */
   appendRecord(input: ConsentRecordInput): Promise<ConsentRecordRow>;
   listRecords(tenantId: string, pseudonym: string): Promise<ConsentRecordRow[]>;
+  /** Privacy-notice records (purpose participation) of many pseudonyms, oldest first: a batch of votes checks them at once. */
+  listParticipationRecords(tenantId: string, pseudonyms: string[]): Promise<ConsentRecordRow[]>;
   /** Pending requests whose deadline is at or before `now`, oldest first. */
   listPendingPastDeadline(now: Date): Promise<ConsentRequestRecord[]>;
   deleteRequestsOfMember(memberId: string): Promise<number>;
@@ -310,6 +315,13 @@ export interface BacklogHistoryRepository {
   listForItem(itemId: string): Promise<BacklogChangeRecord[]>;
   /** Changes in a panel from `since` (inclusive) up to `until` (exclusive), oldest first. */
   listForPanel(panelId: string, range?: { since?: Date; until?: Date }): Promise<BacklogChangeRecord[]>;
+}
+
+export interface TranslationRepository {
+  /** Creates or replaces the translation of one field into one language. */
+  upsert(input: Omit<ContentTranslationRecord, 'id' | 'updatedAt'>): Promise<ContentTranslationRecord>;
+  remove(objectType: ContentTranslationRecord['objectType'], objectId: string, field: string, language: string): Promise<void>;
+  listFor(objectType: ContentTranslationRecord['objectType'], objectIds: string[]): Promise<ContentTranslationRecord[]>;
 }
 
 export interface NotificationRepository {
@@ -372,6 +384,7 @@ export interface Repositories {
   consent: ConsentRepository;
   backlog: BacklogRepository;
   backlogHistory: BacklogHistoryRepository;
+  translations: TranslationRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
   deliveries: DeliveryRepository;

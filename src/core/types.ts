@@ -382,6 +382,28 @@ export interface BacklogChangeRecord {
   createdAt: Date;
 }
 
+export const TRANSLATABLE = {
+  poll: ['question'],
+  poll_option: ['label'],
+  round: ['question', 'description'],
+  backlog_item: ['title', 'boardResponse'],
+} as const;
+export type TranslatableType = keyof typeof TRANSLATABLE;
+
+export interface ContentTranslationRecord {
+  id: string;
+  tenantId: string;
+  objectType: TranslatableType;
+  objectId: string;
+  field: string;
+  language: Language;
+  text: string;
+  source: 'person' | 'llm';
+  confirmedAt: Date | null;
+  createdById: string | null;
+  updatedAt: Date;
+}
+
 export type NotificationKind =
   | 'consent_requested'
   | 'summary_published'

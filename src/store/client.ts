@@ -37,6 +37,7 @@ import {
 
 import { PrismaClient as PostgresPrismaClient } from '../../prisma/generated/postgresql/client.js';
 import { PrismaClient as SqlitePrismaClient } from '../../prisma/generated/sqlite/client.js';
+import { DEFAULT_TRANSACTION_CONCURRENCY, Limiter, limitTransactions } from './limiter.js';
 import { migrateDatabase, providerOf } from './migrate.js';
 import { postgresSchemaOf, sqliteFileLock, sqlitePathOf, type Lock } from './schema-engine.js';
 import { SqliteGroupCommitter } from './sqlite-group-commit.js';
@@ -181,8 +182,13 @@ export function sqliteAdapterFactory(databaseUrl: string, options: SqliteOptions
   };
 }
 
+export interface ClientOptions extends SqliteOptions {
+  /** PostgreSQL: transactions at once in this process; the rest queue in order (see limiter.ts). */
+  transactionConcurrency?: number | null;
+}
+
 /** A Prisma Client for `file:...` (SQLite) or `postgres(ql)://...` URLs. Connects lazily. */
-export function createPrismaClient(databaseUrl: string, options: SqliteOptions = {}): Db {
+export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}): Db {
   if (providerOf(databaseUrl) === 'sqlite') {
     return new SqlitePrismaClient({
       adapter: sqliteAdapterFactory(databaseUrl, options),
@@ -192,11 +198,12 @@ export function createPrismaClient(databaseUrl: string, options: SqliteOptions =
   const schema = postgresSchemaOf(databaseUrl);
   const adapter = new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
   const client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-  return client as unknown as Db;
+  const limiter = new Limiter(options.transactionConcurrency ?? DEFAULT_TRANSACTION_CONCURRENCY);
+  return limitTransactions(client, limiter) as unknown as Db;
 }
 
 /** Migrates the database (applies pending migrations), then returns a connected client. */
-export async function openDatabase(databaseUrl: string, options: SqliteOptions = {}): Promise<Db> {
+export async function openDatabase(databaseUrl: string, options: ClientOptions = {}): Promise<Db> {
   await migrateDatabase(databaseUrl);
   const db = createPrismaClient(databaseUrl, options);
   await db.$connect();

@@ -4,6 +4,7 @@ import type { Db } from './client.js';
 import { makeAuditRepository } from './repositories/audit.js';
 import { makeBacklogRepository } from './repositories/backlog.js';
 import { makeBacklogHistoryRepository } from './repositories/backlog-history.js';
+import { makeTranslationRepository } from './repositories/translations.js';
 import { makeConsentRepository } from './repositories/consent.js';
 import { makeContributionRepository } from './repositories/contributions.js';
 import { makeDeliveryRepository } from './repositories/deliveries.js';
@@ -36,6 +37,7 @@ export function makeRepositories(tx: Tx): Repositories {
     consent: makeConsentRepository(tx),
     backlog: makeBacklogRepository(tx),
     backlogHistory: makeBacklogHistoryRepository(tx),
+    translations: makeTranslationRepository(tx),
     notifications: makeNotificationRepository(tx),
     audit: makeAuditRepository(tx),
     deliveries: makeDeliveryRepository(tx),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planMeeting } from '../../src/core/index.js';
+import { createPoll, planMeeting, translateContent } from '../../src/core/index.js';
 import { t } from '../../src/i18n/index.js';
 import { BRIEF_TEXT, seedBrief } from '../support/brief-fixture.js';
 import { makePanel } from '../support/harness.js';
@@ -14,6 +14,8 @@ describe.skipIf(!chromiumPath)('an expert keeps the thread, in a real browser', 
     seed: async (app) => {
       const p = await makePanel(app.deps, { experts: 4 });
       await seedBrief(app.deps, p);
+      const open = await createPoll(app.deps, p.actor('fac'), { question: 'Welke dag past best?', kind: 'single', anonymity: 'named', resultsVisibility: 'live', options: ['Maandag', 'Dinsdag'] });
+      await translateContent(app.deps, p.actor('fac'), [{ objectType: 'poll', objectId: open.id, field: 'question', language: 'en', text: 'Which day suits best?' }]);
       await planMeeting(app.deps, p.actor('fac'), { title: 'Sessie februari', scheduledAt: new Date(Date.now() + 20 * 86_400_000).toISOString(), agenda: 'Welkom\nWat deed het bestuur?' });
     },
   });
@@ -45,5 +47,15 @@ describe.skipIf(!chromiumPath)('an expert keeps the thread, in a real browser', 
       expect(await overflow(page), `expert home at ${width}px`).toBeLessThanOrEqual(0);
       await shoot(page, `expert-${width}`);
     }
+  });
+
+  it('reads the poll in their own language where translated, else the original marked, each with its lang', { timeout: 60_000 }, async () => {
+    const { page, base } = run;
+    await actAs(page, base, 'e3');
+    await acceptPrivacy(page);
+    const card = page.locator('section[aria-labelledby="polls-h"] article').first();
+    expect(await card.locator('h3 span[lang="en"]').textContent()).toBe('Which day suits best?');
+    expect(await card.locator('label span[lang="nl"]').first().textContent()).toBe('Maandag');
+    expect(await card.locator('label').first().textContent()).not.toContain(t('en', 'translate:original', { language: t('en', 'common:language.nl') }));
   });
 });

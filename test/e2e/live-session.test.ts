@@ -69,6 +69,13 @@ describe.skipIf(!chromiumPath)('the live session in a real browser', () => {
       expect(await overflow(page), `present view at ${width}px`).toBeLessThanOrEqual(0);
       await shoot(page, `present-${width}`);
     }
+    for (const path of [`/board/meetings/${meetingId}`, '/board/translations']) {
+      await page.goto(`${base}${path}`);
+      expect(await overflow(page), `${path} at 375px`).toBeLessThanOrEqual(0);
+      await shoot(page, `${path.split('/')[2]}-375`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/board/meetings/${meetingId}/present`);
 
     // The short link opens the vote on the member's home page.
     const short = await page.request.get(`${base}/v/${pollShortCode(poll.id)}`, { maxRedirects: 0 });

@@ -3,6 +3,8 @@ import { actionPlan, backlogItemHistory, createBacklogItem, memberHome, updateBa
 import { testDatabases } from '../setup/databases.js';
 import { seedBrief } from '../support/brief-fixture.js';
 import { usePanelHarness } from '../support/harness.js';
+import { notificationView } from '../../src/channels/notification.js';
+import { t } from '../../src/i18n/index.js';
 
 const find = (nodes: PlanNode[], id: string): PlanNode | undefined => {
   for (const n of nodes) {
@@ -79,7 +81,9 @@ describe.each(testDatabases())('the action plan that adds up, on $name', ({ make
     const after = (await memberHome(deps, s.p.actor('e1'))).notifications.filter((n) => n.kind === 'input_outcome');
     // e1 was quoted in the linked statement: told of in_progress (seeding) and of done, not of the progress step.
     expect(after.length - before).toBe(1);
-    expect(after.some((n) => n.payload.itemId === action.id && n.payload.status === 'done')).toBe(true);
+    const done = after.find((n) => n.payload.itemId === action.id && n.payload.status === 'done')!;
+    // In the member's channel and language: a title, the new status in words, and a link to their outcomes.
+    expect(notificationView('fr', done)).toMatchObject({ title: t('fr', 'common:notificationStatusChange.title'), text: expect.stringContaining(t('fr', 'common:backlogStatus.done')), target: { kind: 'outcomes', itemId: action.id } });
     expect((await memberHome(deps, s.p.actor('e3'))).notifications.some((n) => n.payload.itemId === action.id)).toBe(false);
   });
 });

@@ -311,7 +311,7 @@ for (const database of testDatabases()) {
         const second = await r.consent.appendRecord({ ...record, decision: 'withdrawn', objectHash: null, textVersion: null });
         expect(first).toMatchObject(record);
         expect(await r.consent.listRecords(f.tenant.id, f.alice.pseudonym)).toEqual([first, second]);
-        expect(Object.keys(r.consent).filter((k) => /record/i.test(k)).sort()).toEqual(['appendRecord', 'listRecords']);
+        expect(Object.keys(r.consent).filter((k) => /record/i.test(k)).sort()).toEqual(['appendRecord', 'listParticipationRecords', 'listRecords']);
       });
     });
 

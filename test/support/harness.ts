@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { actorOf } from '../../src/core/use-cases/members.js';
+import { actorOf, newPseudonym } from '../../src/core/use-cases/members.js';
 import { createPanel, type CreatedPanel } from '../../src/core/seed-demo.js';
 import type { CoreDeps } from '../../src/core/context.js';
 import type { Actor, Language, MemberRecord, Role } from '../../src/core/types.js';
@@ -45,6 +45,9 @@ export interface PanelOptions {
 let counter = 0;
 
 /** A tenant with a panel: experts e1..eN, facilitator "fac", board "board", admin "admin". */
+/** Members per seeding transaction. */
+export const SEED_BATCH = 200;
+
 export async function makePanel(deps: CoreDeps, opts: PanelOptions = {}): Promise<TestPanel> {
   const experts = opts.experts ?? 4;
   const languages = opts.languages ?? ['nl', 'fr', 'en'];
@@ -57,33 +60,62 @@ export async function makePanel(deps: CoreDeps, opts: PanelOptions = {}): Promis
   members.push({ displayName: 'board', role: 'board', language: 'nl' });
   members.push({ displayName: 'admin', role: 'admin', language: 'en' });
   counter += 1;
+  type Repos = Parameters<Parameters<CoreDeps['store']['transaction']>[0]>[0];
+  const consent = async (repos: Repos, created: MemberRecord[]) => {
+    if (opts.participation === false) return;
+    for (const member of created) {
+      const notice = privacyNotice(member.language);
+      await repos.consent.appendRecord({
+        tenantId: member.tenantId,
+        pseudonym: member.pseudonym,
+        purpose: 'participation',
+        objectType: 'privacy_notice',
+        objectId: notice.version,
+        objectHash: notice.hash,
+        textVersion: notice.version,
+        language: member.language,
+        decision: 'granted',
+        channel: 'web',
+      });
+    }
+  };
+  // Large zones are seeded in batches: one transaction per SEED_BATCH members, so none runs into the
+  // transaction timeout on a busy machine.
   const created = await deps.store.transaction(async (repos) => {
     const panel = await createPanel(repos, {
       tenantSlug: opts.slug ?? `zone-${process.pid}-${counter}-${Date.now()}`,
       tenantName: 'Test zone',
       panelName: 'Test panel',
       defaultLanguage: 'nl',
-      members,
+      members: members.slice(0, SEED_BATCH),
     });
-    if (opts.participation !== false) {
-      for (const member of panel.members) {
-        const notice = privacyNotice(member.language);
-        await repos.consent.appendRecord({
-          tenantId: member.tenantId,
-          pseudonym: member.pseudonym,
-          purpose: 'participation',
-          objectType: 'privacy_notice',
-          objectId: notice.version,
-          objectHash: notice.hash,
-          textVersion: notice.version,
-          language: member.language,
-          decision: 'granted',
-          channel: 'web',
-        });
-      }
-    }
+    await consent(repos, panel.members);
     return panel;
   });
+  for (let i = SEED_BATCH; i < members.length; i += SEED_BATCH) {
+    const batch = members.slice(i, i + SEED_BATCH);
+    created.members.push(
+      ...(await deps.store.transaction(async (repos) => {
+        const domains = await repos.panels.listDomains(created.panel.id);
+        const made: MemberRecord[] = [];
+        for (const spec of batch) {
+          const member = await repos.members.create({
+            tenantId: created.tenant.id,
+            panelId: created.panel.id,
+            displayName: spec.displayName,
+            role: spec.role,
+            language: spec.language,
+            pseudonym: newPseudonym(),
+            domainIds: (spec.domainKeys ?? []).map((key) => domains.find((d) => d.key === key)!.id),
+          });
+          await repos.members.addIdentity({ tenantId: created.tenant.id, memberId: member.id, channel: 'web', externalId: member.id });
+          made.push(member);
+        }
+        await consent(repos, made);
+        return made;
+      })),
+    );
+  }
   const member = (name: string) => {
     const found = created.members.find((m) => m.displayName === name);
     if (!found) throw new Error(`no member ${name}`);

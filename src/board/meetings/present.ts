@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { pollShortCode, presentView, type PresentView } from '../../core/index.js';
+import { pollShortCode, type PresentView } from '../../core/index.js';
 import { html, trusted, type Html } from '../../web-ui/html.js';
 import type { Ctx } from '../../web-ui/pages.js';
 import { resultsRows } from './results.js';
@@ -58,4 +58,3 @@ function controls(ctx: Ctx, view: PresentView): Html {
     <p><a href="/board/meetings/${view.meeting.id}">${t('meeting:back')}</a></p></section>`;
 }
 
-export { presentView };

@@ -21,7 +21,7 @@ export async function boardPage(ctx: Ctx, _state: FormState | null): Promise<Pag
   const { domains } = await panelOverview(ctx.deps, ctx.actor);
   const labels = new Map(domains.map((d) => [d.key, d.labels[ctx.lang]]));
   const body = html`<p class="lead">${t('board:intro')}</p>
-  <p><a class="button" href="/board/brief">${t('brief:open')}</a> <a class="button secondary" href="/board/plan">${t('plan:open')}</a> <a class="button secondary" href="/board/meetings">${t('meeting:open')}</a> <a class="button secondary" href="/board/stats">${t('stats:open')}</a></p>
+  <p><a class="button" href="/board/brief">${t('brief:open')}</a> <a class="button secondary" href="/board/plan">${t('plan:open')}</a> <a class="button secondary" href="/board/meetings">${t('meeting:open')}</a> <a class="button secondary" href="/board/stats">${t('stats:open')}</a> <a class="button secondary" href="/board/translations">${t('translate:open')}</a></p>
   <nav aria-label="${t('board:contents')}"><ul><li><a href="#summaries-h">${t('board:summaries')}</a></li><li><a href="#polls-h">${t('board:polls')}</a></li><li><a href="#plan-h">${t('board:plan')}</a></li></ul></nav>
 
   <section aria-labelledby="summaries-h"><h2 id="summaries-h">${t('board:summaries')}</h2>
@@ -49,7 +49,7 @@ export async function boardPage(ctx: Ctx, _state: FormState | null): Promise<Pag
   <section aria-labelledby="plan-h"><h2 id="plan-h">${t('board:plan')}</h2>
     <p>${t('board:planIntro')}</p>
     ${board ? html`<p><a class="button" href="/board/items/new?level=pillar">${t('board:newPillar')}</a></p>` : ''}
-    ${plan.total === 0 ? html`<p>${t('board:noItems')}</p>` : planTree(ctx, plan.roots, board)}
+    ${plan.total === 0 ? html`<p>${t('board:noItems')}</p>` : await planTree(ctx, plan.roots, board)}
   </section>`;
   return { title: t('board:title'), body };
 }

@@ -1,7 +1,8 @@
-import { actionPlan, backlogItemHistory, BACKLOG_STATUSES, type PlanNode } from '../../core/index.js';
+import { actionPlan, backlogItemHistory, BACKLOG_STATUSES, readerTexts, type PlanNode, type ReaderTexts } from '../../core/index.js';
 import { html, selectedIf, type Html } from '../../web-ui/html.js';
 import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
 import { boardResponse } from '../../web-ui/fragments/action-plan.js';
+import { localizedText } from '../../web-ui/fragments/localized.js';
 import { inputDate, when, zoned } from '../../web-ui/util.js';
 import { isBoard, requireReader } from '../access.js';
 import { origins } from './tree.js';
@@ -19,24 +20,27 @@ export function planFacts(ctx: Ctx, node: PlanNode): Html {
     <progress max="100" value="${node.progress}" aria-hidden="true"></progress> ${node.progress}%`;
 }
 
-function node(ctx: Ctx, n: PlanNode, board: boolean): Html {
+function node(ctx: Ctx, n: PlanNode, board: boolean, texts: ReaderTexts): Html {
   const { item } = n;
   return html`<li id="item-${item.id}"><div class="item${n.matches ? '' : ' context'}${n.overdue ? ' late' : ''}">
-    <p><span class="muted">${ctx.t(`common:backlogLevel.${item.level}`)}</span><br><span class="title">${item.title}</span></p>
+    <p><span class="muted">${ctx.t(`common:backlogLevel.${item.level}`)}</span><br><span class="title">${localizedText(ctx, texts.get('backlog_item', item.id, 'title', item.title))}</span></p>
     <p>${planFacts(ctx, n)}</p>
-    ${item.boardResponse || item.level === 'action' ? boardResponse(ctx, item) : ''}
+    ${item.boardResponse || item.level === 'action' ? boardResponse(ctx, item, texts) : ''}
     ${origins(ctx, item)}
     ${board
       ? html`<div class="actions"><a class="button secondary" href="/board/items/${item.id}">${ctx.t('board:editItem')}</a>
         ${item.level !== 'action' ? html`<a class="button secondary" href="/board/items/new?parent=${item.id}">${ctx.t('board:addBelow')}</a>` : ''}</div>`
       : ''}
-  </div>${n.children.length ? html`<ul>${n.children.map((c) => node(ctx, c, board))}</ul>` : ''}</li>`;
+  </div>${n.children.length ? html`<ul>${n.children.map((c) => node(ctx, c, board, texts))}</ul>` : ''}</li>`;
 }
 
+const ids = (nodes: PlanNode[]): string[] => nodes.flatMap((n) => [n.item.id, ...ids(n.children)]);
+
 /** The plan as a tree with rolled-up progress; with filters, items above a match are shown dimmed as its path. */
-export function planTree(ctx: Ctx, roots: PlanNode[], board: boolean): Html {
+export async function planTree(ctx: Ctx, roots: PlanNode[], board: boolean): Promise<Html> {
   if (roots.length === 0) return html`<p>${ctx.t('plan:nothing')}</p>`;
-  return html`<ul class="tree">${roots.map((n) => node(ctx, n, board))}</ul>`;
+  const texts = await readerTexts(ctx.deps, ctx.actor, { backlog_item: ids(roots) });
+  return html`<ul class="tree">${roots.map((n) => node(ctx, n, board, texts))}</ul>`;
 }
 
 export async function planPage(ctx: Ctx, _state: FormState | null): Promise<Page> {
@@ -58,7 +62,7 @@ export async function planPage(ctx: Ctx, _state: FormState | null): Promise<Page
     </fieldset></form>
     <p role="status">${t('plan:shown', { matching: plan.matching, total: plan.total })}</p>
     ${isBoard(ctx.actor) ? html`<p><a class="button" href="/board/items/new?level=pillar">${t('board:newPillar')}</a></p>` : ''}
-    ${planTree(ctx, plan.roots, isBoard(ctx.actor))}`;
+    ${await planTree(ctx, plan.roots, isBoard(ctx.actor))}`;
   return { title: t('board:plan'), body };
 }
 

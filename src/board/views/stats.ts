@@ -24,7 +24,8 @@ export async function statsPage(ctx: Ctx, _state: FormState | null): Promise<Pag
     ${pair(ctx, { labels: months, series: [{ name: t('brief:col.contributions'), values: stats.totals }] },
       html`<div class="table-wrap"><table><caption>${t('stats:perMonth')}</caption><thead><tr><th scope="col">${t('stats:month')}</th><th scope="col">${t('brief:col.contributions')}</th></tr></thead>
         <tbody>${months.map((m, i) => html`<tr><th scope="row">${m}</th><td>${stats.totals[i]}</td></tr>`)}</tbody></table></div>`)}
-    <div class="table-wrap"><table><caption>${t('stats:perDomain')}</caption>
+    <p id="per-domain"><strong>${t('stats:perDomain')}</strong></p>
+    <div class="table-wrap"><table aria-labelledby="per-domain">
       <thead><tr><th scope="col">${t('brief:col.domain')}</th>${months.map((m) => html`<th scope="col">${m}</th>`)}</tr></thead>
       <tbody>${stats.contributions.map((row) => html`<tr><th scope="row">${row.labels ? row.labels[ctx.lang] : t('stats:noDomain')}</th>${row.perMonth.map((n) => html`<td>${n}</td>`)}</tr>`)}</tbody></table></div>
 

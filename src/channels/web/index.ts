@@ -7,6 +7,7 @@ import { STYLESHEET } from '../../web-ui/assets.js';
 import { createPages, type PageOptions } from '../../web-ui/pages.js';
 import { memberRoutes } from './routes/member.js';
 import { panelRoutes } from './routes/panel.js';
+import { legalRoutes } from './routes/legal.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { boardSessionRoutes, sessionRoutes } from './routes/session.js';
 import { shortLinkRoutes } from './routes/short-links.js';
@@ -25,6 +26,7 @@ export function createWebChannel(deps: CoreDeps, opts: PageOptions): Router {
   const { router } = pages;
   router.get('/assets/stemmen.css', stylesheet);
   router.use(securityHeaders);
+  legalRoutes(deps, pages);
   sessionRoutes(deps, pages);
   memberRoutes(pages);
   panelRoutes(pages);
@@ -65,6 +67,7 @@ export function createBoardSite(deps: CoreDeps, opts: PageOptions): Router {
   const { router } = pages;
   router.get('/assets/stemmen.css', stylesheet);
   router.use(securityHeaders);
+  legalRoutes(deps, pages);
   boardSessionRoutes(deps, pages);
   router.use((_req, _res, next) => next(new DomainError('not_found')));
   return pages.finish();

@@ -44,3 +44,12 @@ export async function requireParticipation(repos: Repositories, actor: Actor, op
   if (actor.role !== 'expert' && !opts.everyone) return;
   if ((await participationOf(repos, actor)).state !== 'accepted') throw new DomainError('participation_consent_required');
 }
+
+/** Which of these members accepted the current privacy notice: one lookup for a whole batch of votes. */
+export async function acceptedParticipation(repos: Repositories, tenantId: string, memberIds: string[]): Promise<Set<string>> {
+  const pseudonyms = await repos.members.pseudonymsOf(memberIds);
+  const records = await repos.consent.listParticipationRecords(tenantId, [...new Set(pseudonyms.values())]);
+  const byPseudonym = new Map<string, ConsentRecordRow[]>();
+  for (const record of records) byPseudonym.set(record.pseudonym, [...(byPseudonym.get(record.pseudonym) ?? []), record]);
+  return new Set(memberIds.filter((id) => participationFrom(byPseudonym.get(pseudonyms.get(id) ?? '') ?? []).state === 'accepted'));
+}

@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../context.js';
 import { enforce } from '../policy.js';
-import type { Actor, Language } from '../types.js';
+import { inPollAudience, type Actor, type Language } from '../types.js';
 
 const DAY = 86_400_000;
 
@@ -10,6 +10,7 @@ export interface PanelStats {
   /** Live contributions per domain (null: without a domain) per month; a contribution with two domains counts in both. */
   contributions: { key: string | null; labels: Record<Language, string> | null; perMonth: number[] }[];
   totals: number[];
+  /** Turnout against each poll's audience (experts, or everyone). */
   polls: { id: string; question: string; closedAt: Date | null; turnout: number; audience: number }[];
   /** "You said, we did": days from the first linked contribution to the board's answer, per answered item. */
   latency: { itemId: string; title: string; days: number; respondedAt: Date }[];
@@ -59,7 +60,7 @@ export async function panelStats(deps: CoreDeps, actor: Actor, opts: { months?: 
     const members = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active);
     const polls = [];
     for (const poll of (await repos.polls.listByPanel(actor.panelId, 'closed')).sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0))) {
-      polls.push({ id: poll.id, question: poll.question, closedAt: poll.closedAt, turnout: (await repos.polls.listParticipants(poll.id)).length, audience: members.length });
+      polls.push({ id: poll.id, question: poll.question, closedAt: poll.closedAt, turnout: (await repos.polls.listParticipants(poll.id)).length, audience: members.filter((m) => inPollAudience(m.role, poll.audience)).length });
     }
     const created = new Map(all.map((c) => [c.id, c.createdAt]));
     const latency = [];

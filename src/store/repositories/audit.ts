@@ -1,6 +1,7 @@
 import type { AuditRepository } from '../../core/ports.js';
 import type { AuditEventRecord } from '../../core/types.js';
 import type { AuditEvent } from '../../../prisma/generated/sqlite/client.js';
+import { insertAuditEvents } from './bulk-insert.js';
 import { NEWEST_FIRST, isFlatRecord, parseJson, type Tx } from './shared.js';
 
 export function toAuditEvent(row: AuditEvent): AuditEventRecord {
@@ -19,17 +20,7 @@ export function toAuditEvent(row: AuditEvent): AuditEventRecord {
 export function makeAuditRepository(tx: Tx): AuditRepository {
   return {
     async appendMany(inputs) {
-      if (inputs.length === 0) return;
-      await tx.auditEvent.createMany({
-        data: inputs.map((input) => ({
-          tenantId: input.tenantId,
-          actorId: input.actorId,
-          action: input.action,
-          objectType: input.objectType,
-          objectId: input.objectId,
-          details: JSON.stringify(input.details ?? {}),
-        })),
-      });
+      await insertAuditEvents(tx, inputs);
     },
     async append(input) {
       await tx.auditEvent.create({

@@ -8,7 +8,7 @@ import {
   type ConsentRequestStatus,
 } from '../../core/types.js';
 import type { ConsentRecord, ConsentRequest } from '../../../prisma/generated/sqlite/client.js';
-import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
+import { inChunks, OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 const REQUEST_STATUSES = [
   'pending',
@@ -128,6 +128,14 @@ export function makeConsentRepository(tx: Tx): ConsentRepository {
     async listRecords(tenantId, pseudonym) {
       const rows = await tx.consentRecord.findMany({ where: { tenantId, pseudonym }, orderBy: OLDEST_FIRST });
       return rows.map(toConsentRecord);
+    },
+    async listParticipationRecords(tenantId, pseudonyms) {
+      const out = [];
+      for (const chunk of inChunks(pseudonyms)) {
+        const rows = await tx.consentRecord.findMany({ where: { tenantId, purpose: 'participation', pseudonym: { in: chunk } }, orderBy: OLDEST_FIRST });
+        out.push(...rows.map(toConsentRecord));
+      }
+      return out;
     },
     async listPendingPastDeadline(now) {
       const rows = await tx.consentRequest.findMany({ where: { status: 'pending', deadline: { lte: now } }, orderBy: OLDEST_FIRST });

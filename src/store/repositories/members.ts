@@ -52,6 +52,13 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
       });
       return toMember(row);
     },
+    async pseudonymsOf(ids) {
+      const out = new Map<string, string>();
+      for (const chunk of inChunks(ids)) {
+        for (const row of await tx.member.findMany({ where: { id: { in: chunk } }, select: { id: true, pseudonym: true } })) out.set(row.id, row.pseudonym);
+      }
+      return out;
+    },
     async findById(id) {
       const row = await tx.member.findUnique({ where: { id }, include: withDomains });
       return row ? toMember(row) : null;

@@ -96,9 +96,12 @@ export function makeNotificationRepository(tx: Tx): NotificationRepository {
         rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
         ids = rows.slice(0, limit).map((r) => r.id);
       }
-      if (ids.length === 0) return [];
-      await tx.notification.updateMany({ where: { id: { in: ids } }, data: { claimedUntil: until } });
-      const claimed = await tx.notification.findMany({ where: { id: { in: ids } }, orderBy: OLDEST_FIRST });
+      const claimed = [];
+      for (const slice of inChunks(ids)) {
+        await tx.notification.updateMany({ where: { id: { in: slice } }, data: { claimedUntil: until } });
+        claimed.push(...(await tx.notification.findMany({ where: { id: { in: slice } } })));
+      }
+      claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
       return claimed.map(toNotification);
     },
     async releaseClaim(id) {

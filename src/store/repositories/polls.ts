@@ -11,6 +11,7 @@ import {
 import type { Ballot, Prisma } from '../../../prisma/generated/sqlite/client.js';
 import { decodeChoice, encodeChoice } from './ballot-choice.js';
 import { insertPollParticipation, insertPollParticipations } from './insert-ignore.js';
+import { insertBallots } from './bulk-insert.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 const POLL_STATUSES = ['open', 'closed'] as const;
@@ -112,19 +113,7 @@ export function makePollRepository(tx: Tx): PollRepository {
       return rows.map(toBallot);
     },
     async createBallots(inputs) {
-      if (inputs.length === 0) return;
-      await tx.ballot.createMany({
-        data: inputs.map((input) => ({
-          id: input.id,
-          createdAt: input.at,
-          updatedAt: input.at,
-          pollId: input.pollId,
-          memberId: input.memberId,
-          voterKey: input.voterKey,
-          choice: encodeChoice(input.choice),
-          reason: input.reason,
-        })),
-      });
+      await insertBallots(tx, inputs);
     },
     async markParticipations(pollId, rows) {
       await insertPollParticipations(tx, pollId, rows);

@@ -1,5 +1,6 @@
 // An action-plan item's facts and the board's answer, drawn the same on members' and board pages.
-import type { BacklogItemRecord } from '../../core/index.js';
+import type { BacklogItemRecord, ReaderTexts } from '../../core/index.js';
+import { localizedText } from './localized.js';
 import { html, multiline, type Html } from '../html.js';
 import type { Ctx } from '../pages.js';
 import { when } from '../util.js';
@@ -13,8 +14,10 @@ export function itemFacts(ctx: Ctx, item: BacklogItemRecord): Html {
     <progress max="100" value="${item.progress}" aria-label="${ctx.t('web:outcome.progress')}">${item.progress}%</progress> ${item.progress}%`;
 }
 
-export function boardResponse(ctx: Ctx, item: BacklogItemRecord): Html {
+/** `texts`: the answer in the reader's language where translated (else the original, marked). */
+export function boardResponse(ctx: Ctx, item: BacklogItemRecord, texts?: ReaderTexts): Html {
   if (!item.boardResponse) return html`<p class="muted">${ctx.t('web:outcome.noResponse')}</p>`;
-  return html`<blockquote class="response"><p><strong>${ctx.t('web:outcome.response')}</strong></p><p>${multiline(item.boardResponse)}</p>
+  const answer = texts ? localizedText(ctx, texts.get('backlog_item', item.id, 'boardResponse', item.boardResponse)) : multiline(item.boardResponse);
+  return html`<blockquote class="response"><p><strong>${ctx.t('web:outcome.response')}</strong></p><p>${answer}</p>
     ${item.respondedAt ? html`<footer>${when(ctx, item.respondedAt, false)}</footer>` : ''}</blockquote>`;
 }

@@ -1,4 +1,4 @@
-import { listIdeaRounds, memberHome, memberThread, panelOverview } from '../../../core/index.js';
+import { listIdeaRounds, memberHome, memberThread, panelOverview, readerTexts } from '../../../core/index.js';
 import { html, multiline } from '../../../web-ui/html.js';
 import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { consentCard } from './consent.js';
@@ -16,6 +16,11 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
   const rounds = home.myContributions.length > 0 ? await listIdeaRounds(ctx.deps, ctx.actor) : [];
   const question = (roundId: string | null) => rounds.find((r) => r.id === roundId)?.question ?? null;
   const thread = await memberThread(ctx.deps, ctx.actor);
+  const texts = await readerTexts(ctx.deps, ctx.actor, {
+    poll: home.openPolls.map((p) => p.poll.id),
+    poll_option: home.openPolls.flatMap((p) => p.poll.options.map((o) => o.id)),
+    backlog_item: home.outcomes.flatMap((o) => o.items.map((i) => i.id)),
+  });
   const { t } = ctx;
   // An expert who has not accepted the privacy text sees the privacy step, and no vote or contribution form.
   const privacyFirst = needsPrivacyStep(ctx, home.participation);
@@ -33,7 +38,7 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
   ${privacyFirst
     ? ''
     : html`<section aria-labelledby="polls-h"><h2 id="polls-h">${t('web:home.polls')}</h2>
-    ${home.openPolls.length === 0 ? html`<p>${t('web:home.noPolls')}</p>` : home.openPolls.map((p) => pollCard(ctx, p.poll, p.myBallot, state))}
+    ${home.openPolls.length === 0 ? html`<p>${t('web:home.noPolls')}</p>` : home.openPolls.map((p) => pollCard(ctx, p.poll, p.myBallot, state, texts))}
   </section>`}
 
   ${canContribute && !privacyFirst
@@ -55,7 +60,7 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
       ${home.myContributions.length === 0 ? html`<p>${t('web:home.noMine')}</p>` : home.myContributions.map((c) => myContributionCard(ctx, c, question(c.roundId), domains))}
     </section>
     <section aria-labelledby="outcomes-h"><h2 id="outcomes-h">${t('web:home.outcomes')}</h2>
-      ${outcomesSection(ctx, home.outcomes, home.myContributions)}
+      ${outcomesSection(ctx, home.outcomes, home.myContributions, texts)}
     </section>`
     : ''}
   ${supportCard(ctx, home.supportRequested === true)}`;

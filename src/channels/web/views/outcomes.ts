@@ -1,4 +1,5 @@
-import type { ContributionRecord, InputOutcome, NotificationRecord } from '../../../core/index.js';
+import type { ContributionRecord, InputOutcome, NotificationRecord, ReaderTexts } from '../../../core/index.js';
+import { localizedText } from '../../../web-ui/fragments/localized.js';
 import { boardResponse, itemFacts } from '../../../web-ui/fragments/action-plan.js';
 import { html, multiline, type Html } from '../../../web-ui/html.js';
 import { notificationView, type NotificationTarget } from '../../notification.js';
@@ -6,7 +7,7 @@ import type { Ctx } from '../../../web-ui/pages.js';
 import { excerpt, when } from '../../../web-ui/util.js';
 
 /** "What became of my input": each contribution with the action-plan items that came from it. */
-export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: ContributionRecord[]): Html {
+export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: ContributionRecord[], texts?: ReaderTexts): Html {
   if (outcomes.length === 0) return html`<p>${ctx.t('web:outcome.none')}</p>`;
   return html`${outcomes.map((o) => {
     const c = mine.find((x) => x.id === o.contributionId);
@@ -14,9 +15,9 @@ export function outcomesSection(ctx: Ctx, outcomes: InputOutcome[], mine: Contri
     return html`<article class="card">
       <p class="muted">${ctx.t('web:outcome.youWrote')} “${excerpt(text)}”</p>
       ${o.items.map((item) => html`<div class="item" id="outcome-${item.id}">
-        <p><span class="title">${item.title}</span> <span class="muted">(${ctx.t(`common:backlogLevel.${item.level}`)})</span></p>
+        <p><span class="title">${texts ? localizedText(ctx, texts.get('backlog_item', item.id, 'title', item.title)) : item.title}</span> <span class="muted">(${ctx.t(`common:backlogLevel.${item.level}`)})</span></p>
         <p>${itemFacts(ctx, item)}</p>
-        ${boardResponse(ctx, item)}
+        ${boardResponse(ctx, item, texts)}
       </div>`)}
     </article>`;
   })}`;

@@ -52,8 +52,8 @@ export function pollForm(ctx: Ctx, state: FormState | null, meetings: MeetingRec
     ${radios(ctx, state, f, 'kind', ctx.t('web:panel.pollKind'), POLL_KINDS, 'common:pollKind', 'single')}
     ${text(ctx, state, f, 'options', ctx.t('web:panel.pollOptions'), { area: true, hint: ctx.t('web:panel.pollOptionsHint') })}
     ${text(ctx, state, f, 'maxChoices', ctx.t('web:panel.maxChoices'), { type: 'number', hint: ctx.t('web:panel.maxChoicesHint') })}
-    ${radios(ctx, state, f, 'anonymity', ctx.t('web:panel.anonymity'), ANONYMITY, 'common:anonymity', 'named')}
-    ${radios(ctx, state, f, 'resultsVisibility', ctx.t('web:panel.resultsVisibility'), RESULTS_VISIBILITY, 'common:resultsVisibility', 'live')}
+    ${radios(ctx, state, f, 'anonymity', ctx.t('web:panel.anonymity'), ANONYMITY, 'common:anonymity', NEW_POLL_DEFAULTS.anonymity)}
+    ${radios(ctx, state, f, 'resultsVisibility', ctx.t('web:panel.resultsVisibility'), RESULTS_VISIBILITY, 'common:resultsVisibility', NEW_POLL_DEFAULTS.resultsVisibility)}
     ${radios(ctx, state, f, 'audience', ctx.t('common:pollAudience.label'), POLL_AUDIENCES, 'common:pollAudience', NEW_POLL_DEFAULTS.audience)}
     ${text(ctx, state, f, 'deadline', ctx.t('web:panel.deadline'), { type: 'datetime-local', hint: ctx.t('web:panel.optional') })}
     ${meetingSelect(ctx, state, f, meetings)}

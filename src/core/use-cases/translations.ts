@@ -1,0 +1,117 @@
+import { audit, sameTenant, type CoreDeps } from '../context.js';
+import { DomainError } from '../errors.js';
+import { enforce } from '../policy.js';
+import type { Repositories } from '../ports.js';
+import { LANGUAGES, LIMITS, TRANSLATABLE, type Actor, type ContentTranslationRecord, type Language, type TranslatableType } from '../types.js';
+import { oneOf, optionalText } from '../validation.js';
+
+const MAX: Record<string, number> = { question: LIMITS.question, label: LIMITS.shortText, title: LIMITS.shortText, description: LIMITS.longText, boardResponse: LIMITS.longText };
+
+export interface TranslationInput {
+  objectType: unknown;
+  objectId: unknown;
+  field: unknown;
+  language: unknown;
+  /** Empty removes the translation. */
+  text: unknown;
+  /** For a poll option: the poll it belongs to. */
+  pollId?: unknown;
+}
+
+/** The object must be in the actor's panel, and the actor must be the one who writes that kind of content. */
+async function checkObject(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string, pollId: unknown): Promise<void> {
+  if (type === 'backlog_item') {
+    enforce(actor, 'backlog.update');
+    sameTenant(actor, await repos.backlog.findById(objectId));
+    return;
+  }
+  enforce(actor, 'poll.create');
+  if (type === 'round') sameTenant(actor, await repos.rounds.findById(objectId));
+  else if (type === 'poll') sameTenant(actor, await repos.polls.findById(objectId));
+  else {
+    const poll = sameTenant(actor, await repos.polls.findById(String(pollId ?? '')));
+    if (!poll.options.some((o) => o.id === objectId)) throw new DomainError('not_found');
+  }
+}
+
+/**
+ * A person enters (or replaces, or with empty text removes) translations of an object's fields, in one
+ * transaction: they count as confirmed at once. A drafted one (source `llm`) stays marked until a person saves it.
+ */
+export async function translateContent(deps: CoreDeps, actor: Actor, inputs: TranslationInput[]): Promise<number> {
+  const parsed = inputs.map((input) => {
+    const objectType = oneOf(input.objectType, Object.keys(TRANSLATABLE) as TranslatableType[], 'objectType');
+    const field = oneOf(input.field, TRANSLATABLE[objectType] as readonly string[], 'field');
+    const language = oneOf(input.language, LANGUAGES, 'language');
+    const text = optionalText(input.text, field, MAX[field] ?? LIMITS.shortText);
+    return { objectType, field, language, text, objectId: typeof input.objectId === 'string' ? input.objectId : '', pollId: input.pollId };
+  });
+  return deps.store.transaction(async (repos) => {
+    const panel = sameTenant(actor, await repos.panels.findById(actor.panelId));
+    let saved = 0;
+    for (const { objectType, field, language, text, objectId, pollId } of parsed) {
+      await checkObject(repos, actor, objectType, objectId, pollId);
+      // Content is written in the panel's language; a "translation" into it would hide the original.
+      if (language === panel.defaultLanguage) throw new DomainError('invalid_input', { field: 'language' });
+      if (!text) {
+        await repos.translations.remove(objectType, objectId, field, language);
+        continue;
+      }
+      await repos.translations.upsert({ tenantId: actor.tenantId, objectType, objectId, field, language, text, source: 'person', confirmedAt: deps.clock.now(), createdById: actor.memberId });
+      await audit(repos, actor, 'translation.saved', objectType, objectId, { field, language });
+      saved += 1;
+    }
+    return saved;
+  });
+}
+
+/** The translations of these objects (of the actor's tenant), for rendering them in each reader's language. */
+export async function contentTranslations(deps: CoreDeps, actor: Actor, objectType: TranslatableType, objectIds: string[]): Promise<ContentTranslationRecord[]> {
+  if (objectIds.length === 0) return [];
+  return deps.store.transaction(async (repos) => (await repos.translations.listFor(objectType, objectIds)).filter((t) => t.tenantId === actor.tenantId));
+}
+
+/** One piece of content as a reader gets it. */
+export interface LocalizedText {
+  text: string;
+  /** The language the text is in (for the `lang` attribute). */
+  lang: Language;
+  /** `original`: in the reader's language as written; `translated`: a confirmed translation; `draft`: an unconfirmed one; `untranslated`: the original, because no translation exists. */
+  kind: 'original' | 'translated' | 'draft' | 'untranslated';
+}
+
+/** Picks the reader's language where a translation exists, else the original (to be marked as such). */
+export function localize(
+  original: string,
+  originalLang: Language,
+  reader: Language,
+  translations: readonly ContentTranslationRecord[],
+  objectId: string,
+  field: string,
+): LocalizedText {
+  if (reader === originalLang) return { text: original, lang: originalLang, kind: 'original' };
+  const found = translations.find((t) => t.objectId === objectId && t.field === field && t.language === reader);
+  if (!found) return { text: original, lang: originalLang, kind: 'untranslated' };
+  return { text: found.text, lang: reader, kind: found.source === 'llm' && !found.confirmedAt ? 'draft' : 'translated' };
+}
+
+/** Finds the text of one field for the reader: `texts.get(type, id, field, original)`. */
+export interface ReaderTexts {
+  get(objectType: TranslatableType, objectId: string, field: string, original: string): LocalizedText;
+}
+
+/** Everything a page shows of these objects, in the reader's language where it exists (one read). */
+export async function readerTexts(deps: CoreDeps, actor: Actor, objects: Partial<Record<TranslatableType, string[]>>): Promise<ReaderTexts> {
+  const { panelLang, translations } = await deps.store.transaction(async (repos) => {
+    const panel = sameTenant(actor, await repos.panels.findById(actor.panelId));
+    const all: ContentTranslationRecord[] = [];
+    for (const [type, ids] of Object.entries(objects) as [TranslatableType, string[]][]) {
+      if (ids.length && actor.language !== panel.defaultLanguage) all.push(...(await repos.translations.listFor(type, ids)));
+    }
+    return { panelLang: panel.defaultLanguage, translations: all.filter((t) => t.tenantId === actor.tenantId && t.language === actor.language) };
+  });
+  return {
+    get: (objectType, objectId, field, original) =>
+      localize(original, panelLang, actor.language, translations.filter((t) => t.objectType === objectType), objectId, field),
+  };
+}

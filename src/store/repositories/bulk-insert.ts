@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '../../../prisma/generated/sqlite/client.js';
+import type { AuditInput, BallotChoice } from '../../core/types.js';
+import { encodeChoice } from './ballot-choice.js';
+import { providerOf, type Tx } from './shared.js';
+
+/**
+ * Many rows in one statement, for a burst of votes stored together. On SQLite the INSERT is written as raw
+ * SQL: Prisma compiles a createMany of a few hundred rows afresh for every batch size, and that compilation
+ * (not SQLite) was most of the time a burst took. PostgreSQL keeps createMany (schema-qualified by Prisma).
+ */
+export async function insertBallots(
+  tx: Tx,
+  rows: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; at: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const data = rows.map((r) => ({
+    id: r.id,
+    pollId: r.pollId,
+    memberId: r.memberId,
+    voterKey: r.voterKey,
+    choice: encodeChoice(r.choice),
+    reason: r.reason,
+    createdAt: r.at,
+    updatedAt: r.at,
+  }));
+  if (providerOf(tx) === 'postgresql') {
+    await tx.ballot.createMany({ data });
+    return;
+  }
+  const values = Prisma.join(
+    data.map((d) => Prisma.sql`(${d.id}, ${d.pollId}, ${d.memberId}, ${d.voterKey}, ${d.choice}, ${d.reason}, ${d.createdAt}, ${d.updatedAt})`),
+  );
+  await tx.$executeRaw`INSERT INTO "Ballot" ("id", "pollId", "memberId", "voterKey", "choice", "reason", "createdAt", "updatedAt") VALUES ${values}`;
+}
+
+export async function insertAuditEvents(tx: Tx, inputs: AuditInput[], at = new Date()): Promise<void> {
+  if (inputs.length === 0) return;
+  const data = inputs.map((input) => ({
+    id: randomUUID(),
+    tenantId: input.tenantId,
+    actorId: input.actorId,
+    action: input.action,
+    objectType: input.objectType,
+    objectId: input.objectId,
+    details: JSON.stringify(input.details ?? {}),
+    createdAt: at,
+  }));
+  if (providerOf(tx) === 'postgresql') {
+    await tx.auditEvent.createMany({ data });
+    return;
+  }
+  const values = Prisma.join(
+    data.map((d) => Prisma.sql`(${d.id}, ${d.tenantId}, ${d.actorId}, ${d.action}, ${d.objectType}, ${d.objectId}, ${d.details}, ${d.createdAt})`),
+  );
+  await tx.$executeRaw`INSERT INTO "AuditEvent" ("id", "tenantId", "actorId", "action", "objectType", "objectId", "details", "createdAt") VALUES ${values}`;
+}

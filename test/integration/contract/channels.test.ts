@@ -1,0 +1,148 @@
+// The channel contract's first scenario, the same through Slack, Teams and the web channel on both
+// databases: a poll past its deadline is closed (by the core's job, as a manual close would) and is
+// offered nowhere any more; before its deadline every channel offers it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  acceptParticipation,
+  closeDuePolls,
+  createPoll,
+  listWebIdentities,
+  NEW_POLL_DEFAULTS,
+  resolveActor,
+  type Actor,
+  type ChannelName,
+} from '../../../src/core/index.js';
+import { testDatabases } from '../../setup/databases.js';
+import { SlackPerson } from '../../support/slack-person.js';
+import { findAction, findActions } from '../../support/slack-requests.js';
+import { buttonsOf, teamsUser } from '../../support/teams-client.js';
+import { startAllChannels, type AllChannels } from './all-channels.js';
+
+interface ChannelUnderTest {
+  name: ChannelName;
+  /** What the facilitator's new-poll form pre-selects. */
+  pollFormDefaults(): Promise<{ anonymity: string | undefined; resultsVisibility: string | undefined }>;
+  facilitator: Actor;
+  expert: Actor;
+  /** Whether the expert's main surface (Home tab, home card, home page) offers to answer this poll. */
+  offers(pollId: string): Promise<boolean>;
+}
+
+/** Every element of an Adaptive Card, depth first. */
+function elementsOf(node: unknown): { id?: string; value?: string }[] {
+  if (Array.isArray(node)) return node.flatMap(elementsOf);
+  if (!node || typeof node !== 'object') return [];
+  return [node as { id?: string; value?: string }, ...Object.values(node).flatMap(elementsOf)];
+}
+
+async function zoneWith(t: AllChannels, memberName: string): Promise<string> {
+  const zone = (await listWebIdentities(t.app.deps)).find((z) => z.members.some((m) => m.displayName === memberName));
+  if (!zone) throw new Error(`no zone with ${memberName}`);
+  return zone.tenantId;
+}
+
+async function slackChannel(t: AllChannels): Promise<ChannelUnderTest> {
+  t.slack.api.users.set('UFIEN', { name: 'Fien Slack', locale: 'nl-BE' });
+  t.slack.api.users.set('UANNA', { name: 'Anna Slack', locale: 'nl-BE' });
+  const fien = new SlackPerson(t.slack, 'UFIEN');
+  const anna = new SlackPerson(t.slack, 'UANNA');
+  await fien.command('help');
+  await anna.command('help');
+  const tenantId = await zoneWith(t, 'Anna Slack');
+  const as = (externalId: string) => resolveActor(t.app.deps, { tenantId, channel: 'slack', externalId });
+  const pollFormDefaults = async () => {
+    const { trigger } = await fien.command('poll');
+    const form = fien.opened(trigger);
+    const initial = (id: string) => (findAction(form.blocks, id).element.initial_option as { value?: string } | undefined)?.value;
+    return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
+  };
+  return { name: 'slack', pollFormDefaults, facilitator: await as('UFIEN'), expert: await as('UANNA'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
+}
+
+async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
+  const fien = teamsUser('Fien Teams', 'nl-BE');
+  const an = teamsUser('An Teams', 'nl-BE');
+  await t.teams.say(fien, 'start');
+  await t.teams.say(an, 'start');
+  const tenantId = await zoneWith(t, 'An Teams');
+  const as = (user: typeof fien) => resolveActor(t.app.deps, { tenantId, channel: 'teams', externalId: user.aadObjectId });
+  const pollFormDefaults = async () => {
+    const form = await t.teams.press(fien, 'poll.new');
+    const initial = (id: string) => elementsOf(form).find((e) => e.id === id)?.value;
+    return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
+  };
+  return { name: 'teams', pollFormDefaults, facilitator: await as(fien), expert: await as(an), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
+}
+
+async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
+  const [zone] = (await listWebIdentities(t.app.deps)).filter((z) => z.members.some((m) => m.role === 'facilitator' && m.displayName.includes('facilitator')));
+  const fac = zone!.members.find((m) => m.role === 'facilitator')!;
+  const expert = zone!.members.find((m) => m.role === 'expert')!;
+  const login = await fetch(`${t.base}/session`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.base },
+    body: `tenant=${zone!.tenantId}&member=${expert.id}`,
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const as = (id: string) => resolveActor(t.app.deps, { tenantId: zone!.tenantId, channel: 'web', externalId: id });
+  const facLogin = await fetch(`${t.base}/session`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.base },
+    body: `tenant=${zone!.tenantId}&member=${fac.id}`,
+  });
+  const facCookie = facLogin.headers.get('set-cookie')!.split(';')[0]!;
+  const pollFormDefaults = async () => {
+    const page = await (await fetch(`${t.base}/panel`, { headers: { cookie: facCookie } })).text();
+    const checked = (name: string) => new RegExp(`name="${name}" value="([a-z_]+)" checked`).exec(page)?.[1];
+    return { anonymity: checked('anonymity'), resultsVisibility: checked('resultsVisibility') };
+  };
+  return {
+    name: 'web',
+    pollFormDefaults,
+    facilitator: await as(fac.id),
+    expert: await as(expert.id),
+    offers: async (pollId) => (await (await fetch(`${t.base}/home`, { headers: { cookie } })).text()).includes(`action="/polls/${pollId}/vote"`),
+  };
+}
+
+describe.each(testDatabases())('the channel contract on $name', ({ makeUrl }) => {
+  let t: AllChannels;
+  let channels: ChannelUnderTest[];
+
+  beforeAll(async () => {
+    t = await startAllChannels(await makeUrl());
+    channels = [await slackChannel(t), await teamsChannel(t), await webChannel(t)];
+    for (const c of channels) await acceptParticipation(t.app.deps, c.expert);
+  });
+  afterAll(async () => t?.close());
+
+  it("pre-selects the core's new-poll defaults in every channel's form", async () => {
+    for (const c of channels) {
+      expect(await c.pollFormDefaults(), c.name).toEqual({ anonymity: NEW_POLL_DEFAULTS.anonymity, resultsVisibility: NEW_POLL_DEFAULTS.resultsVisibility });
+    }
+  });
+
+  it('offers an open poll in every channel, and a poll past its deadline in none', async () => {
+    const polls = new Map<ChannelName, string>();
+    for (const c of channels) {
+      const poll = await createPoll(t.app.deps, c.facilitator, {
+        question: `Welk thema eerst (${c.name})?`,
+        kind: 'single',
+        options: ['Vervoer', 'Wachttijden'],
+        anonymity: 'confidential',
+        resultsVisibility: 'after_close',
+        deadline: new Date(t.clock.now.getTime() + 3_600_000),
+      });
+      polls.set(c.name, poll.id);
+    }
+    for (const c of channels) expect(await c.offers(polls.get(c.name)!), c.name).toBe(true);
+
+    t.clock.now = new Date(t.clock.now.getTime() + 2 * 3_600_000);
+    const closed = await closeDuePolls(t.app.deps);
+    expect(closed.map((p) => p.id).sort()).toEqual([...polls.values()].sort());
+
+    for (const c of channels) expect(await c.offers(polls.get(c.name)!), c.name).toBe(false);
+  });
+});
