@@ -26,7 +26,10 @@ export function flawsCaught(flaws: Flaw[], outcome: VerificationOutcome): Share 
   const dropped = new Set(
     outcome.removals.filter((r) => r.contributionId === null && r.statementPosition !== undefined && (r.reason === 'statement_unsupported' || r.reason === 'author_mismatch')).map((r) => r.statementPosition!),
   );
-  const missed = flaws.filter((f) => !dropped.has(f.position));
+  // Quoting a not-quotable contribution is caught when its quote was refused: the statement may stay as a
+  // paraphrase resting on it (counted, no words, no name).
+  const refused = new Set(outcome.removals.filter((r) => r.reason === 'not_quotable').map((r) => `${r.statementPosition}:${r.contributionId}`));
+  const missed = flaws.filter((f) => !dropped.has(f.position) && !(f.kind === 'not_quotable' && refused.has(`${f.position}:${f.contributionId}`)));
   return { hit: flaws.length - missed.length, of: flaws.length, missed };
 }
 

@@ -16,6 +16,7 @@ export {
   type Translate,
 } from './poll-kinds.js';
 export { verifyStatements, normaliseForMatch } from './quote-check.js';
+export { isUnquoted, quotedCitations, unquotedCount } from './statement-support.js';
 export * from './use-cases/members.js';
 export * from './use-cases/meetings.js';
 export * from './use-cases/polls.js';
@@ -30,6 +31,7 @@ export * from './use-cases/home.js';
 export * from './use-cases/channels.js';
 export * from './use-cases/display-names.js';
 export * from './use-cases/version-consent.js';
+export * from './use-cases/change-requests.js';
 export * from './privacy/index.js';
 export type { PollResults } from './use-cases/poll-results.js';
 export { isQuietTime } from './time.js';

@@ -266,6 +266,9 @@ export interface ConsentRepository {
   listRequestsForVersion(versionId: string): Promise<ConsentRequestRecord[]>;
   listRequestsForMember(memberId: string, status?: ConsentRequestStatus): Promise<ConsentRequestRecord[]>;
   updateRequest(id: string, patch: { status: ConsentRequestStatus; comment?: string | null; respondedAt: Date }): Promise<void>;
+  /** Change requests (any version) of a summary that the facilitator has not handled yet, oldest first. */
+  listOpenChangeRequests(versionIds: string[]): Promise<ConsentRequestRecord[]>;
+  markHandled(id: string, at: Date): Promise<void>;
   /** Append-only: there is no update or delete of consent records. */
   appendRecord(input: ConsentRecordInput): Promise<ConsentRecordRow>;
   listRecords(tenantId: string, pseudonym: string): Promise<ConsentRecordRow[]>;

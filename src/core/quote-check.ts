@@ -86,6 +86,11 @@ export function verifyStatements(
   drafts: DraftStatement[],
   sources: SynthesisSource[],
   withdrawnIds: ReadonlySet<string> = new Set(),
+  /**
+   * Whether a citation with an empty quote may stand for unquoted support. Only a facilitator's edit keeps
+   * support that an earlier verified version had; a model must show its evidence (see below).
+   */
+  opts: { emptySupport?: boolean } = {},
 ): VerificationOutcome {
   const byId = new Map(sources.map((source) => [source.contributionId, source]));
   const names = authorNames(sources);
@@ -95,14 +100,23 @@ export function verifyStatements(
   let quotesKept = 0;
   drafts.forEach((draft, position) => {
     const kept: VerifiedStatement['citations'] = [];
+    const unquoted: VerifiedStatement['citations'] = [];
     const seen = new Set<string>();
     for (const citation of draft.citations) {
       quotesChecked += 1;
       const source = byId.get(citation.contributionId);
       const span = source ? findVerbatimSpan(contributionText(source), citation.quote) : null;
       const reason = rejectionReason(citation, source, withdrawnIds, span);
+      // "Use it, but don't quote me": the statement may rest on it, counted, with no words and no name; but
+      // only when the model's words really are in it (else a contribution that carries instructions could
+      // prop up any text the model was told to write).
+      const evidence = span !== null || (opts.emptySupport === true && citation.quote.trim() === '');
+      if (reason === 'not_quotable' && evidence && !unquoted.some((u) => u.contributionId === citation.contributionId)) {
+        unquoted.push({ contributionId: citation.contributionId, quote: '', attributedName: null });
+      }
       if (reason) {
-        removals.push({ contributionId: source ? source.contributionId : null, reason, statementPosition: position });
+        // An unquoted supporter cited without a quote (an edit keeping it) is not a refused quote.
+        if (!(reason === 'not_quotable' && citation.quote.trim() === '')) removals.push({ contributionId: source ? source.contributionId : null, reason, statementPosition: position });
         continue;
       }
       // The member's characters, never the model's version of them.
@@ -114,17 +128,18 @@ export function verifyStatements(
       const translation = citation.translation?.trim() || null;
       kept.push({ contributionId: citation.contributionId, quote, attributedName: source!.authorLabel, ...(translation ? { translation } : {}) });
     }
-    if (kept.length === 0) {
+    if (kept.length === 0 && unquoted.length === 0) {
       removals.push({ contributionId: null, reason: 'statement_unsupported', statementPosition: position });
       return;
     }
+    // A statement resting only on unquoted input is a paraphrase: it may name nobody at all.
     const wrongName = namedOutsideCitations(`${draft.theme}\n${draft.text}`, kept, names);
     if (wrongName) {
       quotesKept -= kept.length;
       removals.push({ contributionId: null, reason: 'author_mismatch', statementPosition: position });
       return;
     }
-    statements.push({ theme: draft.theme.trim(), text: draft.text.trim(), citations: kept, ...(draft.originId ? { originId: draft.originId } : {}) });
+    statements.push({ theme: draft.theme.trim(), text: draft.text.trim(), citations: [...kept, ...unquoted], ...(draft.originId ? { originId: draft.originId } : {}) });
   });
   return { statements, removals, quotesChecked, quotesKept };
 }

@@ -312,6 +312,8 @@ export interface ConsentRequestRecord {
   deadline: Date | null;
   createdAt: Date;
   respondedAt: Date | null;
+  /** When the facilitator handled a change request (null while it waits, and for other answers). */
+  handledAt?: Date | null;
 }
 
 export interface ConsentRecordInput {

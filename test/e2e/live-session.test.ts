@@ -60,6 +60,7 @@ describe.skipIf(!chromiumPath)('the live session in a real browser', () => {
     await row('Wachttijden', '1').waitFor({ timeout: 30_000 });
     await castBallot(app.deps, p.actor('e2'), poll.id, { optionIds: [poll.options[1]!.id] });
     await row('Wachttijden', '2').waitFor({ timeout: 30_000 });
+    // Turnout counts against the poll's audience: the four experts (issue 10), not every account.
     expect(await page.locator('#live .turnout').textContent()).toBe(t('nl', 'meeting:turnout', { turnout: 2, eligible: 4 }));
     expect(await page.evaluate('window.stillHere')).toBe(true);
     expect(violations).toEqual([]);

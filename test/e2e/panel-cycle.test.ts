@@ -119,6 +119,8 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     await actAs(page, base, 'Sofie (facilitator)');
     await page.goto(`${base}/panel`);
     await page.getByRole('button', { name: 'Sluit de stemming' }).click();
+    await page.waitForURL(/\/confirm\?/);
+    await page.getByRole('button', { name: 'Ja, sluit de stemming' }).click();
     await page.waitForURL(/\/polls\//);
     expect(await page.locator('tr', { hasText: 'Zaterdag' }).locator('td').first().textContent()).toBe('2');
     expect(await page.locator('tr', { hasText: 'Maandag' }).locator('td').first().textContent()).toBe('1');
@@ -139,15 +141,26 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     await actAs(page, base, 'An');
     await page.locator('#consent-h').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/expert-consent.png' });
+    // Before anyone approved, An reads the others' quotes without their names.
+    const othersForAn = await page.locator('article[id^=consent-]').first().locator('blockquote:not(.mine) footer').allTextContents();
+    expect(othersForAn.length).toBeGreaterThan(0);
+    for (const footer of othersForAn) expect(footer).not.toMatch(/Chantal|Els|Bart/);
     await answerConsent('An', 'Ja, dit is goed', AN_IDEA);
     await answerConsent('Chantal', 'Oui, mais sans mon nom', CHANTAL);
     await answerConsent('Bart', 'Ja, dit is goed', BART);
+    // An approved with her name, so Els now sees it; Chantal approved without hers, so it stays hidden.
+    await actAs(page, base, 'Els');
+    const forEls = page.locator('article[id^=consent-]').first();
+    expect(await forEls.locator('blockquote', { hasText: AN_IDEA }).locator('footer').textContent()).toContain('An');
+    expect(await forEls.locator('blockquote', { hasText: CHANTAL }).locator('footer').textContent()).not.toContain('Chantal');
     await answerConsent('Els', 'Trek mijn inbreng in', ELS);
     expect(await statusText(page)).toContain('Je inbreng is ingetrokken.');
     expect(await page.locator('article[id^=contribution-]').textContent()).toContain('Ingetrokken');
-    await answerConsent('An', 'Ja, dit is goed', AN_IDEA, ELS);
-    await answerConsent('Bart', 'Ja, dit is goed', BART, ELS);
-    await answerConsent('Chantal', 'Oui, mais sans mon nom', CHANTAL, ELS);
+    // The others' quotes did not change: their answers carry over to version 2, nobody is asked again.
+    for (const name of ['An', 'Bart', 'Chantal']) {
+      await actAs(page, base, name);
+      expect(await page.locator('article[id^=consent-]').count()).toBe(0);
+    }
 
     // The facilitator sends version 2 to the board.
     await actAs(page, base, 'Sofie (facilitator)');

@@ -17,7 +17,10 @@ describe.skipIf(!chromiumPath)('privacy in a real browser', () => {
   it('an expert accepts the privacy text, lets the bot redact, asks for support, withdraws and erases', { timeout: 180_000 }, async () => {
     const { base, page } = run;
     await actAs(page, base, 'Els');
-    await page.locator('#privacy-banner').getByRole('link', { name: 'Lees en kies' }).click();
+    // The privacy step comes before any form: no vote or contribution form until Els answers.
+    expect(await page.locator('#privacy-banner').textContent()).toContain('Wil je meedoen aan het panel?');
+    expect(await page.locator('article[id^=round-]').count()).toBe(0);
+    await page.locator('#privacy-banner').getByRole('link', { name: 'Lees de volledige tekst' }).click();
     expect(await page.locator('#notice').textContent()).toContain('Wie het ziet');
     await page.screenshot({ path: 'test-results/privacy-notice.png', fullPage: true });
     await page.getByRole('button', { name: 'Ik ga akkoord en doe mee' }).click();
@@ -48,6 +51,7 @@ describe.skipIf(!chromiumPath)('privacy in a real browser', () => {
     await page.getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('link', { name: 'Mijn gegevens' }).click();
     await page.getByRole('button', { name: 'Trek al mijn inbreng in' }).click();
+    await page.getByRole('button', { name: 'Ja, trek alles in' }).click();
     expect(await statusText(page)).toContain('Al je bijdragen zijn ingetrokken.');
     await page.getByLabel('Ja, ik wil dat alles gewist wordt').check();
     await page.getByRole('button', { name: 'Wis al mijn gegevens' }).click();

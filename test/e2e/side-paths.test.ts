@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptParticipation, openIdeaRound, planMeeting, submitContribution } from '../../src/core/index.js';
-import { acceptPrivacy, actAs, demoActor, findChromium, statusText, useBrowserApp } from './helpers.js';
+import { acceptPrivacy, actAs, alertText, demoActor, findChromium, statusText, submit, useBrowserApp } from './helpers.js';
 
 const chromiumPath = findChromium();
 
@@ -31,8 +31,14 @@ describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
     const form = page.locator('article[id^=round-]');
     await form.locator('textarea[name=whatIsNeeded]').fill('Meer uitleg over de premies voor mantelzorgers.');
     await form.getByLabel('Ouderenzorg').check();
-    await form.getByLabel('Met mijn naam').check();
-    await form.locator('button[type=submit]').click();
+    // Nothing is ticked for the member: sending without choosing how to be mentioned is refused, input kept.
+    expect(await form.locator('input[name=attribution]:checked').count()).toBe(0);
+    expect(await submit(page, form.locator('button[type=submit]'))).toBe(400);
+    expect(await alertText(page)).toContain('Kies hoe we je woorden mogen gebruiken');
+    const again = page.locator('article[id^=round-]');
+    expect(await again.locator('textarea[name=whatIsNeeded]').inputValue()).toBe('Meer uitleg over de premies voor mantelzorgers.');
+    await again.getByLabel('Met mijn naam').check();
+    await again.locator('button[type=submit]').click();
     await page.waitForURL(/done=contributed/);
     await page.locator('article[id^=contribution-]').getByRole('link', { name: 'Aanpassen' }).click();
     await page.locator('textarea[name=whatIsNeeded]').fill('Duidelijke uitleg over de premies voor mantelzorgers, op papier.');
@@ -51,6 +57,7 @@ describe.skipIf(!chromiumPath)('side paths in a real browser', () => {
     expect(await page.locator('article[id^=meeting-]').textContent()).toContain('Gehouden');
     await page.screenshot({ path: 'test-results/panel.png', fullPage: true });
     await page.getByRole('button', { name: 'Sluit de vraag' }).click();
+    await page.getByRole('button', { name: 'Ja, sluit de vraag' }).click();
     expect(await statusText(page)).toContain('De vraag is gesloten.');
     await page.getByRole('link', { name: 'Bekijk de bijdragen' }).click();
     await page.getByLabel('Titel van de samenvatting').fill('Tweede ronde');

@@ -163,7 +163,11 @@ describe('a closed poll', () => {
     const an = cookies.get('An')!;
     const [monday, wednesday] = (await listPolls(app.deps, await actor('An'))).find((p) => p.id === pollId)!.options;
     expect((await post(`/polls/${pollId}/vote`, `optionIds=${monday!.id}`, an)).status).toBe(303);
-    expect((await post(`/panel/polls/${pollId}/close`, '', cookies.get('Sofie (facilitator)'))).status).toBe(303);
+    const sofie = cookies.get('Sofie (facilitator)');
+    // The first post leads to the confirm step; nothing is closed until it is confirmed.
+    expect((await post(`/panel/polls/${pollId}/close`, '', sofie)).headers.get('location')).toBe(`/confirm?what=close_poll&to=${encodeURIComponent(`/panel/polls/${pollId}/close`)}`);
+    expect((await post(`/polls/${pollId}/vote`, `optionIds=${monday!.id}`, an)).status).toBe(303);
+    expect((await post(`/panel/polls/${pollId}/close`, 'confirm=yes', sofie)).status).toBe(303);
     const res = await post(`/polls/${pollId}/vote`, `optionIds=${wednesday!.id}`, an);
     expect(res.status).toBe(409);
     expect(decode(await res.text())).toContain('Deze stemming is gesloten.');

@@ -1,4 +1,4 @@
-import { BACKLOG_LEVELS, BACKLOG_STATUSES, DomainError, listBacklog, listSummaries, LIMITS, type BacklogItemRecord } from '../../core/index.js';
+import { BACKLOG_LEVELS, BACKLOG_STATUSES, DomainError, listBacklog, listSummaries, LIMITS, quotedCitations, unquotedCount, type BacklogItemRecord } from '../../core/index.js';
 import { html, selectedIf, type Html } from '../../web-ui/html.js';
 import { id, optionalId } from '../../web-ui/form.js';
 import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
@@ -48,7 +48,7 @@ export async function newItemPage(ctx: Ctx, state: FormState | null): Promise<Pa
   const { t } = ctx;
   const body = html`<p>${t('board:newIntro')}</p>
     ${statement ? html`<section class="card"><h2>${t('board:fromStatement')}</h2><p>${statement.text}</p>
-      ${statement.citations.map((c) => html`<blockquote><p>“${c.quote}”</p>${translationLine(ctx, c.translation)}<footer>${c.attributedName ?? t('web:summary.anonymous')}</footer></blockquote>`)}</section>` : ''}
+      ${unquotedCount(statement) > 0 ? html`<p class="muted">${t('common:unquoted', { count: unquotedCount(statement) })}</p>` : ''}${quotedCitations(statement).map((c) => html`<blockquote><p>“${c.quote}”</p>${translationLine(ctx, c.translation)}<footer>${c.attributedName ?? t('web:summary.anonymous')}</footer></blockquote>`)}</section>` : ''}
     ${formAlert(state, f)}
     <form method="post" action="/board/items">
       ${statement ? html`<input type="hidden" name="statementIds" value="${statement.id}">` : ''}

@@ -10,17 +10,20 @@ import fr from '../../i18n/fr/privacy.json' with { type: 'json' };
 import nl from '../../i18n/nl/privacy.json' with { type: 'json' };
 import { DEFAULT_PRIVACY_POLICY, type Language, type PrivacyPolicy } from '../types.js';
 
-export const PRIVACY_NOTICE_VERSION = '2026-11.1';
+// 2026-12.1: a short, plain version opens the text (issue 10); the full text is unchanged.
+export const PRIVACY_NOTICE_VERSION = '2026-12.1';
 
 /** The order in which paragraphs are shown (and hashed). */
 const PARAGRAPHS = ['intro', 'what', 'who', 'anonymous', 'careful', 'howLong', 'rights', 'support', 'withdraw'] as const;
 
-const CATALOGS: Record<Language, { notice: Record<'title' | (typeof PARAGRAPHS)[number], string> }> = { nl, fr, en };
+const CATALOGS: Record<Language, { notice: Record<'title' | 'short' | (typeof PARAGRAPHS)[number], string> }> = { nl, fr, en };
 
 export interface PrivacyNotice {
   version: string;
   language: Language;
   title: string;
+  /** The short version in everyday words, shown first; the paragraphs are the full text, one step away. */
+  short: string;
   paragraphs: string[];
   /** SHA-256 of exactly what the member was shown (title and paragraphs, with the configured numbers). */
   hash: string;
@@ -29,13 +32,16 @@ export interface PrivacyNotice {
 function fill(text: string, policy: PrivacyPolicy): string {
   return text
     .replaceAll('{{retentionDays}}', String(policy.retentionDays))
-    .replaceAll('{{deadlineDays}}', String(policy.consentDeadlineDays));
+    .replaceAll('{{deadlineDays}}', String(policy.consentDeadlineDays))
+    // Months read more easily than "730 days".
+    .replaceAll('{{retentionMonths}}', String(Math.round(policy.retentionDays / 30.44)));
 }
 
 export function privacyNotice(language: Language, policy: PrivacyPolicy = DEFAULT_PRIVACY_POLICY): PrivacyNotice {
   const notice = CATALOGS[language].notice;
   const title = fill(notice.title, policy);
+  const short = fill(notice.short, policy);
   const paragraphs = PARAGRAPHS.map((key) => fill(notice[key], policy));
-  const hash = createHash('sha256').update(JSON.stringify({ version: PRIVACY_NOTICE_VERSION, language, title, paragraphs })).digest('hex');
-  return { version: PRIVACY_NOTICE_VERSION, language, title, paragraphs, hash };
+  const hash = createHash('sha256').update(JSON.stringify({ version: PRIVACY_NOTICE_VERSION, language, title, short, paragraphs })).digest('hex');
+  return { version: PRIVACY_NOTICE_VERSION, language, title, short, paragraphs, hash };
 }

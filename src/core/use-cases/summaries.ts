@@ -3,6 +3,7 @@ import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import { normaliseForMatch, verifyStatements } from '../quote-check.js';
+import { isUnquoted, quotedCitations } from '../statement-support.js';
 import type { DraftStatement } from '../synthesis.js';
 import {
   LANGUAGES,
@@ -119,6 +120,7 @@ async function verifyAndStore(
   meta: VersionMeta,
   drafts: DraftStatement[],
   roundId: string | null,
+  opts: { emptySupport?: boolean } = {},
 ): Promise<SummaryVersionRecord> {
   const all = roundId ? await repos.contributions.listByRound(roundId) : await repos.contributions.listByPanel(actor.panelId);
   const contributions = all.filter((c) => c.status === 'live');
@@ -127,10 +129,11 @@ async function verifyAndStore(
   const sources = contributions.map((c) => toSource(c, members, domains));
   // Withdrawn ids let the facilitator read "withdrawn" rather than "unknown" for a quote of one.
   const withdrawn = new Set(all.filter((c) => c.status === 'withdrawn').map((c) => c.id));
-  const outcome = verifyStatements(drafts, sources, withdrawn);
+  const outcome = verifyStatements(drafts, sources, withdrawn, opts);
   const authors = await resolveAuthors(repos, deps.secret, contributions, members);
   const statements = outcome.statements.map((s, position) => ({ position, ...s }));
-  const cited = [...new Set(statements.flatMap((s) => s.citations.map((c) => authors.get(c.contributionId)).filter((m): m is string => !!m)))];
+  // Only quoted members are asked: unquoted support carries no words and no name to approve.
+  const cited = [...new Set(statements.flatMap((s) => quotedCitations(s).map((c) => authors.get(c.contributionId)).filter((m): m is string => !!m)))];
   return storeVersion(
     repos,
     {
@@ -187,7 +190,8 @@ export async function editSummary(
     ),
     citations: (Array.isArray(s.citations) ? s.citations : []).map((c) => ({
       contributionId: String(c.contributionId),
-      quote: requireText(c.quote, 'quote', LIMITS.contributionField),
+      // Empty for unquoted support ("don't quote me"), which verification keeps only for such contributions.
+      quote: optionalText(c.quote, 'quote', LIMITS.contributionField),
     })),
   }));
   return deps.store.transaction(async (repos) => {
@@ -209,6 +213,7 @@ export async function editSummary(
       },
       carryOver(version, edited, drafts),
       summary.roundId,
+      { emptySupport: true },
     );
     await audit(repos, actor, 'summary.edited', 'summary', summary.id, { version: next.number });
     return next;
@@ -278,8 +283,12 @@ export async function publishSummary(deps: CoreDeps, actor: Actor, versionId: st
     }
     // The published version this one revises stays with the board until now; backlog links follow.
     const published = await publishVersion(repos, version, deps.clock.now());
-    const notify = (await repos.members.listByPanel(actor.panelId)).filter(
-      (m) => m.active && (m.role === 'board' || requests.some((r) => r.memberId === m.id)),
+    // The board, everyone quoted, and the authors of unquoted support: they hear what became of it too.
+    const unquotedIds = version.statements.flatMap((s) => s.citations.filter(isUnquoted).map((c) => c.contributionId)).filter((id): id is string => !!id);
+    const panelMembers = await repos.members.listByPanel(actor.panelId);
+    const unquotedAuthors = new Set((await resolveAuthors(repos, deps.secret, await repos.contributions.findManyByIds(unquotedIds), panelMembers)).values());
+    const notify = panelMembers.filter(
+      (m) => m.active && (m.role === 'board' || requests.some((r) => r.memberId === m.id) || unquotedAuthors.has(m.id)),
     );
     for (const member of notify) {
       await repos.notifications.create({

@@ -2,6 +2,7 @@ import { audit, type CoreDeps } from '../context.js';
 import { consentDeadline } from '../privacy/policy.js';
 import type { Repositories } from '../ports.js';
 import type { Removal, SummaryVersionRecord } from '../types.js';
+import { quotedCitations } from '../statement-support.js';
 import { citedContributionIds, computeFacts, resolveAuthors, statementLine, storeVersion } from './summary-versions.js';
 
 /**
@@ -66,7 +67,7 @@ export async function reissueWithout(
   const domains = await repos.panels.listDomains(where.panelId);
   const authors = await resolveAuthors(repos, deps.secret, live, members);
   const published = version.status === 'published';
-  const asked = published ? [] : [...new Set(statements.flatMap((s) => s.citations.map((c) => authors.get(c.contributionId ?? '') ?? '')).filter(Boolean))];
+  const asked = published ? [] : [...new Set(statements.flatMap((s) => quotedCitations(s).map((c) => authors.get(c.contributionId ?? '') ?? '')).filter(Boolean))];
   const next = await storeVersion(
     repos,
     {

@@ -38,6 +38,7 @@ export function toConsentRequest(row: ConsentRequest): ConsentRequestRecord {
     deadline: row.deadline,
     createdAt: row.createdAt,
     respondedAt: row.respondedAt,
+    handledAt: row.handledAt,
   };
 }
 
@@ -87,6 +88,14 @@ export function makeConsentRepository(tx: Tx): ConsentRepository {
         orderBy: OLDEST_FIRST,
       });
       return rows.map(toConsentRequest);
+    },
+    async listOpenChangeRequests(versionIds) {
+      if (versionIds.length === 0) return [];
+      const rows = await tx.consentRequest.findMany({ where: { versionId: { in: versionIds }, status: 'change_requested', handledAt: null }, orderBy: OLDEST_FIRST });
+      return rows.map(toConsentRequest);
+    },
+    async markHandled(id, at) {
+      await tx.consentRequest.updateMany({ where: { id, handledAt: null }, data: { handledAt: at } });
     },
     async updateRequest(id, patch) {
       await tx.consentRequest.update({

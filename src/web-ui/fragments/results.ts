@@ -23,7 +23,7 @@ export function resultsBlock(ctx: Ctx, r: PollResults): Html {
       : poll.kind === 'consent'
         ? r.consent.map((c) => ({ label: t(`common:consentVote.${c.vote}`), count: c.count }))
         : r.options.map((o) => ({ label: o.label, count: o.count }));
-  return html`<p>${t('web:results.turnout', { turnout: r.turnout, eligible: r.eligible })}
+  return html`<p>${t(`common:turnout.${r.poll.audience}`, { turnout: r.turnout, eligible: r.eligible })}
     · ${poll.status === 'open' ? t('web:results.open') : t('web:results.closed', { date: when(ctx, poll.closedAt) })}</p>
     ${r.visible
       ? html`${bars(rows, r.turnout)}

@@ -1,6 +1,6 @@
 // Statements and verified quotes of a summary version, drawn the same on the member's, the facilitator's
 // and the board's pages.
-import type { StatementRecord } from '../../core/index.js';
+import { quotedCitations, unquotedCount, type StatementRecord } from '../../core/index.js';
 import { html, multiline, type Html } from '../html.js';
 import type { Ctx } from '../pages.js';
 
@@ -24,7 +24,8 @@ export function statementList(
   return html`${statements.map((s, i) => html`<section class="card"${opts.anchor ? html` id="statement-${s.id}"` : ''}>
     <h4>${ctx.t('web:summary.statement', { number: i + 1 })}${s.theme ? html`: ${s.theme}` : ''}</h4>
     <p>${multiline(s.text)}</p>
-    ${s.citations.map((c) => {
+    ${unquotedCount(s) > 0 ? html`<p class="muted unquoted">${ctx.t('common:unquoted', { count: unquotedCount(s) })}</p>` : ''}
+    ${quotedCitations(s).map((c) => {
       const own = c.contributionId !== null && mine.has(c.contributionId);
       return html`<blockquote class="${own ? 'mine' : ''}"><p>“${c.quote}”</p>${translationLine(ctx, c.translation)}
         <footer>${own ? html`<strong>${ctx.t('web:consent.yourWords')}</strong> · ` : ''}${c.attributedName ?? ctx.t('web:summary.anonymous')}</footer></blockquote>`;

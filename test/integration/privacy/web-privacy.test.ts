@@ -74,7 +74,17 @@ describe('privacy in the web channel', () => {
     const data = (await res.json()) as { contributions: unknown[]; member: { displayName: string } };
     expect(data.member.displayName).toBe('Dirk');
     expect(data.contributions).toHaveLength(1);
-    expect((await post('/me/withdraw-all', '', dirk)).headers.get('location')).toBe('/me/data?done=withdrawn_all');
+    // Beside the file: a page to read and print, in Dirk's language, without internal ids.
+    const readable = await get('/me/data/read', dirk);
+    expect(readable.status).toBe(200);
+    const page = decode(await readable.text());
+    const [mine] = await myContributions(app.deps, await actor('Dirk'));
+    expect(page).toContain(mine!.whatHappens.slice(0, 30));
+    expect(page).not.toContain(mine!.id);
+    expect(page).toContain((await actor('Dirk')).language === 'nl' ? 'Wat je schreef (1)' : 'What you wrote (1)');
+    expect((await post('/me/withdraw-all', '', dirk)).headers.get('location')).toBe(`/confirm?what=withdraw_all&to=${encodeURIComponent('/me/withdraw-all')}`);
+    expect((await myContributions(app.deps, await actor('Dirk')))[0]!.status).toBe('live');
+    expect((await post('/me/withdraw-all', 'confirm=yes', dirk)).headers.get('location')).toBe('/me/data?done=withdrawn_all');
     expect((await myContributions(app.deps, await actor('Dirk')))[0]!.status).toBe('withdrawn');
   });
 

@@ -68,7 +68,12 @@ describe.each(testDatabases())('a flawed model cannot push an unverified quote t
     const contributions = await deps.store.transaction((repos) => repos.contributions.listByRound(round.id));
     const byId = new Map(contributions.map((c) => [c.id, c]));
     const assertVerified = (statements: typeof version.statements) => {
-      const citations = statements.flatMap((s) => s.citations);
+      // "Don't quote me" input may support a statement, but only unquoted: no words, no name.
+      for (const c of statements.flatMap((s) => s.citations).filter((c) => c.quote === '')) {
+        expect(byId.get(c.contributionId!)?.attribution).toBe('no_quote');
+        expect(c.attributedName).toBeNull();
+      }
+      const citations = statements.flatMap((s) => s.citations).filter((c) => c.quote !== '');
       expect(citations.length).toBeGreaterThan(0);
       for (const citation of citations) {
         const source = byId.get(citation.contributionId!);

@@ -121,7 +121,11 @@ describe('Teams: the same rules as every channel', () => {
   it('withdraws participation and all input in one step', async () => {
     const { client } = t0;
     const privacy = await client.press(eva, 'privacy.show');
-    const withdrawn = await client.press(eva, 'participation.withdraw', button(privacy, 'participation.withdraw'));
+    // The first press asks to confirm and changes nothing; only "yes" withdraws.
+    const confirm = await client.press(eva, 'participation.withdraw', button(privacy, 'participation.withdraw'));
+    expect(cardText(confirm)).toContain(t('en', 'common:confirm.withdraw_participation.body'));
+    expect((await myContributions(t0.app.deps, await actorOf(eva))).some((c) => c.status === 'live')).toBe(true);
+    const withdrawn = await client.press(eva, 'participation.withdraw', button(confirm, 'participation.withdraw'));
     expect(cardText(withdrawn)).toContain(t('en', 'privacy:done.withdrawn'));
     expect((await myContributions(t0.app.deps, await actorOf(eva))).every((c) => c.status === 'withdrawn')).toBe(true);
     expect(buttonsOf(withdrawn, 'participation.accept')).toHaveLength(1); // agreeing again stays possible

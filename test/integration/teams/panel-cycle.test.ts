@@ -6,6 +6,7 @@ import {
   listContributions,
   listSummaries,
   listWebIdentities,
+  myConsentRequests,
   resolveActor,
   respondToBacklogItem,
   type Actor,
@@ -123,8 +124,10 @@ describe('the whole panel cycle from Teams surfaces', () => {
     expect(cardText(await client.press(chris, 'poll.show', { pollId }, { trigger: 'automatic' }))).toContain(t('en', 'teams:poll.notYet'));
     const sneaky = await (await client.post(client.invoke(chris, 'poll.vote', { pollId, optionIds: options.get('Vervoer') }, { trigger: 'automatic' }))).json();
     expect(sneaky).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
-    const results = await client.press(fien, 'poll.close', { pollId });
-    expect(cardText(results)).toContain(nl('teams:results.turnout', { turnout: 2, eligible: 6 }));
+    const confirm = await client.press(fien, 'poll.close', { pollId });
+    expect(cardText(confirm)).toContain(nl('common:confirm.close_poll.body'));
+    const results = await client.press(fien, 'poll.close', { pollId, confirm: 'yes' });
+    expect(cardText(results)).toMatch(/2 van de \d+ ervaringsdeskundigen antwoordden\./);
     expect(cardText(results)).toContain('2 (100%)');
 
     // The question of the month, and contributions in three languages.
@@ -164,14 +167,15 @@ describe('the whole panel cycle from Teams surfaces', () => {
     const v1 = button(await client.press(fien, 'facilitator'), 'summary.show').versionId as string;
     expect(cardText(await client.press(fien, 'summary.publish', { versionId: v1 }))).toContain(errorMessage('nl', new DomainError('consent_missing', { count: 1 })));
 
-    // Chris withdraws his contribution in one step; the summary is made again and An and Benoit are asked again.
+    // Chris withdraws his contribution (after a confirm step); the summary is made again, and An's and Benoit's
+    // answers carry over, since their own quotes did not change.
     mark = standIn.sent.length;
     const chrisHome = await client.press(chris, 'home');
-    expect(cardText(await client.press(chris, 'contribution.withdraw', button(chrisHome, 'contribution.withdraw')))).toContain(t('en', 'teams:done.withdrawn'));
-    const [anAsk2, benoitAsk2] = await Promise.all([consentTo(an, 2, 'nl'), consentTo(benoit, 2, 'fr')]);
-    expect(cardText(anAsk2)).not.toContain('explains the forms');
-    await answer(an, anAsk2, 'approve');
-    await answer(benoit, benoitAsk2, 'approve_anonymous');
+    const confirmWithdraw = await client.press(chris, 'contribution.withdraw', button(chrisHome, 'contribution.withdraw'));
+    expect(cardText(confirmWithdraw)).toContain(t('en', 'common:confirm.withdraw.body'));
+    expect(cardText(await client.press(chris, 'contribution.withdraw', button(confirmWithdraw, 'contribution.withdraw')))).toContain(t('en', 'teams:done.withdrawn'));
+    expect(await myConsentRequests(t0.app.deps, await actorOf(an))).toEqual([]);
+    expect(await myConsentRequests(t0.app.deps, await actorOf(benoit))).toEqual([]);
     const v2 = button(await client.press(fien, 'facilitator'), 'summary.show').versionId as string;
     expect(cardText(await client.press(fien, 'summary.publish', { versionId: v2 }))).toContain(nl('teams:done.published'));
     await next(personalChat(bart), nl('common:notification.summary_published'));

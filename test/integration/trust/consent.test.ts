@@ -3,8 +3,10 @@ import {
   draftSummary,
   editSummary,
   getSummaryVersion,
+  handleChangeRequest,
   listSummaries,
   myConsentRequests,
+  openChangeRequests,
   openIdeaRound,
   publishSummary,
   respondToConsent,
@@ -100,5 +102,20 @@ describe.each(testDatabases())('consent that shows only what is yours and stays 
     expect(next.number).toBe(version.number + 1);
     expect(await pending(h.deps, p, 'e1', version.summaryId)).toEqual([]);
     expect((await pending(h.deps, p, 'e2', version.summaryId)).map((r) => r.version.id)).toEqual([next.id]);
+  });
+
+  it('keeps a change request before the facilitator across new versions until it is handled, with one notice', async () => {
+    const { h, p } = setup;
+    const version = await draftWithThree(h.deps, p);
+    await respondToConsent(h.deps, p.actor('e1'), (await review(h.deps, p, 'e1', version.summaryId)).request.id, { decision: 'request_change', comment: 'Liever zonder de bus.' });
+    // Another member's withdrawal makes a new version; the request does not vanish with the old one.
+    await respondToConsent(h.deps, p.actor('e3'), (await review(h.deps, p, 'e3', version.summaryId)).request.id, { decision: 'withdraw' });
+    const open = await openChangeRequests(h.deps, p.actor('fac'), version.summaryId);
+    expect(open).toEqual([expect.objectContaining({ displayName: 'e1', comment: 'Liever zonder de bus.', versionNumber: version.number })]);
+    const notices = await h.deps.store.transaction((repos) => repos.notifications.listForMember(p.member('fac').id));
+    expect(notices.filter((n) => n.kind === 'change_requested' && n.payload.requestId === open[0]!.requestId)).toHaveLength(1);
+    await expect(openChangeRequests(h.deps, p.actor('e2'), version.summaryId)).rejects.toMatchObject({ code: 'forbidden' });
+    await handleChangeRequest(h.deps, p.actor('fac'), open[0]!.requestId);
+    expect(await openChangeRequests(h.deps, p.actor('fac'), version.summaryId)).toEqual([]);
   });
 });

@@ -49,7 +49,6 @@ describe('quote verification', () => {
     ['an invented quote', { contributionId: 'a', quote: 'De bus is gratis.' }, 'quote_not_found'],
     ['a near-paraphrase', { contributionId: 'a', quote: 'De bus rijdt één keer per uur.' }, 'quote_not_found'],
     ['a quote cited to the wrong contribution', { contributionId: 'd', quote: 'De bus rijdt maar één keer per uur.' }, 'quote_not_found'],
-    ['a not-quotable contribution', { contributionId: 'c', quote: 'Do not quote me' }, 'not_quotable'],
     ['a swapped author', { contributionId: 'a', quote: 'De bus rijdt', authorLabel: 'Ahmed' }, 'author_mismatch'],
     ['a name on an anonymous contribution', { contributionId: 'b', quote: 'Je dois choisir', authorLabel: 'Marleen' }, 'author_mismatch'],
     ['an unknown contribution', { contributionId: 'zz', quote: 'Forms are hard.' }, 'unknown_contribution'],
@@ -59,6 +58,15 @@ describe('quote verification', () => {
     const out = verifyStatements(one(citation), sources, new Set(['w']));
     expect(out.statements).toEqual([]);
     expect(out.removals.map((r) => r.reason)).toEqual([reason, 'statement_unsupported']);
+  });
+
+  it('keeps a statement resting only on a not-quotable contribution as a paraphrase: no words, no name, counted', () => {
+    const out = verifyStatements(one({ contributionId: 'c', quote: 'Do not quote me' }, 'A member finds this hard.'), sources);
+    expect(out.removals).toEqual([{ contributionId: 'c', reason: 'not_quotable', statementPosition: 0 }]);
+    expect(out.statements).toEqual([{ theme: 't', text: 'A member finds this hard.', citations: [{ contributionId: 'c', quote: '', attributedName: null }] }]);
+    expect(out.quotesKept).toBe(0);
+    // A paraphrase may name nobody.
+    expect(verifyStatements(one({ contributionId: 'c', quote: 'Do not quote me' }, 'Marleen finds this hard.'), sources).statements).toEqual([]);
   });
 
   it('drops a statement whose text names a member it does not quote (merged speakers)', () => {

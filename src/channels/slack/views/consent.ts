@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { ConsentDecision, ConsentReview, StatementRecord } from '../../../core/index.js';
+import { quotedCitations, unquotedCount, type ConsentDecision, type ConsentReview, type StatementRecord } from '../../../core/index.js';
 import { actions, button, context, header, input, modal, section, textInput, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
 import { escapeText, md, splitEscaped } from '../text.js';
@@ -11,7 +11,8 @@ const plainEscaped = (text: string): types.PlainTextElement => ({ type: 'plain_t
 function statementBlocks(tr: Tr, s: StatementRecord, index: number, mine: ReadonlySet<string>): Block[] {
   const title = `*${tr('consent.statement', { number: index + 1 })}*${s.theme ? ` · ${escapeText(s.theme)}` : ''}`;
   const blocks: Block[] = [section(md(title)), ...splitEscaped(s.text).map((piece) => section(plainEscaped(piece)))];
-  for (const c of s.citations) {
+  if (unquotedCount(s) > 0) blocks.push(context(md(tr('common:unquoted', { count: unquotedCount(s) }))));
+  for (const c of quotedCitations(s)) {
     const own = c.contributionId !== null && mine.has(c.contributionId);
     const pieces = splitEscaped(c.quote, 2800);
     pieces.forEach((piece, i) => {
@@ -72,6 +73,7 @@ export function consentMessage(tr: Tr, review: ConsentReview): { text: string; b
   const own = indexed.filter(({ s }) => s.citations.some((c) => c.contributionId !== null && mine.has(c.contributionId)));
   const intro: Block[] = [
     header(tr('consent.title')),
+    section(md(tr('privacy:consentShort'))),
     section(md(tr('consent.intro', { number: review.version.number }))),
     context(md(tr('consent.free'))),
   ];

@@ -1,6 +1,6 @@
 // Modals for facilitators: a new poll and a new question of the month.
 import type { types, ViewOutput, ViewStateValue } from '@slack/bolt';
-import { ANONYMITY, NEW_POLL_DEFAULTS, POLL_KINDS, RESULTS_VISIBILITY, type CreatePollInput } from '../../../core/index.js';
+import { ANONYMITY, NEW_POLL_DEFAULTS, POLL_AUDIENCES, POLL_KINDS, RESULTS_VISIBILITY, type CreatePollInput } from '../../../core/index.js';
 import { context, input, modal, option, textInput, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
 import { md } from '../text.js';
@@ -30,6 +30,7 @@ export function pollModal(tr: Tr): types.ModalView {
     input('maxChoices', tr('pollForm.maxChoices'), { type: 'number_input', action_id: 'maxChoices', is_decimal_allowed: false, min_value: '1', max_value: '10' }, { optional: true }),
     input('anonymity', tr('pollForm.anonymity'), radio('anonymity', ANONYMITY.map((a) => option(tr(`common:anonymity.${a}`), a)), NEW_POLL_DEFAULTS.anonymity)),
     input('resultsVisibility', tr('pollForm.results'), radio('resultsVisibility', RESULTS_VISIBILITY.map((r) => option(tr(`common:resultsVisibility.${r}`), r)), NEW_POLL_DEFAULTS.resultsVisibility)),
+    input('audience', tr('common:pollAudience.label'), radio('audience', POLL_AUDIENCES.map((a) => option(tr(`common:pollAudience.${a}`), a)), NEW_POLL_DEFAULTS.audience)),
     input('deadline', tr('pollForm.deadline'), dateTime('deadline'), { optional: true }),
     context(md(tr('pollForm.note'))),
   ];
@@ -54,6 +55,7 @@ export function readPollForm(values: Values): CreatePollInput {
     maxChoices: max === '' ? undefined : max,
     anonymity: value(values, 'anonymity')?.selected_option?.value,
     resultsVisibility: value(values, 'resultsVisibility')?.selected_option?.value,
+    audience: value(values, 'audience')?.selected_option?.value,
     deadline: timestamp(value(values, 'deadline')),
   };
 }

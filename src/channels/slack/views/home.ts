@@ -120,7 +120,12 @@ async function facilitatorSections(deps: CoreDeps, tr: Tr, actor: Actor, boardUr
       section(plain(round.question)),
       context(md(tr(`home.roundStatus.${round.status}`))),
       actions([
-        ...(round.status === 'open' ? [button(tr('home.closeRound'), 'round_close', round.id)] : []),
+        ...(round.status === 'open'
+          ? [button(tr('home.closeRound'), 'round_close', round.id, {
+              style: 'danger',
+              confirm: { title: tr('common:confirm.close_round.title'), text: `${tr('common:confirm.close_round.body')} ${tr('common:confirm.noUndo')}`, confirm: tr('common:confirm.close_round.yes'), deny: tr('common:confirm.cancel') },
+            })]
+          : []),
         button(tr('home.draft'), 'summary_draft', round.id),
       ]),
     ],

@@ -80,7 +80,7 @@ function about(tr: Tr, poll: PollRecord): Block[] {
 export function resultBlocks(tr: Tr, view: PollView, maxBlocks = 6): Block[] {
   const r = view.results;
   const poll = r.poll;
-  const blocks: Block[] = [context(md(tr('poll.turnout', { turnout: r.turnout, eligible: r.eligible })))];
+  const blocks: Block[] = [context(md(tr(`common:turnout.${r.poll.audience}`, { turnout: r.turnout, eligible: r.eligible })))];
   if (!r.visible) return [...blocks, section(md(tr('poll.hidden')))];
   const rows =
     poll.kind === 'scale'

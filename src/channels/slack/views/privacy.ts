@@ -2,7 +2,7 @@
 // its version come from the core; this only shows it and passes back the version that was shown.
 import type { types } from '@slack/bolt';
 import type { PrivacyNotice } from '../../../core/index.js';
-import { context, header, modal, section, type Block } from '../blocks.js';
+import { context, divider, header, modal, section, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
 import { md } from '../text.js';
 
@@ -19,6 +19,10 @@ export interface PrivacyNext {
 export function privacyModal(tr: Tr, notice: PrivacyNotice, next: PrivacyNext = {}): types.ModalView {
   const blocks: Block[] = [
     header(notice.title),
+    // The short version first; the full text follows, below a divider.
+    section(md(notice.short)),
+    divider(),
+    context(md(tr('privacy:page.fullText'))),
     ...notice.paragraphs.map((p) => section(md(p))),
     context(md(tr('privacy:page.version', { version: notice.version }))),
     context(md(tr('privacy.free'))),

@@ -22,6 +22,7 @@ import { pollCard, resultsCard } from '../cards/poll.js';
 import { answersCard, versionCard } from '../cards/summary.js';
 import type { Notice, View } from '../cards/view.js';
 import { done, idOf, requireFacilitator, str, typed, type Action, type ActionCtx } from './types.js';
+import { confirmFirst } from './confirm.js';
 
 export async function showTools(ctx: ActionCtx, notice?: Notice) {
   requireFacilitator(ctx.view);
@@ -43,7 +44,7 @@ function neutral(view: View): View {
   return { ...view, actor: { ...view.actor, role: 'expert' }, boardUrl: '' };
 }
 
-const POLL_FIELDS = ['question', 'kind', 'options', 'anonymity', 'resultsVisibility'] as const;
+const POLL_FIELDS = ['question', 'kind', 'options', 'anonymity', 'resultsVisibility', 'audience'] as const;
 const ROUND_FIELDS = ['question', 'description'] as const;
 
 /** The facilitator's work in Teams; the board's work stays on the board pages. */
@@ -59,6 +60,7 @@ export const facilitatorActions: Record<string, Action> = {
         kind: str(data, 'kind'),
         anonymity: str(data, 'anonymity'),
         resultsVisibility: str(data, 'resultsVisibility'),
+        audience: str(data, 'audience'),
         options,
       });
       ctx.kick();
@@ -67,13 +69,13 @@ export const facilitatorActions: Record<string, Action> = {
     },
     refused: async (ctx, data, problem) => pollForm(ctx.view, problem, typed(data, POLL_FIELDS)),
   },
-  'poll.close': {
+  'poll.close': confirmFirst('close_poll', 'poll.close', {
     changes: true,
     run: async (ctx, data) => {
       const poll = await closePoll(ctx.deps, ctx.view.actor, idOf(data, 'pollId'));
       return resultsCard(ctx.view, await pollResults(ctx.deps, ctx.view.actor, poll.id), done(ctx.view, 'teams:done.pollClosed'));
     },
-  },
+  }),
   'round.new': { changes: false, run: async (ctx) => (requireFacilitator(ctx.view), roundForm(ctx.view)) },
   'round.create': {
     changes: true,
@@ -89,13 +91,13 @@ export const facilitatorActions: Record<string, Action> = {
     },
     refused: async (ctx, data, problem) => roundForm(ctx.view, problem, typed(data, ROUND_FIELDS)),
   },
-  'round.close': {
+  'round.close': confirmFirst('close_round', 'round.close', {
     changes: true,
     run: async (ctx, data) => {
       await closeIdeaRound(ctx.deps, ctx.view.actor, idOf(data, 'roundId'));
       return showTools(ctx, done(ctx.view, 'teams:done.roundClosed'));
     },
-  },
+  }),
   'summary.draft': {
     changes: true,
     run: async (ctx, data) => {

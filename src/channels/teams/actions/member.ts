@@ -24,6 +24,7 @@ import type { AfterConsent } from '../cards/privacy.js';
 import type { Notice } from '../cards/view.js';
 import { needsConsent, showPrivacy } from './participation.js';
 import { done, idOf, list, str, typed, type Action, type ActionCtx, type Data } from './types.js';
+import { confirmFirst } from './confirm.js';
 
 export async function showHome(ctx: ActionCtx, notice?: Notice) {
   return homeCard(ctx.view, await memberHome(ctx.deps, ctx.view.actor), notice);
@@ -118,14 +119,14 @@ export const memberActions: Record<string, Action> = {
     refused: (ctx, data, problem) =>
       showContributionForm(ctx, idOf(data, 'roundId'), problem, typed(data, [...CONTRIBUTION_FIELDS, 'domainKeys', 'attribution', 'redact'])),
   },
-  'contribution.withdraw': {
+  'contribution.withdraw': confirmFirst('withdraw', 'contribution.withdraw', {
     changes: true,
     run: async (ctx, data) => {
       await withdrawContribution(ctx.deps, ctx.view.actor, idOf(data, 'contributionId'));
       ctx.kick(); // summaries that quoted it are re-issued: the people still quoted are asked again
       return showHome(ctx, done(ctx.view, 'teams:done.withdrawn'));
     },
-  },
+  }),
   'consent.show': { changes: false, run: (ctx, data) => showConsent(ctx, idOf(data, 'requestId')) },
   'consent.respond': {
     changes: true,

@@ -12,6 +12,7 @@ import { when } from '../cards/view.js';
 import { showAfterConsent } from './member.js';
 import { afterConsent, showPrivacy } from './participation.js';
 import { done, idOf, requireFacilitator, str, type Action } from './types.js';
+import { confirmFirst } from './confirm.js';
 
 /**
  * Privacy in Teams: the notice and the member's answer, one-step withdrawal, and "I need support". Each
@@ -34,14 +35,14 @@ export const privacyActions: Record<string, Action> = {
       return noticeCard(ctx.view, done(ctx.view, 'privacy:done.declined'));
     },
   },
-  'participation.withdraw': {
+  'participation.withdraw': confirmFirst('withdraw_participation', 'participation.withdraw', {
     changes: true,
     run: async (ctx) => {
       await withdrawParticipation(ctx.deps, ctx.view.actor);
       ctx.kick(); // summaries are re-issued without this member's words; the others quoted are asked again
       return showPrivacy(ctx, { problem: done(ctx.view, 'privacy:done.withdrawn') });
     },
-  },
+  }),
   'support.request': {
     changes: true,
     run: async (ctx) => {

@@ -1,4 +1,4 @@
-import { LIMITS, type ConsentReview, type StatementRecord } from '../../../core/index.js';
+import { LIMITS, quotedCitations, unquotedCount, type ConsentReview, type StatementRecord } from '../../../core/index.js';
 import { card, execute, heading, note, quote, say, section, textInput, type AdaptiveCard, type CardElement } from './elements.js';
 import { notice, type Notice, type View } from './view.js';
 
@@ -13,7 +13,8 @@ export function statementList(view: View, statements: StatementRecord[], mine: R
     const items: CardElement[] = [note(t('teams:summary.statement', { number: i + 1 }), { subtle: true })];
     if (s.theme) items.push(say(s.theme, { weight: 'bolder' }));
     items.push(say(s.text));
-    for (const c of s.citations) {
+    if (unquotedCount(s) > 0) items.push(note(t('common:unquoted', { count: unquotedCount(s) }), { subtle: true }));
+    for (const c of quotedCitations(s)) {
       const own = c.contributionId !== null && mine.has(c.contributionId);
       const who = c.attributedName ?? t('teams:summary.anonymous');
       const translation = c.translation ? { label: t('teams:summary.translation'), text: c.translation } : null;
@@ -32,6 +33,7 @@ export function consentCard(view: View, review: ConsentReview, problem?: Notice,
   const requestId = review.request.id;
   const body: CardElement[] = [
     heading(t('teams:consent.title', { number: review.version.number })),
+    say(t('privacy:consentShort')),
     note(t('teams:consent.intro')),
     note(t('teams:consent.free'), { subtle: true }),
     ...notice(problem),

@@ -2,6 +2,7 @@ import {
   ANONYMITY,
   LIMITS,
   NEW_POLL_DEFAULTS,
+  POLL_AUDIENCES,
   POLL_KINDS,
   RESULTS_VISIBILITY,
   ROLES,
@@ -69,6 +70,7 @@ export function pollForm(view: View, problem?: Notice, typed: Record<string, str
     textInput('options', t('teams:pollForm.options'), { multiline: true, value: typed.options, placeholder: t('teams:pollForm.optionsHint') }),
     choiceInput('anonymity', t('teams:pollForm.anonymity'), ANONYMITY.map((a) => ({ title: t(`common:anonymity.${a}`), value: a })), { value: typed.anonymity ?? NEW_POLL_DEFAULTS.anonymity }),
     choiceInput('resultsVisibility', t('teams:pollForm.resultsVisibility'), RESULTS_VISIBILITY.map((r) => ({ title: t(`common:resultsVisibility.${r}`), value: r })), { value: typed.resultsVisibility ?? NEW_POLL_DEFAULTS.resultsVisibility }),
+    choiceInput('audience', t('common:pollAudience.label'), POLL_AUDIENCES.map((a) => ({ title: t(`common:pollAudience.${a}`), value: a })), { value: typed.audience ?? NEW_POLL_DEFAULTS.audience }),
   ];
   const actions = [execute(t('teams:pollForm.submit'), 'poll.create', {}, { style: 'positive', inputs: true }), execute(t('teams:card.cancel'), 'facilitator')];
   return card(body, { actions, fallback: t('teams:pollForm.title') });

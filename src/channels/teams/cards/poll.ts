@@ -86,7 +86,7 @@ export function resultsCard(view: View, results: PollResults, done?: Notice): Ad
     heading(t('teams:results.title')),
     say(poll.question, { size: 'medium', weight: 'bolder' }),
     ...notice(done),
-    note(t('teams:results.turnout', { turnout: results.turnout, eligible: results.eligible })),
+    note(t(`common:turnout.${results.poll.audience}`, { turnout: results.turnout, eligible: results.eligible })),
     note(poll.status === 'closed' && poll.closedAt ? t('teams:results.closed', { date: when(view, poll.closedAt) }) : t('teams:results.stillOpen'), { subtle: true }),
   ];
   if (!results.visible) body.push(note(t('teams:results.hidden')));

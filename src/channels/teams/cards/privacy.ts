@@ -26,7 +26,8 @@ export function privacyCard(view: View, text: PrivacyNotice, status: Participati
     heading(t('privacy:page.title')),
     ...notice(opts.problem),
     stateLine(view, status),
-    section([say(text.title, { size: 'medium', weight: 'bolder' }), ...text.paragraphs.map((p) => say(p)), note(t('privacy:page.version', { version: text.version }), { subtle: true })], { separator: true }),
+    section([say(text.title, { size: 'medium', weight: 'bolder' }), say(text.short)], { separator: true }),
+    section([note(t('privacy:page.fullText')), ...text.paragraphs.map((p) => say(p)), note(t('privacy:page.version', { version: text.version }), { subtle: true })], { separator: true }),
   ];
   const actions: CardElement[] = [];
   if (status.state !== 'accepted') {

@@ -15,6 +15,7 @@ import type { createPages, Ctx, FormState, Page } from '../../../web-ui/pages.js
 import { contributionForm } from '../views/contribute.js';
 import { homePage } from '../views/home.js';
 import { resultsPage } from '../views/results.js';
+import { confirmFirst, confirmPage } from '../confirm.js';
 
 function contributionInput(form: Form) {
   return {
@@ -75,14 +76,15 @@ export function memberRoutes(pages: ReturnType<typeof createPages>): void {
     page: editPage,
   });
 
-  pages.action('/contributions/:id/withdraw', {
+  pages.action('/contributions/:id/withdraw', confirmFirst('withdraw', {
     formId: 'withdraw',
     run: async (ctx) => {
       await withdrawContribution(ctx.deps, ctx.actor, id(ctx.params.id));
       return '/home?done=withdrawn#mine-h';
     },
     page: homePage,
-  });
+  }));
+  pages.page('/confirm', confirmPage);
 
   pages.action('/consent/:id', {
     formId: (ctx) => `consent-${ctx.params.id}`,

@@ -5,6 +5,7 @@ import {
   draftSummary,
   editSummary,
   getSummaryVersion,
+  handleChangeRequest,
   openIdeaRound,
   planMeeting,
   publishSummary,
@@ -17,6 +18,7 @@ import { roundPage } from '../views/round.js';
 import { EDIT_VERSION_FORM, editedStatements, versionEditPage } from '../views/version-edit.js';
 import { versionPage } from '../views/version.js';
 import { zoned } from '../../../web-ui/util.js';
+import { confirmFirst } from '../confirm.js';
 
 /** Facilitator controls. Every action calls exactly one use case, which checks the role itself. */
 export function panelRoutes(pages: ReturnType<typeof createPages>): void {
@@ -56,6 +58,7 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
         kind: form.str('kind'),
         anonymity: form.str('anonymity'),
         resultsVisibility: form.str('resultsVisibility'),
+        audience: form.str('audience'),
         options: lines(form.str('options')),
         maxChoices: form.str('maxChoices'),
         deadline: zoned(form.str('deadline'), ctx.timeZone),
@@ -66,14 +69,14 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
     page: panelPage,
   });
 
-  pages.action('/panel/polls/:id/close', {
+  pages.action('/panel/polls/:id/close', confirmFirst('close_poll', {
     formId: 'close-poll',
     run: async (ctx) => {
       const poll = await closePoll(ctx.deps, ctx.actor, id(ctx.params.id));
       return `/polls/${poll.id}?done=poll_closed`;
     },
     page: panelPage,
-  });
+  }));
 
   pages.action('/panel/rounds', {
     formId: 'open-round',
@@ -89,14 +92,14 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
     page: panelPage,
   });
 
-  pages.action('/panel/rounds/:id/close', {
+  pages.action('/panel/rounds/:id/close', confirmFirst('close_round', {
     formId: 'close-round',
     run: async (ctx) => {
       const round = await closeIdeaRound(ctx.deps, ctx.actor, id(ctx.params.id));
       return `/panel?done=round_closed#round-${round.id}`;
     },
     page: panelPage,
-  });
+  }));
 
   pages.action('/panel/rounds/:id/summaries', {
     formId: 'draft-summary',
@@ -115,6 +118,15 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
       return `/panel/versions/${next.id}?done=edited_version`;
     },
     page: versionEditPage,
+  });
+
+  pages.action('/panel/change-requests/:id/handled', {
+    formId: 'change-requests',
+    run: async (ctx, form) => {
+      await handleChangeRequest(ctx.deps, ctx.actor, id(ctx.params.id));
+      return `/panel/versions/${id(form.need('back'))}#change-requests`;
+    },
+    page: panelPage,
   });
 
   pages.action('/panel/versions/:id/publish', {

@@ -19,6 +19,8 @@ import { sendPage, type createPages } from '../../../web-ui/pages.js';
 import { clearSessionCookie, sessionActor } from '../../../web-ui/session.js';
 import { panelPage } from '../views/panel.js';
 import { myDataPage, privacyPage, supportPage } from '../views/privacy.js';
+import { confirmFirst, type Confirmable } from '../confirm.js';
+import { myDataExportPage } from '../views/my-data-export.js';
 
 /**
  * Privacy pages of the local channel: the privacy notice (accept, not now, withdraw), "my data" (download,
@@ -29,6 +31,7 @@ export function privacyRoutes(deps: CoreDeps, pages: ReturnType<typeof createPag
   const { router } = pages;
   pages.page('/privacy', privacyPage);
   pages.page('/me/data', myDataPage);
+  pages.page('/me/data/read', myDataExportPage);
   pages.page('/support', supportPage);
 
   pages.action('/privacy/accept', {
@@ -47,15 +50,19 @@ export function privacyRoutes(deps: CoreDeps, pages: ReturnType<typeof createPag
     ['/me/withdraw-all', 'withdraw-h', withdrawAllMyInput, '/me/data?done=withdrawn_all', myDataPage],
     ['/support', 'support', requestSupport, '/support?done=support_requested', supportPage],
   ];
+  // Withdrawing everything cannot be undone: those two ask for a confirm step first.
+  const confirmed: Record<string, Confirmable> = { '/privacy/withdraw': 'withdraw_participation', '/me/withdraw-all': 'withdraw_all' };
   for (const [path, formId, run, next, page] of oneStep) {
-    pages.action(path, {
+    const spec = {
       formId,
-      run: async (ctx) => {
+      run: async (ctx: Parameters<typeof privacyPage>[0]) => {
         await run(ctx.deps, ctx.actor);
         return next;
       },
       page,
-    });
+    };
+    const what = confirmed[path];
+    pages.action(path, what ? confirmFirst(what, spec) : spec);
   }
 
   pages.action('/me/erase', {

@@ -11,6 +11,7 @@ export function consentCard(ctx: Ctx, review: ConsentReview, state: FormState | 
   const mine = new Set(review.myContributionIds);
   return html`<article class="card" id="${formId}">
     <h3>${ctx.t('web:consent.title', { number: review.version.number })}</h3>
+    <p class="lead">${ctx.t('privacy:consentShort')}</p>
     <p>${ctx.t('web:consent.intro')}</p>
     <p class="hint">${ctx.t('web:consent.free')}</p>
     ${statementList(ctx, review.version.statements, mine)}

@@ -27,7 +27,7 @@ export function contributionForm(
       ${opts.domains.filter((d) => !d.archived).map((d) => html`<label class="choice" for="${formId}-d-${d.key}"><input type="checkbox" id="${formId}-d-${d.key}" name="domainKeys" value="${d.key}"${checkedIf(domainKeys.includes(d.key))}> ${d.labels[ctx.lang]}</label>`)}
     </fieldset>
     <fieldset><legend>${ctx.t('web:contribute.attribution')}</legend>
-      ${ATTRIBUTIONS.map((a) => html`<label class="choice" for="${formId}-a-${a}"><input type="radio" id="${formId}-a-${a}" name="attribution" value="${a}" required${checkedIf(attribution === a)}> <span>${ctx.t(`common:attribution.${a}`)} <span class="hint">${ctx.t(`web:contribute.attributionHint.${a}`)}</span></span></label>`)}
+      ${ATTRIBUTIONS.map((a) => html`<label class="choice" for="${formId}-a-${a}"><input type="radio" id="${formId}-a-${a}" name="attribution" value="${a}"${checkedIf(attribution === a)}> <span>${ctx.t(`common:attribution.${a}`)} <span class="hint">${ctx.t(`web:contribute.attributionHint.${a}`)}</span></span></label>`)}
     </fieldset>
     ${guardBox(ctx, state, formId, FIELDS)}
     <div class="actions"><button type="submit">${opts.submit}</button></div>

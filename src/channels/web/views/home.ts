@@ -6,7 +6,7 @@ import { myContributionCard, roundCard } from './contribute.js';
 import { notificationsSection, outcomesSection } from './outcomes.js';
 import { pollCard } from './polls.js';
 import { when } from '../../../web-ui/util.js';
-import { privacyBanner, supportCard } from './privacy.js';
+import { needsPrivacyStep, privacyBanner, supportCard } from './privacy.js';
 import { threadSections } from './thread.js';
 
 /** A member's home: what asks for an answer first, then what they wrote and what became of it. */
@@ -22,6 +22,8 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
     backlog_item: home.outcomes.flatMap((o) => o.items.map((i) => i.id)),
   });
   const { t } = ctx;
+  // An expert who has not accepted the privacy text sees the privacy step, and no vote or contribution form.
+  const privacyFirst = needsPrivacyStep(ctx, home.participation);
   const canContribute = ctx.actor.role === 'expert' || ctx.actor.role === 'facilitator';
   const body = html`
   <p class="lead">${t('web:home.hello', { name: ctx.actor.displayName })}</p>
@@ -33,11 +35,13 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
       ${home.consentRequests.map((r) => consentCard(ctx, r, state))}</section>`
     : ''}
 
-  <section aria-labelledby="polls-h"><h2 id="polls-h">${t('web:home.polls')}</h2>
+  ${privacyFirst
+    ? ''
+    : html`<section aria-labelledby="polls-h"><h2 id="polls-h">${t('web:home.polls')}</h2>
     ${home.openPolls.length === 0 ? html`<p>${t('web:home.noPolls')}</p>` : home.openPolls.map((p) => pollCard(ctx, p.poll, p.myBallot, state, texts))}
-  </section>
+  </section>`}
 
-  ${canContribute
+  ${canContribute && !privacyFirst
     ? html`<section aria-labelledby="round-h"><h2 id="round-h">${t('web:home.round')}</h2>
       ${home.openRounds.length === 0 ? html`<p>${t('web:home.noRound')}</p>` : home.openRounds.map((r) => roundCard(ctx, r, domains, state))}
     </section>`

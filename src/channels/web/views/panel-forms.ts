@@ -1,4 +1,4 @@
-import { ANONYMITY, LANGUAGES, NEW_POLL_DEFAULTS, POLL_KINDS, RESULTS_VISIBILITY, type MeetingRecord } from '../../../core/index.js';
+import { ANONYMITY, LANGUAGES, NEW_POLL_DEFAULTS, POLL_AUDIENCES, POLL_KINDS, RESULTS_VISIBILITY, type MeetingRecord } from '../../../core/index.js';
 import { checkedIf, html, selectedIf, type Html } from '../../../web-ui/html.js';
 import type { Ctx, FormState } from '../../../web-ui/pages.js';
 import { formAlert, val, when } from '../../../web-ui/util.js';
@@ -54,6 +54,7 @@ export function pollForm(ctx: Ctx, state: FormState | null, meetings: MeetingRec
     ${text(ctx, state, f, 'maxChoices', ctx.t('web:panel.maxChoices'), { type: 'number', hint: ctx.t('web:panel.maxChoicesHint') })}
     ${radios(ctx, state, f, 'anonymity', ctx.t('web:panel.anonymity'), ANONYMITY, 'common:anonymity', NEW_POLL_DEFAULTS.anonymity)}
     ${radios(ctx, state, f, 'resultsVisibility', ctx.t('web:panel.resultsVisibility'), RESULTS_VISIBILITY, 'common:resultsVisibility', NEW_POLL_DEFAULTS.resultsVisibility)}
+    ${radios(ctx, state, f, 'audience', ctx.t('common:pollAudience.label'), POLL_AUDIENCES, 'common:pollAudience', NEW_POLL_DEFAULTS.audience)}
     ${text(ctx, state, f, 'deadline', ctx.t('web:panel.deadline'), { type: 'datetime-local', hint: ctx.t('web:panel.optional') })}
     ${meetingSelect(ctx, state, f, meetings)}
     <div class="actions"><button type="submit">${ctx.t('web:panel.createPoll')}</button></div></form>`;

@@ -14,6 +14,7 @@ function stateLine(ctx: Ctx, status: ParticipationStatus): Html {
   if (status.state === 'accepted') return html`<p class="done">${t('privacy:page.acceptedOn', { date: when(ctx, status.acceptedAt), version: status.version })}</p>`;
   if (status.state === 'outdated') return html`<p class="alert">${t('privacy:page.changed')}</p>`;
   if (status.state === 'withdrawn') return html`<p>${t('privacy:page.withdrawn')}</p>`;
+  if (status.state === 'refused') return html`<p class="done">${t('privacy:page.declined')}</p>`;
   return html`<p>${t('privacy:page.notYet')}</p>`;
 }
 
@@ -28,7 +29,8 @@ export async function privacyPage(ctx: Ctx): Promise<Page> {
   <article class="card" id="notice" lang="${notice.language}">
     <h2>${notice.title}</h2>
     <p class="muted">${t('privacy:page.version', { version: notice.version })}</p>
-    ${notice.paragraphs.map((p) => html`<p>${p}</p>`)}
+    <p class="lead">${notice.short}</p>
+    <details><summary>${t('privacy:page.fullText')}</summary>${notice.paragraphs.map((p) => html`<p>${p}</p>`)}</details>
   </article>
   ${status.state !== 'accepted'
     ? html`<form method="post" action="/privacy/accept" class="actions">
@@ -46,7 +48,8 @@ export async function privacyPage(ctx: Ctx): Promise<Page> {
         (r) => html`<li>${when(ctx, r.createdAt)}: ${t(`privacy:page.purpose.${r.purpose}`)} · ${t(`privacy:page.decision.${r.decision}`)}</li>`,
       )}</ul></section>`
     : ''}`;
-  return { title: t('privacy:page.title'), body, status: done(ctx) };
+  // After "not now" the state line says it all: one message, not a confirmation beside a contradiction.
+  return { title: t('privacy:page.title'), body, status: ctx.query.done === 'declined' ? null : done(ctx) };
 }
 
 /** "My data": download everything, withdraw everything, erase everything. */
@@ -55,7 +58,7 @@ export async function myDataPage(ctx: Ctx): Promise<Page> {
   const body = html`<p class="lead">${t('privacy:mydata.intro')}</p>
   <section class="card" aria-labelledby="download-h"><h2 id="download-h">${t('privacy:mydata.download')}</h2>
     <p>${t('privacy:mydata.downloadHint')}</p>
-    <p><a class="button" href="/me/data.json" download>${t('privacy:mydata.download')}</a></p>
+    <p><a class="button" href="/me/data/read">${t('privacy:export.readable')}</a> <a class="button secondary" href="/me/data.json" download>${t('privacy:mydata.download')}</a></p>
   </section>
   <section class="card" aria-labelledby="withdraw-h"><h2 id="withdraw-h">${t('privacy:mydata.withdrawAllTitle')}</h2>
     <p>${t('privacy:mydata.withdrawAllHint')}</p>
@@ -83,13 +86,36 @@ export async function supportPage(ctx: Ctx): Promise<Page> {
   return { title: t('privacy:support.title'), body, status: done(ctx) };
 }
 
-/** On the member's home: the privacy step first when it is missing, and the support button. */
+/** Whether the member must answer the privacy text before any vote or contribution form is shown. */
+export function needsPrivacyStep(ctx: Ctx, status: ParticipationStatus | undefined): boolean {
+  return ctx.actor.role === 'expert' && status !== undefined && status.state !== 'accepted';
+}
+
+/**
+ * On the member's home, before any form: the privacy step (the short text, "I agree", "not now", the full
+ * text one step away); after "not now", one clear message and what they can still do.
+ */
 export function privacyBanner(ctx: Ctx, status: ParticipationStatus): Html {
-  if (ctx.actor.role !== 'expert' || status.state === 'accepted') return html``;
+  if (!needsPrivacyStep(ctx, status)) return html``;
+  const { t } = ctx;
+  const notice = currentPrivacyNotice(ctx.deps, ctx.lang);
+  if (status.state === 'refused') {
+    return html`<section class="card notice" aria-labelledby="privacy-h" id="privacy-banner">
+      <h2 id="privacy-h">${t('privacy:page.title')}</h2>
+      <p>${t('privacy:page.declined')}</p>
+      <p><a class="button secondary" href="/privacy">${t('privacy:page.bannerLink')}</a></p>
+    </section>`;
+  }
   return html`<section class="card notice" aria-labelledby="privacy-h" id="privacy-banner">
-    <h2 id="privacy-h">${ctx.t('privacy:page.banner')}</h2>
-    ${status.state === 'outdated' ? html`<p>${ctx.t('privacy:page.changed')}</p>` : ''}
-    <p><a class="button" href="/privacy">${ctx.t('privacy:page.bannerLink')}</a></p>
+    <h2 id="privacy-h">${t('privacy:page.banner')}</h2>
+    ${status.state === 'outdated' ? html`<p>${t('privacy:page.changed')}</p>` : html`<p>${t('privacy:page.firstStep')}</p>`}
+    <p class="lead" lang="${notice.language}">${notice.short}</p>
+    <form method="post" action="/privacy/accept" class="actions">
+      <input type="hidden" name="version" value="${notice.version}">
+      <button type="submit">${t('privacy:page.accept')}</button>
+      ${status.state === 'none' ? html`<button type="submit" formaction="/privacy/decline" class="secondary">${t('privacy:page.decline')}</button>` : ''}
+    </form>
+    <p><a href="/privacy">${t('privacy:page.fullText')}</a></p>
   </section>`;
 }
 

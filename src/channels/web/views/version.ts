@@ -1,4 +1,4 @@
-import { DomainError, getSummaryVersion, listSummaries, panelOverview, versionConsent, type MemberConsentState, type SummaryFacts } from '../../../core/index.js';
+import { DomainError, getSummaryVersion, listSummaries, openChangeRequests, panelOverview, versionConsent, type MemberConsentState, type OpenChangeRequest, type SummaryFacts } from '../../../core/index.js';
 import { failureMessage } from '../../../synthesis/messages.js';
 import { html, type Html } from '../../../web-ui/html.js';
 import { id } from '../../../web-ui/form.js';
@@ -15,6 +15,15 @@ function consentTable(ctx: Ctx, states: MemberConsentState[]): Html {
   return html`<ul class="consent-states">${states.map(
     (s) => html`<li><strong>${s.anonymousAuthor ? t('common:attribution.anonymous') : s.displayName}</strong>: ${t(`common:consentStatus.${s.status}`)}${s.comment ? html` — <q>${s.comment}</q>` : ''}</li>`,
   )}</ul>`;
+}
+
+/** Change requests not handled yet, from any version: they stay until the facilitator marks them handled. */
+function changeRequestList(ctx: Ctx, open: OpenChangeRequest[], versionId: string): Html | string {
+  if (open.length === 0) return '';
+  return html`<section class="card" aria-labelledby="changes-h" id="change-requests"><h3 id="changes-h">${ctx.t('web:summary.openChanges')}</h3><ul>${open.map(
+    (r) => html`<li>${ctx.t('web:summary.changeFrom', { name: r.displayName, number: r.versionNumber })}${r.comment ? html` — <q>${r.comment}</q>` : ''}
+      <form method="post" action="/panel/change-requests/${r.requestId}/handled" class="inline"><input type="hidden" name="back" value="${versionId}"><button type="submit" class="secondary">${ctx.t('web:summary.handled')}</button></form></li>`,
+  )}</ul></section>`;
 }
 
 /** One version of a summary for the facilitator: status, source, quotes, removals, facts and consent. */
@@ -36,6 +45,7 @@ export async function versionPage(ctx: Ctx, state: FormState | null): Promise<Pa
     ${latest ? html`<section class="card" aria-labelledby="consent-h"><h3 id="consent-h">${t('web:summary.consentTitle')}</h3>
       <p>${t('web:summary.consentCounts', overview.consent)}</p>
       ${consentTable(ctx, await versionConsent(ctx.deps, ctx.actor, version.id))}</section>` : ''}
+    ${changeRequestList(ctx, await openChangeRequests(ctx.deps, ctx.actor, version.summaryId), version.id)}
     <h3>${t('web:summary.statements')}</h3>
     ${statementList(ctx, version.statements)}
     <h3>${t('web:summary.removals')}</h3>

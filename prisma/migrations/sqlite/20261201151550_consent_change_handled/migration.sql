@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ConsentRequest" ADD COLUMN "handledAt" DATETIME;
