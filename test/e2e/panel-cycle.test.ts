@@ -110,6 +110,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
 
     // Four experts contribute, Bart anonymously, Chantal in French.
     await contribute('An', { whatHappens: AN, idea: AN_IDEA }, 'Mantelzorg', 'Met mijn naam');
+    // The offline extract quotes the experience first ("what happens"), so An's first sentence is the one she approves.
     await contribute('Bart', { whatHappens: BART }, 'Chronische ziekte', 'Anoniem');
     await contribute('Chantal', { whatHappens: CHANTAL }, 'Pauvreté', 'Avec mon nom');
     await contribute('Els', { whatHappens: ELS }, 'Psychische kwetsbaarheid', 'Met mijn naam');
@@ -132,7 +133,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     const v1 = await page.locator('main').textContent();
     expect(v1).toContain('Offline uittreksel (geen AI)');
     expect(v1).toContain('Versie 1');
-    for (const quote of [AN_IDEA, BART, CHANTAL, ELS]) expect(v1).toContain(quote);
+    for (const quote of [AN, BART, CHANTAL, ELS]) expect(v1).toContain(quote);
     expect(await submit(page, page.getByRole('button', { name: 'Stuur naar het bestuur' }))).toBe(409);
     expect(await alertText(page)).toContain('Nog niet iedereen die geciteerd wordt, heeft deze versie goedgekeurd');
     await page.screenshot({ path: 'test-results/summary-version.png', fullPage: true });
@@ -145,13 +146,13 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     const othersForAn = await page.locator('article[id^=consent-]').first().locator('blockquote:not(.mine) footer').allTextContents();
     expect(othersForAn.length).toBeGreaterThan(0);
     for (const footer of othersForAn) expect(footer).not.toMatch(/Chantal|Els|Bart/);
-    await answerConsent('An', 'Ja, dit is goed', AN_IDEA);
+    await answerConsent('An', 'Ja, dit is goed', AN);
     await answerConsent('Chantal', 'Oui, mais sans mon nom', CHANTAL);
     await answerConsent('Bart', 'Ja, dit is goed', BART);
     // An approved with her name, so Els now sees it; Chantal approved without hers, so it stays hidden.
     await actAs(page, base, 'Els');
     const forEls = page.locator('article[id^=consent-]').first();
-    expect(await forEls.locator('blockquote', { hasText: AN_IDEA }).locator('footer').textContent()).toContain('An');
+    expect(await forEls.locator('blockquote', { hasText: AN }).locator('footer').textContent()).toContain('An');
     expect(await forEls.locator('blockquote', { hasText: CHANTAL }).locator('footer').textContent()).not.toContain('Chantal');
     await answerConsent('Els', 'Trek mijn inbreng in', ELS);
     expect(await statusText(page)).toContain('Je inbreng is ingetrokken.');
@@ -178,13 +179,13 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     await page.goto(`${base}/board`);
     const summaries = page.locator('section[aria-labelledby=summaries-h]');
     const board = await summaries.textContent();
-    expect(board).toContain(AN_IDEA);
+    expect(board).toContain(AN);
     expect(board).toContain(BART);
     expect(board).not.toContain(ELS);
     expect(board).not.toContain('Chantal');
     expect(await summaries.locator('blockquote', { hasText: CHANTAL }).locator('footer').textContent()).toBe('anoniem');
     expect(await summaries.locator('blockquote', { hasText: BART }).locator('footer').textContent()).toBe('anoniem');
-    expect(await summaries.locator('blockquote', { hasText: AN_IDEA }).locator('footer').textContent()).toBe('An');
+    expect(await summaries.locator('blockquote', { hasText: AN }).locator('footer').textContent()).toBe('An');
     expect(await page.locator('section[aria-labelledby=polls-h]').textContent()).toContain('Welke avond past het best');
 
     await page.locator('div.item', { hasText: 'Zorgzame buurten' }).getByRole('link', { name: 'Voeg een punt toe hieronder' }).click();
@@ -199,7 +200,7 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     await page.getByRole('button', { name: 'Zet in het actieplan' }).click();
 
     await page.goto(`${base}/board`);
-    await summaries.locator('section.card', { hasText: AN_IDEA }).getByRole('link', { name: /een punt in het actieplan/ }).click();
+    await summaries.locator('section.card', { hasText: AN }).getByRole('link', { name: /een punt in het actieplan/ }).click();
     expect(await page.getByLabel('Niveau').inputValue()).toBe('action');
     await page.getByLabel('Hoort bij').selectOption({ label: 'Operationele doelstelling: Eén aanspreekpunt per gemeente' });
     await page.getByLabel('Titel', { exact: true }).fill('Vast aanspreekpunt voor mantelzorgers');
