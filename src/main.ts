@@ -16,9 +16,6 @@ async function main(): Promise<void> {
   // Loaded only once the configuration is valid: a bad config starts nothing.
   const { createApp } = await import('./app.js');
   const app = await createApp(config);
-  // Migrations ran inside createApp; the server needs the schema engine no more.
-  const { releaseSchemaEngine } = await import('./store/schema-engine.js');
-  await releaseSchemaEngine();
   const port = await app.listen();
   app.logger.info({ port, host: config.host, web: config.webChannel }, 'Stemmen is listening');
   if (config.webChannel) process.stdout.write(`\nStemmen runs on http://localhost:${port} (board pages: /board)\n\n`);

@@ -59,19 +59,6 @@ export function loadSchemaEngine(): Promise<EngineModule> {
   return enginePromise;
 }
 
-/**
- * Lets the wasm schema engine go once migrations are done, so a long-running server does not keep its
- * memory (tens of MB) for nothing. A later migration or diff instantiates it again.
- */
-export async function releaseSchemaEngine(): Promise<void> {
-  const loaded = enginePromise;
-  enginePromise = undefined;
-  if (!loaded) return;
-  // The glue module stays in the import cache and holds the instance's exports: drop that reference.
-  const glue = await loaded.catch(() => null);
-  glue?.__wbg_set_wasm(undefined);
-}
-
 /** Path of a `file:` URL as better-sqlite3 wants it (`file:./data/x.db` -> `./data/x.db`). */
 export function sqlitePathOf(databaseUrl: string): string {
   const rest = databaseUrl.replace(/^file:/, '');
