@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { castBallot, createPoll } from '../../src/core/index.js';
 import { actorOf } from '../../src/core/use-cases/members.js';
 import { createPanel } from '../../src/core/seed-demo.js';
-import { privacyNotice } from '../../src/core/privacy/notice.js';
+import { participationRecord, privacyNotice } from '../../src/core/privacy/notice.js';
 import { openDatabase } from '../../src/store/client.js';
 import { createPrismaStore } from '../../src/store/prisma-store.js';
 import { OfflineSynthesizer } from '../../src/synthesis/offline.js';
@@ -47,18 +47,7 @@ async function burst(members: number, anonymity: 'named' | 'anonymous', batched:
       // Every voter has accepted the privacy text, as they must before a vote counts.
       const notice = privacyNotice('nl');
       for (const member of panel.members) {
-        await repos.consent.appendRecord({
-          tenantId: member.tenantId,
-          pseudonym: member.pseudonym,
-          purpose: 'participation',
-          objectType: 'privacy_notice',
-          objectId: notice.version,
-          objectHash: notice.hash,
-          textVersion: notice.version,
-          language: 'nl',
-          decision: 'granted',
-          channel: 'web',
-        });
+        await repos.consent.appendRecord(participationRecord(member, notice, 'granted', 'web'));
       }
       return panel;
     });

@@ -6,7 +6,7 @@ import type { Actor, Language, MemberRecord, Role } from '../../src/core/types.j
 import { openDatabase } from '../../src/store/client.js';
 import { createPrismaStore } from '../../src/store/prisma-store.js';
 import { OfflineSynthesizer } from '../../src/synthesis/offline.js';
-import { privacyNotice } from '../../src/core/privacy/notice.js';
+import { participationRecord, privacyNotice } from '../../src/core/privacy/notice.js';
 
 export interface Harness {
   deps: CoreDeps;
@@ -65,18 +65,7 @@ export async function makePanel(deps: CoreDeps, opts: PanelOptions = {}): Promis
     if (opts.participation === false) return;
     for (const member of created) {
       const notice = privacyNotice(member.language);
-      await repos.consent.appendRecord({
-        tenantId: member.tenantId,
-        pseudonym: member.pseudonym,
-        purpose: 'participation',
-        objectType: 'privacy_notice',
-        objectId: notice.version,
-        objectHash: notice.hash,
-        textVersion: notice.version,
-        language: member.language,
-        decision: 'granted',
-        channel: 'web',
-      });
+      await repos.consent.appendRecord(participationRecord(member, notice, 'granted', 'web'));
     }
   };
   // Large zones are seeded in batches: one transaction per SEED_BATCH members, so none runs into the

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import en from '../../i18n/en/privacy.json' with { type: 'json' };
 import fr from '../../i18n/fr/privacy.json' with { type: 'json' };
 import nl from '../../i18n/nl/privacy.json' with { type: 'json' };
-import { DEFAULT_PRIVACY_POLICY, type Language, type PrivacyPolicy } from '../types.js';
+import { DEFAULT_PRIVACY_POLICY, type ChannelName, type ConsentRecordInput, type Language, type PrivacyPolicy } from '../types.js';
 
 // 2026-12.1: a short, plain version opens the text (issue 10); the full text is unchanged.
 export const PRIVACY_NOTICE_VERSION = '2026-12.1';
@@ -44,4 +44,27 @@ export function privacyNotice(language: Language, policy: PrivacyPolicy = DEFAUL
   const paragraphs = PARAGRAPHS.map((key) => fill(notice[key], policy));
   const hash = createHash('sha256').update(JSON.stringify({ version: PRIVACY_NOTICE_VERSION, language, title, short, paragraphs })).digest('hex');
   return { version: PRIVACY_NOTICE_VERSION, language, title, short, paragraphs, hash };
+}
+
+/** The consent record of a member's answer to this exact notice (taking part, or stopping). */
+export function participationRecord(
+  member: { tenantId: string; pseudonym: string },
+  notice: PrivacyNotice,
+  decision: ConsentRecordInput['decision'],
+  channel: ChannelName,
+  withdrawsId: string | null = null,
+): ConsentRecordInput {
+  return {
+    tenantId: member.tenantId,
+    pseudonym: member.pseudonym,
+    purpose: 'participation',
+    objectType: 'privacy_notice',
+    objectId: notice.version,
+    objectHash: notice.hash,
+    textVersion: notice.version,
+    language: notice.language,
+    decision,
+    channel,
+    withdrawsId,
+  };
 }

@@ -1,6 +1,6 @@
 import { audit, type CoreDeps } from '../context.js';
 import { DomainError } from '../errors.js';
-import { privacyNotice, type PrivacyNotice } from '../privacy/notice.js';
+import { participationRecord, privacyNotice, type PrivacyNotice } from '../privacy/notice.js';
 import { policyOf } from '../privacy/policy.js';
 import type { Repositories } from '../ports.js';
 import { LANGUAGES, type Actor, type ConsentRecordInput, type SummaryVersionRecord } from '../types.js';
@@ -29,19 +29,7 @@ async function record(
 ): Promise<void> {
   const member = await repos.members.findById(actor.memberId);
   if (!member) throw new DomainError('not_found');
-  await repos.consent.appendRecord({
-    tenantId: actor.tenantId,
-    pseudonym: member.pseudonym,
-    purpose: 'participation',
-    objectType: 'privacy_notice',
-    objectId: notice.version,
-    objectHash: notice.hash,
-    textVersion: notice.version,
-    language: notice.language,
-    decision,
-    channel: actor.channel,
-    withdrawsId,
-  });
+  await repos.consent.appendRecord(participationRecord(member, notice, decision, actor.channel, withdrawsId));
   await audit(repos, actor, `participation.${decision}`, 'privacy_notice', notice.version);
 }
 
