@@ -39,6 +39,7 @@ import { PrismaClient as PostgresPrismaClient } from '../../prisma/generated/pos
 import { PrismaClient as SqlitePrismaClient } from '../../prisma/generated/sqlite/client.js';
 import { DEFAULT_TRANSACTION_CONCURRENCY, Limiter, limitTransactions } from './limiter.js';
 import { migrateDatabase, providerOf } from './migrate.js';
+import { pgPool } from './pg-pool.js';
 import { postgresSchemaOf, sqliteFileLock, sqlitePathOf, type Lock } from './schema-engine.js';
 import { SqliteGroupCommitter } from './sqlite-group-commit.js';
 
@@ -196,7 +197,7 @@ export function createPrismaClient(databaseUrl: string, options: ClientOptions =
     });
   }
   const schema = postgresSchemaOf(databaseUrl);
-  const adapter = new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
+  const adapter = new PrismaPg(pgPool(databaseUrl), { ...(schema ? { schema } : {}), disposeExternalPool: true });
   const client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   const limiter = new Limiter(options.transactionConcurrency ?? DEFAULT_TRANSACTION_CONCURRENCY);
   return limitTransactions(client, limiter) as unknown as Db;

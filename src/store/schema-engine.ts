@@ -17,6 +17,7 @@ import path from 'node:path';
 
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { pgPool } from './pg-pool.js';
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
@@ -220,13 +221,14 @@ export function migrationAdapterFactory(
     };
   }
   const schema = postgresSchemaOf(databaseUrl);
-  const base = new PrismaPg({ connectionString: databaseUrl }, schema ? { schema } : undefined);
+  // A factory (and pool) per connection: an adapter's dispose ends its pool for good.
+  const base = () => new PrismaPg(pgPool(databaseUrl), { ...(schema ? { schema } : {}), disposeExternalPool: true });
   return {
-    provider: base.provider,
-    adapterName: base.adapterName,
-    connect: async () => forSchemaEnginePg(await base.connect()),
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    connect: async () => forSchemaEnginePg(await base().connect()),
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
-      const admin = await base.connect();
+      const admin = await base().connect();
       const name = `stemmen_shadow_${randomUUID().replace(/-/g, '')}`;
       try {
         await admin.executeScript(`CREATE DATABASE ${quoteIdent(name)}`);
@@ -234,7 +236,7 @@ export function migrationAdapterFactory(
         await admin.dispose();
         throw err;
       }
-      const shadow = forSchemaEnginePg(await new PrismaPg({ connectionString: withDatabaseName(databaseUrl, name) }).connect());
+      const shadow = forSchemaEnginePg(await new PrismaPg(pgPool(withDatabaseName(databaseUrl, name)), { disposeExternalPool: true }).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         try {
