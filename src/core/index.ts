@@ -22,6 +22,7 @@ export * from './use-cases/meetings.js';
 export * from './use-cases/polls.js';
 export { pollScreen, vote, type PollScreen, type VoteOutcome } from './use-cases/poll-screen.js';
 export { once, type Delivered } from './use-cases/once.js';
+export { facilitatorOverview, type FacilitatorOverview } from './use-cases/facilitator-overview.js';
 export * from './use-cases/rounds.js';
 export { closeDuePolls, closeDueRounds } from './use-cases/close-due.js';
 export * from './use-cases/summaries.js';

@@ -1,7 +1,8 @@
 // The outbox of the Slack channel: each pending notification becomes one DM in the member's language.
 import {
   actorOf,
-  listIdeaRounds,
+  getOpenIdeaRound,
+  isDomainError,
   myConsentRequests,
   myInputOutcomes,
   type Actor,
@@ -33,7 +34,11 @@ async function messageFor(env: SlackEnv, tr: Tr, actor: Actor, n: NotificationRe
       return view.closed ? null : pollMessage(tr, view);
     }
     case 'round_opened': {
-      const round = (await listIdeaRounds(deps, actor, 'open')).find((r) => r.id === id(n, 'roundId'));
+      const round = await getOpenIdeaRound(deps, actor, id(n, 'roundId')).catch((error: unknown) => {
+        // Gone or no longer open: nothing to announce.
+        if (isDomainError(error)) return null;
+        throw error;
+      });
       return round ? roundMessage(tr, round) : null;
     }
     case 'input_outcome': {

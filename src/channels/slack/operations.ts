@@ -4,6 +4,8 @@ import {
   closePoll,
   remindPanel,
   draftSummary,
+  getIdeaRound,
+  isRoundOpen,
   listIdeaRounds,
   listSummaries,
   myContributions,
@@ -64,9 +66,9 @@ export async function contributionView(
   const current = opts.contributionId ? (await myContributions(env.deps, actor)).find((c) => c.id === opts.contributionId && c.status === 'live') : undefined;
   if (opts.contributionId && !current) throw new DomainError('not_found');
   const roundId = current?.roundId ?? opts.roundId;
-  const round = roundId ? ((await listIdeaRounds(env.deps, actor)).find((r) => r.id === roundId) ?? null) : null;
-  if (roundId && !round) throw new DomainError('not_found');
-  if (round && round.status === 'closed' && !current) throw new DomainError('round_closed');
+  const round = roundId ? await getIdeaRound(env.deps, actor, roundId) : null;
+  // A new contribution needs a question that takes them now; an existing one stays editable.
+  if (round && !isRoundOpen(round, env.deps.clock.now()) && !current) throw new DomainError('round_closed');
   const meta: ContributionMeta = { ...(round ? { r: round.id } : {}), ...(current ? { c: current.id } : {}), ...(opts.fromMessage ? { s: 1 } : {}) };
   return contributionModal(tr, { meta, round, openRounds: rounds, domains, ...(current ? { current } : {}), ...(opts.prefill ? { prefill: opts.prefill } : {}), ...back });
 }

@@ -47,7 +47,7 @@ function backTo(verb: string, data: Data): AfterConsent {
  * Runs one action and always produces a card: the result, the form again with the reason when the core
  * refused the input (nothing was stored), or a plain apology for anything unexpected (logged by code only).
  */
-export async function runAction(rt: TeamsRuntime, ctx: ActionCtx, verb: string, action: Action, data: Data): Promise<AdaptiveCard> {
+export async function runAction(rt: TeamsRuntime, ctx: ActionCtx, verb: string, action: Action, data: Data): Promise<AdaptiveCard | null> {
   const { view } = ctx;
   try {
     return await action.run(ctx, data);

@@ -51,9 +51,16 @@ export async function onCardAction(rt: TeamsRuntime, context: TurnContext): Prom
   const shortened = ctx.view.t('teams:card.shortened');
   let card: Awaited<ReturnType<typeof runAction>> | null = null;
   const key = action.changes ? deliveryKey(activity) : null;
-  const first = await handleOnce(rt.deps, key, async () => {
-    card = await runAction(rt, ctx, parsed.verb, action, parsed.data);
-  });
+  let first: boolean;
+  if (action.claimsKey) {
+    // The action claims the key in the transaction of its change (null: the same click, handled before).
+    card = await runAction(rt, { ...ctx, deliveryKey: key }, parsed.verb, action, parsed.data);
+    first = card !== null;
+  } else {
+    first = await handleOnce(rt.deps, key, async () => {
+      card = await runAction(rt, ctx, parsed.verb, action, parsed.data);
+    });
+  }
   if (!first || !card) {
     // The same click delivered twice: it was done once; show where things stand.
     return answerInvoke(context, cardInvokeBody(await showHome(ctx, { kind: 'good', message: ctx.view.t('teams:card.duplicate') }), shortened));

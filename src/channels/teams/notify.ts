@@ -1,7 +1,8 @@
-import { actorOf, isDomainError, listIdeaRounds, getPoll, panelOverview, saveChannelAddress, type PendingDelivery } from '../../core/index.js';
+import { actorOf, getOpenIdeaRound, isDomainError, panelOverview, pollScreen, saveChannelAddress, type PendingDelivery } from '../../core/index.js';
 import { recordOutboundMessage } from '../../core/use-cases/outbound-messages.js';
 import { showVersion } from './actions/facilitator.js';
-import { showConsent, showHome, showOutcomes, showPoll } from './actions/member.js';
+import { showConsent, showHome, showOutcomes } from './actions/member.js';
+import { pollCard } from './cards/poll.js';
 import type { ActionCtx } from './actions/types.js';
 import { execute, type AdaptiveCard } from './cards/elements.js';
 import { contributionForm } from './cards/contribution.js';
@@ -29,11 +30,13 @@ async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promi
       return card.refresh ? card : null;
     }
     case 'poll_opened': {
-      const poll = await getPoll(ctx.deps, ctx.view.actor, id(payload.pollId));
-      return poll.status === 'open' ? showPoll(ctx, poll.id, news) : null;
+      // A poll that no longer takes answers (closed, or past its deadline) is not announced.
+      const screen = await pollScreen(ctx.deps, ctx.view.actor, id(payload.pollId));
+      return screen.closed ? null : pollCard(ctx.view, screen, news);
     }
     case 'round_opened': {
-      const round = (await listIdeaRounds(ctx.deps, ctx.view.actor, 'open')).find((r) => r.id === id(payload.roundId));
+      // Gone or no longer open: a DomainError, and the notice is dropped (deliverNotification).
+      const round = await getOpenIdeaRound(ctx.deps, ctx.view.actor, id(payload.roundId));
       return round ? contributionForm(ctx.view, round, (await panelOverview(ctx.deps, ctx.view.actor)).domains, news) : null;
     }
     case 'input_outcome':

@@ -89,7 +89,7 @@ async function onMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> 
   const card = data.unknown
     ? helpCard(ctx.view, { kind: 'attention', message: ctx.view.t('teams:help.unknown') })
     : action
-      ? await runAction(rt, ctx, verb, action, data)
+      ? ((await runAction(rt, ctx, verb, action, data)) ?? helpCard(ctx.view))
       : helpCard(ctx.view);
   await reply(rt, context, who, card, ctx.view.t('teams:card.reply'));
   rt.kick();

@@ -4,6 +4,7 @@ import { isPollOpen } from '../lifecycle.js';
 import { DomainError, isDomainError } from '../errors.js';
 import { createPanel } from '../seed-demo.js';
 import {
+  inPollAudience,
   LANGUAGES,
   ROLES,
   type Actor,
@@ -229,7 +230,8 @@ export async function createReminders(
         if (!member.active || member.erasedAt) continue;
         // Only what has waited a while: a reminder right after the announcement would be noise.
         const waited = (at: Date) => graceHours <= 0 || now.getTime() - at.getTime() >= graceHours * 3600_000;
-        const openPolls = polls.filter((p) => waited(p.createdAt) && !participants.get(p.id)?.has(member.id)).length;
+        // Only polls that ask this member (an experts' poll does not wait for a facilitator's answer).
+        const openPolls = polls.filter((p) => inPollAudience(member.role, p.audience) && waited(p.createdAt) && !participants.get(p.id)?.has(member.id)).length;
         const consent = (await repos.consent.listRequestsForMember(member.id, 'pending')).filter((r) => waited(r.createdAt)).length;
         if (openPolls === 0 && consent === 0) continue;
         const recent = (await repos.notifications.listForMember(member.id, { limit: 50 })).some(

@@ -1,5 +1,6 @@
 import { audit, sameTenant, voterKey, type CoreDeps } from '../context.js';
 import { NEW_POLL_DEFAULTS } from '../defaults.js';
+import { isPollOpen } from '../lifecycle.js';
 import { requireOpenPoll, requirePoll } from '../lookups.js';
 import { parseBallot, POLL_KIND_REGISTRY, type BallotFields } from '../poll-kinds.js';
 import { enforce } from '../policy.js';
@@ -190,8 +191,11 @@ export async function closePoll(deps: CoreDeps, actor: Actor, pollId: string): P
   });
 }
 
+/** The panel's polls. `'open'` lists those that take answers now: status and deadline (`isPollOpen`). */
 export async function listPolls(deps: CoreDeps, actor: Actor, status?: 'open' | 'closed'): Promise<PollRecord[]> {
-  return deps.store.transaction((repos) => repos.polls.listByPanel(actor.panelId, status));
+  const now = deps.clock.now();
+  const polls = await deps.store.transaction((repos) => repos.polls.listByPanel(actor.panelId));
+  return status === undefined ? polls : polls.filter((p) => isPollOpen(p, now) === (status === 'open'));
 }
 
 export async function getPoll(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollRecord> {

@@ -16,6 +16,7 @@ import {
 import { futureDate, oneOf, optionalText, requireText } from '../validation.js';
 import { NEW_QUESTION_DEFAULTS } from '../defaults.js';
 import { requireOpenRound, requireRound } from '../lookups.js';
+import { isRoundOpen } from '../lifecycle.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
@@ -68,8 +69,19 @@ export async function getIdeaRound(deps: CoreDeps, actor: Actor, roundId: string
   return deps.store.transaction((repos) => requireRound(repos, actor, roundId));
 }
 
+/** A question of the month that takes contributions now (status and closing date), or `round_closed`. */
+export async function getOpenIdeaRound(deps: CoreDeps, actor: Actor, roundId: string): Promise<IdeaRoundRecord> {
+  return deps.store.transaction((repos) => requireOpenRound(repos, actor, roundId, deps.clock.now()));
+}
+
+/**
+ * The panel's questions of the month. `'open'` lists those that take contributions now: a
+ * question past its closing date is left out even before the scheduled close has marked it closed.
+ */
 export async function listIdeaRounds(deps: CoreDeps, actor: Actor, status?: 'open' | 'closed'): Promise<IdeaRoundRecord[]> {
-  return deps.store.transaction((repos) => repos.rounds.listByPanel(actor.panelId, status));
+  const now = deps.clock.now();
+  const rounds = await deps.store.transaction((repos) => repos.rounds.listByPanel(actor.panelId));
+  return status === undefined ? rounds : rounds.filter((r) => isRoundOpen(r, now) === (status === 'open'));
 }
 
 export interface ContributionInput {

@@ -303,4 +303,4 @@ export async function publishSummary(deps: CoreDeps, actor: Actor, versionId: st
   });
 }
 
-export { getSummaryVersion, listSummaries, type SummaryOverview } from './summary-access.js';
+export { getSummaryVersion, listSummaries, summaryOverview, type SummaryOverview } from './summary-access.js';

@@ -23,33 +23,52 @@ export interface SummaryOverview {
 /** Facilitators see every summary and its consent state; board members only published versions. */
 export async function listSummaries(deps: CoreDeps, actor: Actor): Promise<SummaryOverview[]> {
   enforce(actor, 'summary.list');
+  return deps.store.transaction((repos) => summariesIn(repos, actor));
+}
+
+/** `listSummaries` inside the caller's transaction (the facilitator's overview reads it with the rest). */
+export async function summariesIn(repos: Repositories, actor: Actor): Promise<SummaryOverview[]> {
+  enforce(actor, 'summary.list');
+  const out: SummaryOverview[] = [];
+  for (const summary of await repos.summaries.listByPanel(actor.panelId)) {
+    const overview = await overviewOf(repos, actor, summary);
+    if (overview) out.push(overview);
+  }
+  return out;
+}
+
+/** One summary as `listSummaries` shows it (not_found where that list would not show it). */
+export async function summaryOverview(deps: CoreDeps, actor: Actor, summaryId: string): Promise<SummaryOverview> {
+  enforce(actor, 'summary.list');
   return deps.store.transaction(async (repos) => {
-    const out: SummaryOverview[] = [];
-    for (const summary of await repos.summaries.listByPanel(actor.panelId)) {
-      const versions = await repos.summaries.listVersions(summary.id);
-      const newest = versions.reduce<SummaryVersionRecord | null>((a, v) => (!a || v.number > a.number ? v : a), null);
-      const latest = versions.find((v) => v.status === 'awaiting_consent') ?? newest;
-      const published = versions.find((v) => v.status === 'published') ?? null;
-      if (actor.role === 'board') {
-        if (published) out.push({ summary, latest: null, published, consent: { pending: 0, approved: 0, other: 0 } });
-        await auditNamedAccess(repos, actor, published ? [published] : []);
-        continue;
-      }
-      await auditNamedAccess(repos, actor, [latest, published].filter((v): v is SummaryVersionRecord => v !== null));
-      const requests = latest ? await repos.consent.listRequestsForVersion(latest.id) : [];
-      out.push({
-        summary,
-        latest,
-        published,
-        consent: {
-          pending: requests.filter((r) => r.status === 'pending').length,
-          approved: requests.filter((r) => r.status === 'approved' || r.status === 'approved_anonymous').length,
-          other: requests.filter((r) => r.status === 'change_requested' || r.status === 'withdrawn').length,
-        },
-      });
-    }
-    return out;
+    const summary = sameTenant(actor, await repos.summaries.findById(summaryId));
+    const overview = await overviewOf(repos, actor, summary);
+    if (!overview) throw new DomainError('not_found');
+    return overview;
   });
+}
+
+async function overviewOf(repos: Repositories, actor: Actor, summary: SummaryRecord): Promise<SummaryOverview | null> {
+  const versions = await repos.summaries.listVersions(summary.id);
+  const newest = versions.reduce<SummaryVersionRecord | null>((a, v) => (!a || v.number > a.number ? v : a), null);
+  const latest = versions.find((v) => v.status === 'awaiting_consent') ?? newest;
+  const published = versions.find((v) => v.status === 'published') ?? null;
+  if (actor.role === 'board') {
+    await auditNamedAccess(repos, actor, published ? [published] : []);
+    return published ? { summary, latest: null, published, consent: { pending: 0, approved: 0, other: 0 } } : null;
+  }
+  await auditNamedAccess(repos, actor, [latest, published].filter((v): v is SummaryVersionRecord => v !== null));
+  const requests = latest ? await repos.consent.listRequestsForVersion(latest.id) : [];
+  return {
+    summary,
+    latest,
+    published,
+    consent: {
+      pending: requests.filter((r) => r.status === 'pending').length,
+      approved: requests.filter((r) => r.status === 'approved' || r.status === 'approved_anonymous').length,
+      other: requests.filter((r) => r.status === 'change_requested' || r.status === 'withdrawn').length,
+    },
+  };
 }
 
 /** One version: facilitators any, board members published ones, experts those they were asked about. */

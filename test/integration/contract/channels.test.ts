@@ -9,6 +9,7 @@ import {
   listWebIdentities,
   NEW_POLL_DEFAULTS,
   resolveActor,
+  vote,
   type Actor,
   type ChannelName,
 } from '../../../src/core/index.js';
@@ -24,6 +25,10 @@ interface ChannelUnderTest {
   pollFormDefaults(): Promise<{ anonymity: string | undefined; resultsVisibility: string | undefined }>;
   facilitator: Actor;
   expert: Actor;
+  /** A second expert of the same zone. */
+  other: Actor;
+  /** The facilitator's "send reminders now", pressed in the channel. */
+  remind(): Promise<void>;
   /** Whether the expert's main surface (Home tab, home card, home page) offers to answer this poll. */
   offers(pollId: string): Promise<boolean>;
 }
@@ -44,10 +49,12 @@ async function zoneWith(t: AllChannels, memberName: string): Promise<string> {
 async function slackChannel(t: AllChannels): Promise<ChannelUnderTest> {
   t.slack.api.users.set('UFIEN', { name: 'Fien Slack', locale: 'nl-BE' });
   t.slack.api.users.set('UANNA', { name: 'Anna Slack', locale: 'nl-BE' });
+  t.slack.api.users.set('UBEN', { name: 'Ben Slack', locale: 'fr-BE' });
   const fien = new SlackPerson(t.slack, 'UFIEN');
   const anna = new SlackPerson(t.slack, 'UANNA');
   await fien.command('help');
   await anna.command('help');
+  await new SlackPerson(t.slack, 'UBEN').command('help');
   const tenantId = await zoneWith(t, 'Anna Slack');
   const as = (externalId: string) => resolveActor(t.app.deps, { tenantId, channel: 'slack', externalId });
   const pollFormDefaults = async () => {
@@ -56,14 +63,17 @@ async function slackChannel(t: AllChannels): Promise<ChannelUnderTest> {
     const initial = (id: string) => (findAction(form.blocks, id).element.initial_option as { value?: string } | undefined)?.value;
     return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
   };
-  return { name: 'slack', pollFormDefaults, facilitator: await as('UFIEN'), expert: await as('UANNA'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
+  const remind = async () => void (await fien.pressInView(await fien.openHome(), 'remind'));
+  return { name: 'slack', pollFormDefaults, remind, facilitator: await as('UFIEN'), expert: await as('UANNA'), other: await as('UBEN'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
 }
 
 async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
   const fien = teamsUser('Fien Teams', 'nl-BE');
   const an = teamsUser('An Teams', 'nl-BE');
+  const ben = teamsUser('Ben Teams', 'en-GB');
   await t.teams.say(fien, 'start');
   await t.teams.say(an, 'start');
+  await t.teams.say(ben, 'start');
   const tenantId = await zoneWith(t, 'An Teams');
   const as = (user: typeof fien) => resolveActor(t.app.deps, { tenantId, channel: 'teams', externalId: user.aadObjectId });
   const pollFormDefaults = async () => {
@@ -71,18 +81,19 @@ async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
     const initial = (id: string) => elementsOf(form).find((e) => e.id === id)?.value;
     return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
   };
-  return { name: 'teams', pollFormDefaults, facilitator: await as(fien), expert: await as(an), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
+  const remind = async () => void (await t.teams.press(fien, 'reminders.send'));
+  return { name: 'teams', pollFormDefaults, remind, facilitator: await as(fien), expert: await as(an), other: await as(ben), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
 }
 
 async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
   const [zone] = (await listWebIdentities(t.app.deps)).filter((z) => z.members.some((m) => m.role === 'facilitator' && m.displayName.includes('facilitator')));
   const fac = zone!.members.find((m) => m.role === 'facilitator')!;
-  const expert = zone!.members.find((m) => m.role === 'expert')!;
+  const [expert, other] = zone!.members.filter((m) => m.role === 'expert');
   const login = await fetch(`${t.base}/session`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.base },
-    body: `tenant=${zone!.tenantId}&member=${expert.id}`,
+    body: `tenant=${zone!.tenantId}&member=${expert!.id}`,
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const as = (id: string) => resolveActor(t.app.deps, { tenantId: zone!.tenantId, channel: 'web', externalId: id });
@@ -98,11 +109,17 @@ async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
     const checked = (name: string) => new RegExp(`name="${name}" value="([a-z_]+)" checked`).exec(page)?.[1];
     return { anonymity: checked('anonymity'), resultsVisibility: checked('resultsVisibility') };
   };
+  const remind = async () => {
+    const res = await fetch(`${t.base}/panel/reminders`, { method: 'POST', redirect: 'manual', headers: { cookie: facCookie, origin: t.base, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(res.status).toBe(303);
+  };
   return {
     name: 'web',
     pollFormDefaults,
+    remind,
     facilitator: await as(fac.id),
-    expert: await as(expert.id),
+    expert: await as(expert!.id),
+    other: await as(other!.id),
     offers: async (pollId) => (await (await fetch(`${t.base}/home`, { headers: { cookie } })).text()).includes(`action="/polls/${pollId}/vote"`),
   };
 }
@@ -144,5 +161,22 @@ describe.each(testDatabases())('the channel contract on $name', ({ makeUrl }) =>
     expect(closed.map((p) => p.id).sort()).toEqual([...polls.values()].sort());
 
     for (const c of channels) expect(await c.offers(polls.get(c.name)!), c.name).toBe(false);
+  });
+
+  it('reminds, from every channel, only the members an open poll still waits for', async () => {
+    const waiting = async (member: Actor) => {
+      const all = await t.app.deps.store.transaction((repos) => repos.notifications.listForMember(member.memberId, { limit: 50 }));
+      const reminder = all.find((n) => n.kind === 'reminder');
+      return reminder ? Number(reminder.payload.polls ?? 0) : 0;
+    };
+    for (const c of channels) {
+      const poll = await createPoll(t.app.deps, c.facilitator, { question: `Hoe tevreden (${c.name})?`, kind: 'scale' });
+      await vote(t.app.deps, c.expert, poll.id, { value: 4 });
+      await c.remind();
+      // The demo zone may have other open polls that both experts left open: this one waits for one of them.
+      expect((await waiting(c.other)) - (await waiting(c.expert)), c.name).toBe(1);
+      // An experts' poll waits for no facilitator.
+      expect(await waiting(c.facilitator), c.name).toBe(0);
+    }
   });
 });

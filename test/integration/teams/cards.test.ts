@@ -37,7 +37,7 @@ function everyCard(role: Role, language: Language): [string, AdaptiveCard][] {
     ['outcomes-none', outcomesCard(view, [], [])],
     ['consent', consentCard(view, f.review(), problem, 'typed comment')],
     ['consent-answered', consentAnswered(view, good)],
-    ['facilitator', facilitatorCard(view, { polls: [f.poll('single')], rounds: [f.round, { ...f.round, id: 'r2', status: 'closed' }], summaries: [f.overview] }, good)],
+    ['facilitator', facilitatorCard(view, { polls: [{ poll: f.poll('single'), open: true, canClose: true }], rounds: [{ round: f.round, open: true, canClose: true }, { round: { ...f.round, id: 'r2', status: 'closed' }, open: false, canClose: false }], summaries: [f.overview] }, good)],
     ['poll-form', pollForm(view, problem, { question: 'q', kind: 'multiple', options: 'a\nb' })],
     ['round-form', roundForm(view, problem, { question: 'q' })],
     ['members', membersCard(view, f.members, good)],
@@ -56,8 +56,16 @@ function everyCard(role: Role, language: Language): [string, AdaptiveCard][] {
   }
   for (const kind of ['single', 'multiple', 'scale', 'consent'] as const) {
     const open = f.poll(kind);
-    cards.push([`poll-${kind}`, pollCard(view, open, null)], [`poll-${kind}-voted`, pollCard(view, open, f.ballot(open), good, { reason: 'typed' })]);
-    cards.push([`poll-${kind}-closed`, pollCard(view, f.poll(kind, 'closed'), f.ballot(open))], [`results-${kind}`, resultsCard(view, f.results(open), good)]);
+    const closed = f.poll(kind, 'closed');
+    const screen = (poll: typeof open, ballot: ReturnType<typeof f.ballot> | null) => ({
+      results: f.results(poll),
+      ballot,
+      closed: poll.status === 'closed',
+      canVote: poll.status === 'open',
+      canClose: poll.status === 'open' && role === 'facilitator',
+    });
+    cards.push([`poll-${kind}`, pollCard(view, screen(open, null))], [`poll-${kind}-voted`, pollCard(view, screen(open, f.ballot(open)), good, { reason: 'typed' })]);
+    cards.push([`poll-${kind}-closed`, pollCard(view, screen(closed, f.ballot(open)))], [`results-${kind}`, resultsCard(view, f.results(open), good)]);
     cards.push([`results-${kind}-hidden`, resultsCard(view, { ...f.results(open), visible: false, voters: null })]);
   }
   return cards;

@@ -2,9 +2,7 @@
 // became of it; facilitators get the panel controls, board members the way to the board pages.
 import type { types } from '@slack/bolt';
 import {
-  listIdeaRounds,
-  listPolls,
-  listSummaries,
+  facilitatorOverview,
   memberHome,
   type Actor,
   type CoreDeps,
@@ -91,9 +89,11 @@ function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
 }
 
 async function facilitatorSections(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: string, list: BlockList): Promise<void> {
-  const polls = await listPolls(deps, actor, 'open');
-  const rounds = (await listIdeaRounds(deps, actor)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, 5);
-  const summaries = (await listSummaries(deps, actor)).sort((a, b) => b.summary.createdAt.getTime() - a.summary.createdAt.getTime());
+  // One read, the same rules as the other channels (a poll past its deadline is not listed as open).
+  const overview = await facilitatorOverview(deps, actor);
+  const polls = overview.polls.filter((p) => p.open);
+  const rounds = overview.rounds.slice(0, 5);
+  const summaries = overview.summaries;
   list.add([
     divider(),
     header(tr('home.controls')),
@@ -106,21 +106,23 @@ async function facilitatorSections(deps: CoreDeps, tr: Tr, actor: Actor, boardUr
   ]);
   list.list(
     polls,
-    (poll) => [
-      section(plain(poll.question), button(tr('home.closePoll'), 'poll_close', poll.id, {
-        confirm: { title: tr('home.closePoll'), text: tr('home.closePollConfirm'), confirm: tr('home.closePoll'), deny: tr('common.cancel') },
-      })),
+    ({ poll, canClose }) => [
+      canClose
+        ? section(plain(poll.question), button(tr('home.closePoll'), 'poll_close', poll.id, {
+            confirm: { title: tr('home.closePoll'), text: tr('home.closePollConfirm'), confirm: tr('home.closePoll'), deny: tr('common.cancel') },
+          }))
+        : section(plain(poll.question)),
     ],
     (n) => tr('home.more', { count: n }),
     8,
   );
   list.list(
     rounds,
-    (round) => [
+    ({ round, open, canClose }) => [
       section(plain(round.question)),
-      context(md(tr(`home.roundStatus.${round.status}`))),
+      context(md(tr(`home.roundStatus.${open ? 'open' : 'closed'}`))),
       actions([
-        ...(round.status === 'open'
+        ...(canClose
           ? [button(tr('home.closeRound'), 'round_close', round.id, {
               style: 'danger',
               confirm: { title: tr('common:confirm.close_round.title'), text: `${tr('common:confirm.close_round.body')} ${tr('common:confirm.noUndo')}`, confirm: tr('common:confirm.close_round.yes'), deny: tr('common:confirm.cancel') },

@@ -5,12 +5,12 @@ import {
   remindPanel,
   draftSummary,
   getSummaryVersion,
-  listIdeaRounds,
+  facilitatorOverview,
   listPanelMembers,
-  listPolls,
-  listSummaries,
+  summaryOverview,
   openIdeaRound,
   panelOverview,
+  pollScreen,
   pollResults,
   publishSummary,
   setMemberRole,
@@ -27,14 +27,13 @@ import { confirmFirst } from './confirm.js';
 export async function showTools(ctx: ActionCtx, notice?: Notice) {
   requireFacilitator(ctx.view);
   const { deps, view } = ctx;
-  const [polls, rounds, summaries] = await Promise.all([listPolls(deps, view.actor), listIdeaRounds(deps, view.actor), listSummaries(deps, view.actor)]);
-  return facilitatorCard(view, { polls, rounds: [...rounds].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()), summaries }, notice);
+  return facilitatorCard(view, await facilitatorOverview(deps, view.actor), notice);
 }
 
 export async function showVersion(ctx: ActionCtx, versionId: string, notice?: Notice) {
   const { deps, view } = ctx;
   const version = await getSummaryVersion(deps, view.actor, versionId);
-  const overview = (await listSummaries(deps, view.actor)).find((s) => s.summary.id === version.summaryId);
+  const overview = await summaryOverview(deps, view.actor, version.summaryId);
   return versionCard(view, version, overview, (await panelOverview(deps, view.actor)).domains, notice);
 }
 
@@ -64,8 +63,11 @@ export const facilitatorActions: Record<string, Action> = {
         options,
       });
       ctx.kick();
-      if (ctx.scope !== 'personal') await ctx.post(pollCard(neutral(ctx.view), poll, null), ctx.view.t('common:notification.poll_opened'));
-      return pollCard(ctx.view, poll, null, done(ctx.view, 'teams:done.poll'));
+      if (ctx.scope !== 'personal') {
+        const seen = neutral(ctx.view);
+        await ctx.post(pollCard(seen, await pollScreen(ctx.deps, seen.actor, poll.id)), ctx.view.t('common:notification.poll_opened'));
+      }
+      return pollCard(ctx.view, await pollScreen(ctx.deps, ctx.view.actor, poll.id), done(ctx.view, 'teams:done.poll'));
     },
     refused: async (ctx, data, problem) => pollForm(ctx.view, problem, typed(data, POLL_FIELDS)),
   },

@@ -1,18 +1,17 @@
 import {
-  castBallot,
   DomainError,
-  getPoll,
-  listIdeaRounds,
+  getOpenIdeaRound,
   memberHome,
-  myBallot,
   myConsentRequests,
   myContributions,
   myInputOutcomes,
   panelOverview,
   pollResults,
+  pollScreen,
   respondToConsent,
   setMyLanguage,
   submitContribution,
+  vote,
   withdrawContribution,
 } from '../../../core/index.js';
 import { consentAnswered, consentCard } from '../cards/consent.js';
@@ -31,16 +30,13 @@ export async function showHome(ctx: ActionCtx, notice?: Notice) {
 }
 
 export async function showPoll(ctx: ActionCtx, pollId: string, notice?: Notice, values?: Record<string, string>) {
-  const poll = await getPoll(ctx.deps, ctx.view.actor, pollId);
-  return pollCard(ctx.view, poll, await myBallot(ctx.deps, ctx.view.actor, poll.id), notice, values);
+  return pollCard(ctx.view, await pollScreen(ctx.deps, ctx.view.actor, pollId), notice, values);
 }
 
 async function showContributionForm(ctx: ActionCtx, roundId: string, notice?: Notice, values?: Record<string, string>) {
   // Read the privacy text first, rather than after typing a whole story.
   if (await needsConsent(ctx)) return showPrivacy(ctx, { next: { verb: 'round.contribute', data: { roundId } } });
-  const round = (await listIdeaRounds(ctx.deps, ctx.view.actor)).find((r) => r.id === roundId);
-  if (!round) throw new DomainError('not_found');
-  if (round.status === 'closed') throw new DomainError('round_closed');
+  const round = await getOpenIdeaRound(ctx.deps, ctx.view.actor, roundId);
   return contributionForm(ctx.view, round, (await panelOverview(ctx.deps, ctx.view.actor)).domains, notice, values);
 }
 
@@ -102,10 +98,13 @@ export const memberActions: Record<string, Action> = {
   'poll.results': { changes: false, run: async (ctx, data) => resultsCard(ctx.view, await pollResults(ctx.deps, ctx.view.actor, idOf(data, 'pollId'))) },
   'poll.vote': {
     changes: true,
+    claimsKey: true,
     run: async (ctx, data) => {
-      const pollId = idOf(data, 'pollId');
-      await castBallot(ctx.deps, ctx.view.actor, pollId, { optionIds: list(data, 'optionIds'), value: str(data, 'value'), vote: str(data, 'vote'), reason: str(data, 'reason') });
-      return showPoll(ctx, pollId, done(ctx.view, 'teams:done.vote'));
+      // The click's key, the ballot and the card drawn after it: one transaction (shared with the votes of
+      // the same moment).
+      const input = { optionIds: list(data, 'optionIds'), value: str(data, 'value'), vote: str(data, 'vote'), reason: str(data, 'reason') };
+      const outcome = await vote(ctx.deps, ctx.view.actor, idOf(data, 'pollId'), input, { deliveryKey: ctx.deliveryKey ?? null });
+      return outcome.repeated ? null : pollCard(ctx.view, outcome.screen, done(ctx.view, 'teams:done.vote'));
     },
     refused: (ctx, data, problem) => showPoll(ctx, idOf(data, 'pollId'), problem, typed(data, ['optionIds', 'value', 'vote', 'reason'])),
   },

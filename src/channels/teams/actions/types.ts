@@ -14,6 +14,11 @@ export interface ActionCtx {
   post(card: AdaptiveCard, summary: string): Promise<void>;
   /** Delivers waiting notifications now rather than on the next round (they were just created). */
   kick(): void;
+  /**
+   * For an action that claims its delivery key itself (`claimsKey`): the click's key, claimed in the same
+   * transaction as the change. Null for every other action (the dispatcher claimed it already).
+   */
+  deliveryKey?: string | null;
 }
 
 /** Values from Action.Execute: the button's data merged with the card's inputs (always strings in Teams). */
@@ -22,7 +27,12 @@ export type Data = Record<string, unknown>;
 export interface Action {
   /** True when it changes something: deduplicated, and never run by an automatic card refresh. */
   changes: boolean;
-  run(ctx: ActionCtx, data: Data): Promise<AdaptiveCard>;
+  /**
+   * True when `run` claims `ctx.deliveryKey` in its own transaction (a vote, stored with the votes clicked at
+   * the same moment). `run` then returns null for a click that was handled before.
+   */
+  claimsKey?: boolean;
+  run(ctx: ActionCtx, data: Data): Promise<AdaptiveCard | null>;
   /** The card to show when the core refused the input: usually the same form, as typed, with the reason. */
   refused?(ctx: ActionCtx, data: Data, problem: Notice): Promise<AdaptiveCard>;
 }

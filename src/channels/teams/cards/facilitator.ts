@@ -6,6 +6,7 @@ import {
   POLL_KINDS,
   RESULTS_VISIBILITY,
   ROLES,
+  type FacilitatorOverview,
   type IdeaRoundRecord,
   type MemberRecord,
   type PollRecord,
@@ -13,12 +14,6 @@ import {
 } from '../../../core/index.js';
 import { buttons, card, choiceInput, execute, heading, note, openUrl, say, section, textInput, type AdaptiveCard, type CardElement } from './elements.js';
 import { notice, type Notice, type View } from './view.js';
-
-export interface FacilitatorOverview {
-  polls: PollRecord[];
-  rounds: IdeaRoundRecord[];
-  summaries: SummaryOverview[];
-}
 
 function summaryLine(view: View, s: SummaryOverview): CardElement[] {
   const { t } = view;
@@ -34,16 +29,21 @@ function summaryLine(view: View, s: SummaryOverview): CardElement[] {
 /** The facilitator's tools: open polls and questions, draft summaries, send them to the board, remind. */
 export function facilitatorCard(view: View, overview: FacilitatorOverview, done?: Notice): AdaptiveCard {
   const { t } = view;
-  const polls = overview.polls.filter((p) => p.status === 'open');
+  // Polls that still take answers (the core says which: a poll past its deadline is not one of them).
+  const polls = overview.polls.filter((p) => p.open);
   const body: CardElement[] = [heading(t('teams:facilitator.title')), note(t('teams:facilitator.intro')), ...notice(done)];
   const pollItems: CardElement[] = [heading(t('teams:facilitator.polls'), 'medium')];
-  for (const p of polls) pollItems.push(say(p.question), buttons([execute(t('teams:poll.open'), 'poll.show', { pollId: p.id }), execute(t('teams:poll.close'), 'poll.close', { pollId: p.id }, { style: 'destructive' })]));
+  for (const { poll: p, canClose } of polls) {
+    const actions = [execute(t('teams:poll.open'), 'poll.show', { pollId: p.id })];
+    if (canClose) actions.push(execute(t('teams:poll.close'), 'poll.close', { pollId: p.id }, { style: 'destructive' }));
+    pollItems.push(say(p.question), buttons(actions));
+  }
   pollItems.push(buttons([execute(t('teams:pollForm.open'), 'poll.new', {}, { style: 'positive' })]));
   const roundItems: CardElement[] = [heading(t('teams:facilitator.rounds'), 'medium')];
-  for (const r of overview.rounds.slice(0, 5)) {
+  for (const { round: r, open, canClose } of overview.rounds.slice(0, 5)) {
     const actions = [execute(t('teams:summary.draft'), 'summary.draft', { roundId: r.id })];
-    if (r.status === 'open') actions.push(execute(t('teams:roundForm.close'), 'round.close', { roundId: r.id }, { style: 'destructive' }));
-    roundItems.push(say(r.question), note(t(`teams:roundForm.status.${r.status}`), { subtle: true }), buttons(actions));
+    if (canClose) actions.push(execute(t('teams:roundForm.close'), 'round.close', { roundId: r.id }, { style: 'destructive' }));
+    roundItems.push(say(r.question), note(t(`teams:roundForm.status.${open ? 'open' : 'closed'}`), { subtle: true }), buttons(actions));
   }
   roundItems.push(buttons([execute(t('teams:roundForm.open'), 'round.new', {}, { style: 'positive' })]));
   const summaryItems: CardElement[] = [heading(t('teams:facilitator.summaries'), 'medium')];

@@ -1,6 +1,6 @@
-import { CONSENT_VOTES, LIMITS, describeBallot as describeChoice, type BallotRecord, type PollRecord, type PollResults } from '../../../core/index.js';
+import { CONSENT_VOTES, LIMITS, describeBallot as describeChoice, type BallotRecord, type PollRecord, type PollResults, type PollScreen } from '../../../core/index.js';
 import { card, choiceInput, execute, heading, labelled, note, quote, say, section, textInput, type AdaptiveCard, type CardElement } from './elements.js';
-import { isFacilitator, notice, when, type Notice, type View } from './view.js';
+import { notice, when, type Notice, type View } from './view.js';
 
 /** What a member chose, in words: option labels, a score or a consent vote. */
 export function describeBallot(view: View, poll: PollRecord, ballot: BallotRecord): string {
@@ -40,8 +40,10 @@ function answerInputs(view: View, poll: PollRecord, values: Record<string, strin
 }
 
 /** One poll as this member sees it: the question, their current answer, and an explicit send button. */
-export function pollCard(view: View, poll: PollRecord, ballot: BallotRecord | null, done?: Notice, typed?: Record<string, string>): AdaptiveCard {
+export function pollCard(view: View, screen: PollScreen, done?: Notice, typed?: Record<string, string>): AdaptiveCard {
   const { t } = view;
+  const { ballot } = screen;
+  const poll = screen.results.poll;
   const body: CardElement[] = [
     heading(t('teams:poll.title')),
     say(poll.question, { size: 'medium', weight: 'bolder' }),
@@ -49,16 +51,20 @@ export function pollCard(view: View, poll: PollRecord, ballot: BallotRecord | nu
     ...notice(done),
   ];
   const actions: CardElement[] = [];
-  if (poll.status === 'closed') {
+  // Open or closed as the core says (status and deadline), the same in every channel; the vote form only for
+  // those the poll asks (a facilitator sees an experts' poll without it).
+  if (screen.closed) {
     body.push(note(t('teams:poll.closed')));
   } else {
     if (poll.deadline) body.push(note(t('teams:poll.deadline', { date: when(view, poll.deadline) }), { subtle: true }));
-    body.push(ballot ? labelled(t('teams:poll.yourAnswer'), describeBallot(view, poll, ballot)) : note(t('teams:poll.notYet')));
-    body.push(...answerInputs(view, poll, { ...currentValue(ballot), ...typed }));
-    actions.push(execute(ballot ? t('teams:poll.change') : t('teams:poll.submit'), 'poll.vote', { pollId: poll.id }, { style: 'positive', inputs: true }));
+    if (screen.canVote) {
+      body.push(ballot ? labelled(t('teams:poll.yourAnswer'), describeBallot(view, poll, ballot)) : note(t('teams:poll.notYet')));
+      body.push(...answerInputs(view, poll, { ...currentValue(ballot), ...typed }));
+      actions.push(execute(ballot ? t('teams:poll.change') : t('teams:poll.submit'), 'poll.vote', { pollId: poll.id }, { style: 'positive', inputs: true }));
+    }
   }
-  if (poll.resultsVisibility === 'live' || poll.status === 'closed') actions.push(execute(t('teams:results.open'), 'poll.results', { pollId: poll.id }));
-  if (isFacilitator(view) && poll.status === 'open') actions.push(execute(t('teams:poll.close'), 'poll.close', { pollId: poll.id }, { style: 'destructive' }));
+  if (screen.results.visible || poll.resultsVisibility === 'live') actions.push(execute(t('teams:results.open'), 'poll.results', { pollId: poll.id }));
+  if (screen.canClose) actions.push(execute(t('teams:poll.close'), 'poll.close', { pollId: poll.id }, { style: 'destructive' }));
   actions.push(execute(t('teams:card.home'), 'home'));
   return card(body, { actions, refresh: { verb: 'poll.show', data: { pollId: poll.id }, title: t('teams:card.refresh') }, fallback: t('teams:poll.title') });
 }

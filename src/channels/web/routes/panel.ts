@@ -10,6 +10,7 @@ import {
   planMeeting,
   publishSummary,
   recordMeetingOutcome,
+  remindPanel,
 } from '../../../core/index.js';
 import { id, lines, optionalId } from '../../../web-ui/form.js';
 import type { createPages } from '../../../web-ui/pages.js';
@@ -65,6 +66,15 @@ export function panelRoutes(pages: ReturnType<typeof createPages>): void {
         meetingId: optionalId(form.str('meetingId')),
       });
       return `/panel?done=poll#poll-${poll.id}`;
+    },
+    page: panelPage,
+  });
+
+  pages.action('/panel/reminders', {
+    formId: 'reminders',
+    run: async (ctx) => {
+      await remindPanel(ctx.deps, ctx.actor);
+      return '/panel?done=reminders#polls-h';
     },
     page: panelPage,
   });

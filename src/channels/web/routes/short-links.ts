@@ -1,4 +1,4 @@
-import { resolvePollShortCode, type CoreDeps } from '../../../core/index.js';
+import { isPollOpen, resolvePollShortCode, type CoreDeps } from '../../../core/index.js';
 import { NoSession } from '../../../web-ui/errors.js';
 import type { createPages } from '../../../web-ui/pages.js';
 import { sessionActor } from '../../../web-ui/session.js';
@@ -13,6 +13,6 @@ export function shortLinkRoutes(deps: CoreDeps, pages: ReturnType<typeof createP
     if (!actor) throw new NoSession();
     res.locals.actor = actor;
     const poll = await resolvePollShortCode(deps, actor, String(req.params.code));
-    res.redirect(303, poll.status === 'open' ? `/home#poll-${poll.id}` : `/polls/${poll.id}`);
+    res.redirect(303, isPollOpen(poll, deps.clock.now()) ? `/home#poll-${poll.id}` : `/polls/${poll.id}`);
   });
 }

@@ -1,4 +1,4 @@
-import { enforce, listIdeaRounds, listMeetings, listPolls, listSummaries, type Actor } from '../../../core/index.js';
+import { enforce, facilitatorOverview, listMeetings, type Actor } from '../../../core/index.js';
 import { html, multiline } from '../../../web-ui/html.js';
 import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { meetingForm, outcomeForm, pollForm, roundForm } from './panel-forms.js';
@@ -14,12 +14,9 @@ export function requireFacilitator(actor: Actor): void {
 export async function panelPage(ctx: Ctx, state: FormState | null): Promise<Page> {
   requireFacilitator(ctx.actor);
   const { t } = ctx;
-  const [meetings, polls, rounds, summaries] = [
-    await listMeetings(ctx.deps, ctx.actor),
-    await listPolls(ctx.deps, ctx.actor),
-    await listIdeaRounds(ctx.deps, ctx.actor),
-    await listSummaries(ctx.deps, ctx.actor),
-  ];
+  const meetings = await listMeetings(ctx.deps, ctx.actor);
+  // The same overview as Slack and Teams draw: a poll past its deadline shows as closed, without a close button.
+  const { polls, rounds, summaries } = await facilitatorOverview(ctx.deps, ctx.actor);
   meetings.sort((a, b) => b.scheduledAt.getTime() - a.scheduledAt.getTime());
   const body = html`
   <p class="lead">${t('web:panel.intro')}</p>
@@ -36,19 +33,20 @@ export async function panelPage(ctx: Ctx, state: FormState | null): Promise<Page
 
   <section aria-labelledby="polls-h"><h2 id="polls-h">${t('web:panel.polls')}</h2>
     <details${state?.formId === 'create-poll' ? html` open` : ''}><summary>${t('web:panel.createPoll')}</summary>${pollForm(ctx, state, meetings)}</details>
-    ${polls.map((p) => html`<article class="card" id="poll-${p.id}"><h3>${p.question}</h3>
-      <p class="muted">${t(`common:pollKind.${p.kind}`)} · ${t(`common:anonymity.${p.anonymity}`)} · <strong>${t(`web:panel.pollStatus.${p.status}`)}</strong></p>
+    <form method="post" action="/panel/reminders" class="inline"><button type="submit" class="secondary">${t('web:panel.remind')}</button> <span class="muted">${t('web:panel.remindHint')}</span></form>
+    ${polls.map(({ poll: p, open, canClose }) => html`<article class="card" id="poll-${p.id}"><h3>${p.question}</h3>
+      <p class="muted">${t(`common:pollKind.${p.kind}`)} · ${t(`common:anonymity.${p.anonymity}`)} · <strong>${t(`web:panel.pollStatus.${open ? 'open' : 'closed'}`)}</strong></p>
       <div class="actions"><a class="button secondary" href="/polls/${p.id}">${t('web:poll.seeResults')}</a>
-      ${p.status === 'open' ? html`<form method="post" action="/panel/polls/${p.id}/close" class="inline"><button type="submit">${t('web:panel.closePoll')}</button></form>` : ''}</div>
+      ${canClose ? html`<form method="post" action="/panel/polls/${p.id}/close" class="inline"><button type="submit">${t('web:panel.closePoll')}</button></form>` : ''}</div>
     </article>`)}
   </section>
 
   <section aria-labelledby="rounds-h"><h2 id="rounds-h">${t('web:panel.rounds')}</h2>
     <details${state?.formId === 'open-round' ? html` open` : ''}><summary>${t('web:panel.openRound')}</summary>${roundForm(ctx, state, meetings)}</details>
-    ${rounds.map((r) => html`<article class="card" id="round-${r.id}"><h3>${r.question}</h3>
-      <p class="muted">${when(ctx, r.createdAt, false)} · <strong>${t(`web:panel.roundStatus.${r.status}`)}</strong></p>
+    ${rounds.map(({ round: r, open, canClose }) => html`<article class="card" id="round-${r.id}"><h3>${r.question}</h3>
+      <p class="muted">${when(ctx, r.createdAt, false)} · <strong>${t(`web:panel.roundStatus.${open ? 'open' : 'closed'}`)}</strong></p>
       <div class="actions"><a class="button secondary" href="/panel/rounds/${r.id}">${t('web:panel.seeContributions')}</a>
-      ${r.status === 'open' ? html`<form method="post" action="/panel/rounds/${r.id}/close" class="inline"><button type="submit">${t('web:panel.closeRound')}</button></form>` : ''}</div>
+      ${canClose ? html`<form method="post" action="/panel/rounds/${r.id}/close" class="inline"><button type="submit">${t('web:panel.closeRound')}</button></form>` : ''}</div>
     </article>`)}
   </section>
 
