@@ -156,7 +156,7 @@ export const benchmark: Benchmark = {
     return [
       `compiled / tsx (medians): ${(ms / Number(tsx['cold start ms median'])).toFixed(2)}x the start time, ${(cpu / Number(tsx['CPU ms to ready'])).toFixed(2)}x the CPU time, ${(rss / Number(tsx['idle RSS MiB median'])).toFixed(2)}x the memory.`,
       `load average during the run: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores (wall times grow with it; CPU times much less).`,
-      `target cold start < ${TARGET_MS} ms: median ${ms.toFixed(0)} ms = ${(ms / TARGET_MS).toFixed(2)}x the target, worst of ${compiled.runs} ${msMax.toFixed(0)} ms = ${(msMax / TARGET_MS).toFixed(2)}x (${met(ms, msMax, TARGET_MS)}).`,
+      `target cold start < ${TARGET_MS} ms: median ${ms.toFixed(0)} ms = ${(ms / TARGET_MS).toFixed(2)}x the target, worst of ${compiled.runs} ${msMax.toFixed(0)} ms = ${(msMax / TARGET_MS).toFixed(2)}x (${met(ms, msMax, TARGET_MS)}); CPU time to ready, which a busy machine inflates much less: median ${cpu.toFixed(0)} ms = ${(cpu / TARGET_MS).toFixed(2)}x.`,
       `target idle RSS < 200 MB (${TARGET_MIB.toFixed(1)} MiB): median ${rss.toFixed(1)} MiB = ${(rss / TARGET_MIB).toFixed(2)}x the target, worst of ${compiled.runs} ${rssMax.toFixed(1)} MiB = ${(rssMax / TARGET_MIB).toFixed(2)}x (${met(rss, rssMax, TARGET_MIB)}).`,
       'the part of RSS that is not anonymous is file-backed: mostly the pages of the node binary in use (about 55 MiB), shared with other node processes.',
     ];
