@@ -64,7 +64,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const db = await openDatabase(config.databaseUrl, { transactionConcurrency: config.ops.dbConcurrency });
   const store = createPrismaStore(db);
   const clock = overrides.clock ?? { now: () => new Date() };
-  const metrics = createMetrics(() => outboxStats(db, clock.now()));
+  // Every channel implements one contract (src/channels/contract.ts); the outbox depth counts what the
+  // delivering ones among them will deliver.
+  const channels = new ChannelSet();
+  const metrics = createMetrics(() => outboxStats(db, channels.delivering(), clock.now()));
   const deps: CoreDeps = {
     store,
     clock,
@@ -86,8 +89,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   http.use(accessLog(config.ops.accessLog ? logger : null, metrics));
   http.use(healthRoutes({ ready, stopping: () => drain.draining, metrics, metricsAt: config.ops.metrics }));
   // Without the local web channel, the board pages are reached from Slack or Teams through sign-in links.
-  // Every channel implements one contract (src/channels/contract.ts).
-  const channels = new ChannelSet();
   const pageOptions: PageOptions = { timeZone: config.timeZone, logger, site: config.webChannel ? 'web' : 'board', publicUrl: config.publicUrl, channels };
   // Chat channels are loaded only when configured, so a local start needs none of their credentials.
   if (config.slack) {

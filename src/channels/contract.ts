@@ -68,6 +68,13 @@ export class ChannelSet {
     return [...this.#channels.values()];
   }
 
+  /** The channels that deliver notifications unasked (through an outbox); the web channel does not. */
+  delivering(): ChannelName[] {
+    return this.list()
+      .filter((channel) => channel.deliver)
+      .map((channel) => channel.name);
+  }
+
   /**
    * Deletes each message through the channel that posted it. A message of a channel that does not run
    * here (Teams not configured any more) cannot be deleted and is reported as such.

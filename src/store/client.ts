@@ -39,8 +39,8 @@ import { PrismaClient as PostgresPrismaClient } from '../../prisma/generated/pos
 import { PrismaClient as SqlitePrismaClient } from '../../prisma/generated/sqlite/client.js';
 import { DEFAULT_TRANSACTION_CONCURRENCY, Limiter, limitTransactions } from './limiter.js';
 import { migrateDatabase, providerOf } from './migrate.js';
-import { pgPool } from './pg-pool.js';
-import { postgresSchemaOf, sqliteFileLock, sqlitePathOf, type Lock } from './schema-engine.js';
+import { pgPool, postgresSchemaOf } from './pg-pool.js';
+import { sqliteFileLock, sqlitePathOf, type Lock } from './schema-engine.js';
 import { SqliteGroupCommitter } from './sqlite-group-commit.js';
 
 /** The database client used across the app (the SQLite client's type; same API on PostgreSQL). */

@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { pgPool } from './pg-pool.js';
+import { pgPool, postgresSchemaOf, quoteIdent } from './pg-pool.js';
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
@@ -67,21 +67,17 @@ export function sqlitePathOf(databaseUrl: string): string {
   return q === -1 ? rest : rest.slice(0, q);
 }
 
-/** A PostgreSQL URL with another database name (same server and credentials). */
+/**
+ * A PostgreSQL URL with another database name (same server and credentials). Without `?schema=`: the
+ * shadow database made from it is new and empty, and its adapter looks in the default schema.
+ */
 export function withDatabaseName(databaseUrl: string, database: string): string {
   const u = new URL(databaseUrl);
   u.pathname = `/${encodeURIComponent(database)}`;
+  u.searchParams.delete('schema');
   return u.toString();
 }
 
-/** `?schema=` of a PostgreSQL URL, as Prisma URLs carry it; pg itself ignores it. */
-export function postgresSchemaOf(databaseUrl: string): string | undefined {
-  return new URL(databaseUrl).searchParams.get('schema') ?? undefined;
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** A FIFO async lock. `acquire` resolves to an idempotent release function. */
 export class Lock {

@@ -7,12 +7,20 @@ import { sessionActor } from '../../web-ui/session.js';
 import { inputDate, when, zoned } from '../../web-ui/util.js';
 import { requireReader } from '../access.js';
 import { briefCsv } from './csv.js';
-import { briefDocument } from './document.js';
+import { briefDocument, type BriefDocument } from './document.js';
 import { briefMarkdown } from './markdown.js';
 import { briefHtml } from './page.js';
-import { briefPdf } from './pdf.js';
 
 type Query = Record<string, string | undefined>;
+
+/**
+ * pdfkit (with fontkit and its Brotli decoder) is loaded on the first PDF asked for, not at start: it adds
+ * about 12 MB to the resident memory of every instance, and most never print a brief.
+ */
+async function pdfOf(doc: BriefDocument): Promise<Buffer> {
+  const { briefPdf } = await import('./pdf.js');
+  return briefPdf(doc);
+}
 
 /** What the brief covers, from the query: a meeting, or a period typed as local dates. */
 function briefInput(query: Query, timeZone: string) {
@@ -67,7 +75,7 @@ export function briefDownload(deps: CoreDeps, timeZone: string, format: keyof ty
     const query = req.query as Query;
     const brief = await boardBrief(deps, actor, briefInput(query, timeZone));
     const doc = briefDocument(brief, actor.language, timeZone);
-    const body = format === 'pdf' ? await briefPdf(doc) : format === 'md' ? briefMarkdown(doc) : briefCsv(brief, actor.language);
+    const body = format === 'pdf' ? await pdfOf(doc) : format === 'md' ? briefMarkdown(doc) : briefCsv(brief, actor.language);
     const name = `brief-${brief.to.toISOString().slice(0, 10)}.${FORMATS[format].ext}`;
     res.status(200).type(FORMATS[format].type).set('Content-Disposition', `attachment; filename="${name}"`).send(body);
   };

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { pollShortCode, type PresentView } from '../../core/index.js';
 import { html, trusted, type Html } from '../../web-ui/html.js';
 import type { Ctx } from '../../web-ui/pages.js';
@@ -23,7 +22,9 @@ export async function voteLink(base: string, view: PresentView): Promise<{ url: 
   const poll = view.results?.poll;
   if (!poll || poll.status !== 'open') return null;
   const url = `${base}/v/${pollShortCode(poll.id)}`;
-  // The QR code is drawn on the server as SVG (no script, no image request).
+  // The QR code is drawn on the server as SVG (no script, no image request). The qrcode package is loaded
+  // when a meeting is first projected, not at start: a board-only instance may never need it.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
   return { url, qr: trusted(svg.replace('<svg ', '<svg role="img" aria-hidden="true" focusable="false" class="qr" ')) };
 }
