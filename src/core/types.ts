@@ -293,6 +293,8 @@ export type NotificationKind =
   | 'summary_published'
   | 'summary_changed'
   | 'input_outcome'
+  /** An action-plan item linked to the member's input changed status; the payload holds the new status. */
+  | 'item_status_changed'
   | 'poll_opened'
   | 'round_opened'
   | 'change_requested'
