@@ -40,6 +40,7 @@ export * from './use-cases/brief.js';
 export * from './use-cases/action-plan.js';
 export { backlogItemHistory } from './use-cases/backlog-history.js';
 export * from './use-cases/meeting-session.js';
+export * from './use-cases/poll-short-codes.js';
 export * from './use-cases/thread.js';
 export * from './use-cases/stats.js';
 export * from './use-cases/translations.js';

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { pollShortCode, type PresentView } from '../../core/index.js';
+import type { PresentView } from '../../core/index.js';
 import { html, trusted, type Html } from '../../web-ui/html.js';
 import type { Ctx } from '../../web-ui/pages.js';
 import { resultsRows } from './results.js';
@@ -21,8 +21,8 @@ export function liveFragment(ctx: Ctx, view: PresentView): Html {
 /** The link a phone opens to vote: the short link on the web channel. */
 export async function voteLink(base: string, view: PresentView): Promise<{ url: string; qr: Html } | null> {
   const poll = view.results?.poll;
-  if (!poll || poll.status !== 'open') return null;
-  const url = `${base}/v/${pollShortCode(poll.id)}`;
+  if (!poll || poll.status !== 'open' || !view.shortCode) return null;
+  const url = `${base}/v/${view.shortCode}`;
   // The QR code is drawn on the server as SVG (no script, no image request).
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
   return { url, qr: trusted(svg.replace('<svg ', '<svg role="img" aria-hidden="true" focusable="false" class="qr" ')) };
