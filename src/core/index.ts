@@ -37,6 +37,7 @@ export type { PollResults } from './use-cases/poll-results.js';
 export { isQuietTime } from './time.js';
 export { seedDemoPanel } from './seed-demo.js';
 export * from './use-cases/brief.js';
+export * from './use-cases/brief-turnout.js';
 export * from './use-cases/action-plan.js';
 export { backlogItemHistory } from './use-cases/backlog-history.js';
 export * from './use-cases/meeting-session.js';

@@ -1,4 +1,4 @@
-import type { Brief, Language } from '../../core/index.js';
+import type { Brief, BriefPoll, Language } from '../../core/index.js';
 import { formatDate, translator } from '../../i18n/index.js';
 
 /**
@@ -20,6 +20,31 @@ export interface BriefDocument {
 }
 
 const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 100) : 0);
+
+/** Who of each domain of experience took part in one poll; the core already left out groups too small to show. */
+function domainTurnout(p: BriefPoll, lang: Language, min: number): Block[] {
+  const t = translator(lang);
+  const { shown, hidden } = p.byDomain;
+  const blocks: Block[] = [];
+  if (shown.length) {
+    const labels = shown.map((d) => d.labels[lang]);
+    blocks.push({
+      kind: 'table',
+      caption: t('brief:domainTurnoutTable', { question: p.question }),
+      head: [t('brief:col.domain'), t('brief:col.voted'), t('brief:col.asked'), t('brief:col.share')],
+      rows: shown.map((d, i) => [labels[i]!, String(d.voted), String(d.members), `${pct(d.voted, d.members)}%`]),
+      chart: {
+        labels,
+        series: [
+          { name: t('brief:col.asked'), values: shown.map((d) => d.members) },
+          { name: t('brief:col.voted'), values: shown.map((d) => d.voted) },
+        ],
+      },
+    });
+  }
+  if (hidden.length) blocks.push({ kind: 'para', text: t('brief:domainsHidden', { min, domains: hidden.map((d) => d.labels[lang]).join(', ') }), muted: true });
+  return blocks;
+}
 
 export function briefDocument(brief: Brief, lang: Language, timeZone: string): BriefDocument {
   const t = translator(lang);
@@ -67,6 +92,7 @@ export function briefDocument(brief: Brief, lang: Language, timeZone: string): B
       ...(p.kind === 'single' || p.kind === 'multiple' ? { rowLang: brief.panelLanguage } : {}),
     });
     if (p.average !== null) blocks.push({ kind: 'para', text: t('brief:average', { value: p.average }) });
+    blocks.push(...domainTurnout(p, lang, brief.minGroupSize));
   }
 
   blocks.push({ kind: 'heading', level: 2, text: t('brief:representation'), id: 'representation' });

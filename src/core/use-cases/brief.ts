@@ -5,6 +5,7 @@ import type { Repositories } from '../ports.js';
 import type { Actor, BacklogItemRecord, BacklogLevel, BacklogStatus, Language, MeetingRecord, PollKind, SummaryVersionRecord } from '../types.js';
 import { optionalDate } from '../validation.js';
 import { isOverdue } from './action-plan.js';
+import { MIN_GROUP_SIZE, turnoutByDomain, type PollTurnoutByDomain } from './brief-turnout.js';
 import { pollResults } from './poll-results.js';
 
 /** A domain not heard from for this long (before the end of the period) is flagged. */
@@ -46,6 +47,8 @@ export interface BriefPoll {
   /** Count per option (or per scale value, or per consent vote: `key` is then the value or the vote code). */
   rows: { key: string; label: string; count: number }[];
   average: number | null;
+  /** Turnout per domain of experience, groups smaller than MIN_GROUP_SIZE left out. */
+  byDomain: PollTurnoutByDomain;
 }
 
 export interface BriefDomain {
@@ -93,6 +96,8 @@ export interface Brief {
   contributions: number;
   changes: BriefPlanChange[];
   answersDue: BriefAnswerDue[];
+  /** The smallest group a figure is shown for (turnout per domain). */
+  minGroupSize: number;
 }
 
 export interface BriefInput {
@@ -227,7 +232,10 @@ export async function boardBrief(deps: CoreDeps, actor: Actor, input: BriefInput
       meeting && p.meetingId ? p.meetingId === meeting.id : within(p.closedAt, from, to),
     );
     const items = await repos.backlog.listByPanel(actor.panelId);
+    const domains = (await repos.panels.listDomains(actor.panelId)).filter((d) => !d.archived).sort((a, b) => a.position - b.position);
+    const members = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active && !m.erasedAt);
     return {
+      byDomain: await turnoutByDomain(repos, polls, domains, members),
       panel,
       meeting,
       from,
@@ -248,8 +256,9 @@ export async function boardBrief(deps: CoreDeps, actor: Actor, input: BriefInput
         : r.poll.kind === 'consent'
           ? r.consent.map((c) => ({ key: c.vote, label: c.vote, count: c.count }))
           : r.options.map((o) => ({ key: o.optionId, label: o.label, count: o.count }));
-    polls.push({ id: r.poll.id, question: r.poll.question, kind: r.poll.kind, closedAt: r.poll.closedAt, turnout: r.turnout, audience: r.eligible, rows, average: r.scaleAverage });
+    const byDomain = gathered.byDomain.get(pollId) ?? { shown: [], hidden: [] };
+    polls.push({ id: r.poll.id, question: r.poll.question, kind: r.poll.kind, closedAt: r.poll.closedAt, turnout: r.turnout, audience: r.eligible, rows, average: r.scaleAverage, byDomain });
   }
-  const { panel, pollIds: _ids, ...rest } = gathered;
-  return { ...rest, panelName: panel.name, panelLanguage: panel.defaultLanguage, generatedAt: now, polls };
+  const { panel, pollIds: _ids, byDomain: _byDomain, ...rest } = gathered;
+  return { ...rest, panelName: panel.name, panelLanguage: panel.defaultLanguage, generatedAt: now, polls, minGroupSize: MIN_GROUP_SIZE };
 }
