@@ -45,3 +45,4 @@ export * from './use-cases/poll-short-codes.js';
 export * from './use-cases/thread.js';
 export * from './use-cases/stats.js';
 export * from './use-cases/translations.js';
+export * from './use-cases/translation-drafts.js';

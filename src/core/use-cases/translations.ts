@@ -1,11 +1,11 @@
 import { audit, sameTenant, type CoreDeps } from '../context.js';
 import { DomainError } from '../errors.js';
-import { enforce } from '../policy.js';
+import { can, enforce } from '../policy.js';
 import type { Repositories } from '../ports.js';
 import { LANGUAGES, LIMITS, TRANSLATABLE, type Actor, type ContentTranslationRecord, type Language, type TranslatableType } from '../types.js';
 import { oneOf, optionalText } from '../validation.js';
 
-const MAX: Record<string, number> = { question: LIMITS.question, label: LIMITS.shortText, title: LIMITS.shortText, description: LIMITS.longText, boardResponse: LIMITS.longText };
+export const TRANSLATION_MAX: Record<string, number> = { question: LIMITS.question, label: LIMITS.shortText, title: LIMITS.shortText, description: LIMITS.longText, boardResponse: LIMITS.longText };
 
 export interface TranslationInput {
   objectType: unknown;
@@ -19,7 +19,7 @@ export interface TranslationInput {
 }
 
 /** The object must be in the actor's panel, and the actor must be the one who writes that kind of content. */
-async function checkObject(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string, pollId: unknown): Promise<void> {
+export async function checkObject(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string, pollId: unknown): Promise<void> {
   if (type === 'backlog_item') {
     enforce(actor, 'backlog.update');
     sameTenant(actor, await repos.backlog.findById(objectId));
@@ -36,14 +36,16 @@ async function checkObject(repos: Repositories, actor: Actor, type: Translatable
 
 /**
  * A person enters (or replaces, or with empty text removes) translations of an object's fields, in one
- * transaction: they count as confirmed at once. A drafted one (source `llm`) stays marked until a person saves it.
+ * transaction: they count as confirmed at once. A drafted one (source `llm`) that comes back unchanged stays
+ * a draft, unless the person says they confirm the drafts (`confirmDrafts`): then it is kept as the model's
+ * text, confirmed. A draft the person changed becomes theirs.
  */
-export async function translateContent(deps: CoreDeps, actor: Actor, inputs: TranslationInput[]): Promise<number> {
+export async function translateContent(deps: CoreDeps, actor: Actor, inputs: TranslationInput[], opts: { confirmDrafts?: boolean } = {}): Promise<number> {
   const parsed = inputs.map((input) => {
     const objectType = oneOf(input.objectType, Object.keys(TRANSLATABLE) as TranslatableType[], 'objectType');
     const field = oneOf(input.field, TRANSLATABLE[objectType] as readonly string[], 'field');
     const language = oneOf(input.language, LANGUAGES, 'language');
-    const text = optionalText(input.text, field, MAX[field] ?? LIMITS.shortText);
+    const text = optionalText(input.text, field, TRANSLATION_MAX[field] ?? LIMITS.shortText);
     return { objectType, field, language, text, objectId: typeof input.objectId === 'string' ? input.objectId : '', pollId: input.pollId };
   });
   return deps.store.transaction(async (repos) => {
@@ -57,8 +59,11 @@ export async function translateContent(deps: CoreDeps, actor: Actor, inputs: Tra
         await repos.translations.remove(objectType, objectId, field, language);
         continue;
       }
-      await repos.translations.upsert({ tenantId: actor.tenantId, objectType, objectId, field, language, text, source: 'person', confirmedAt: deps.clock.now(), createdById: actor.memberId });
-      await audit(repos, actor, 'translation.saved', objectType, objectId, { field, language });
+      const before = (await repos.translations.listFor(objectType, [objectId])).find((x) => x.field === field && x.language === language && x.tenantId === actor.tenantId);
+      const draft = before?.source === 'llm' && !before.confirmedAt && before.text === text;
+      if (draft && !opts.confirmDrafts) continue;
+      await repos.translations.upsert({ tenantId: actor.tenantId, objectType, objectId, field, language, text, source: draft ? 'llm' : 'person', confirmedAt: deps.clock.now(), createdById: actor.memberId });
+      await audit(repos, actor, draft ? 'translation.confirmed' : 'translation.saved', objectType, objectId, { field, language });
       saved += 1;
     }
     return saved;
@@ -108,7 +113,9 @@ export async function readerTexts(deps: CoreDeps, actor: Actor, objects: Partial
     for (const [type, ids] of Object.entries(objects) as [TranslatableType, string[]][]) {
       if (ids.length && actor.language !== panel.defaultLanguage) all.push(...(await repos.translations.listFor(type, ids)));
     }
-    return { panelLang: panel.defaultLanguage, translations: all.filter((t) => t.tenantId === actor.tenantId && t.language === actor.language) };
+    // A model's draft reaches readers only once a person confirmed it; staff see it, marked, to check it in place.
+    const drafts = can(actor, 'translation.drafts');
+    return { panelLang: panel.defaultLanguage, translations: all.filter((t) => t.tenantId === actor.tenantId && t.language === actor.language && (drafts || t.source !== 'llm' || t.confirmedAt)) };
   });
   return {
     get: (objectType, objectId, field, original) =>
