@@ -18,7 +18,7 @@ function translationInputs(form: Form): TranslationInput[] {
     .filter((name) => name.startsWith('t.'))
     .map((name) => {
       const [, objectType, objectId, field, language] = name.split('.');
-      return { objectType, objectId, field, language, text: form.str(name), pollId: form.str('pollId') };
+      return { objectType, objectId, field, language, text: form.str(name), pollId: form.str('pollId'), versionId: form.str('versionId') };
     });
 }
 

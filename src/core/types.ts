@@ -271,6 +271,8 @@ export const TRANSLATABLE = {
   poll_option: ['label'],
   round: ['question', 'description'],
   backlog_item: ['title', 'boardResponse'],
+  /** A statement of a summary version (for the board's brief); its theme is shared by the statements under it. */
+  statement: ['theme', 'text'],
 } as const;
 export type TranslatableType = keyof typeof TRANSLATABLE;
 

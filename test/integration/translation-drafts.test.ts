@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import {
   acceptParticipation,
+  boardBrief,
+  eraseMember,
   createBacklogItem,
   createPoll,
   draftTranslations,
@@ -25,6 +27,10 @@ import { t } from '../../src/i18n/index.js';
 import { startApp } from '../e2e/helpers.js';
 import { testDatabases } from '../setup/databases.js';
 import { usePanelHarness } from '../support/harness.js';
+import { seedBrief } from '../support/brief-fixture.js';
+import { briefCsv } from '../../src/board/brief/csv.js';
+import { briefDocument } from '../../src/board/brief/document.js';
+import { briefMarkdown } from '../../src/board/brief/markdown.js';
 import { completion, startStandIn, type ReplyFn, type StandIn, type StandInRequest } from '../support/openai-standin.js';
 
 /** The texts and target languages the prompt carries. */
@@ -198,5 +204,41 @@ describe.each(testDatabases())('drafted translations in the core on $name', ({ m
     await expect(draftTranslations(withModel(), s.p.actor('fac'), { objectType: 'round', objectId: round.id })).rejects.toMatchObject({ code: 'drafting_failed' });
     expect(await s.h.deps.store.transaction((repos) => repos.translations.listFor('round', [round.id]))).toEqual([]);
     standIn.reply = taggingModel;
+  });
+});
+
+describe.each(testDatabases())('translated statements in the board brief on $name', ({ makeUrl }) => {
+  const s = usePanelHarness(makeUrl, { experts: 4 });
+
+  it('drafts a summary’s statements, keeps drafts out of the brief until confirmed, and erases them with the member’s words', async () => {
+    const deps: CoreDeps = { ...s.h.deps, translator: new LlmContentTranslator(createModelClient({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 5000, maxRetries: 0, tokenBudget: 50_000 }), { logger: createLogger('silent') }) };
+    const fac = s.p.actor('fac');
+    const frenchBoard = { ...s.p.actor('board'), language: 'fr' as const };
+    const { published } = await seedBrief(deps, s.p);
+    const [first, second] = [...published.statements].sort((a, b) => a.position - b.position);
+
+    await expect(draftTranslations(deps, s.p.actor('board'), { objectType: 'summary_version', objectId: published.id })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await draftTranslations(deps, fac, { objectType: 'summary_version', objectId: published.id })).toBe(8); // 2 statements x (theme, text) x (fr, en)
+    const statementOf = async () => (await boardBrief(deps, frenchBoard, {})).summaries[0]!.statements;
+    expect((await statementOf()).map((st) => st.translation)).toEqual([null, null]);
+
+    const fr = (statementId: string, field: string, text: string) => ({ objectType: 'statement', objectId: statementId, versionId: published.id, field, language: 'fr', text });
+    await translateContent(deps, fac, [fr(first!.id, 'theme', `[fr] ${first!.theme}`), fr(first!.id, 'text', `[fr] ${first!.text}`), fr(second!.id, 'text', 'Les coûts passent après les factures.')], { confirmDrafts: true });
+    const statements = await statementOf();
+    expect(statements[0]!.translation).toEqual({ theme: `[fr] ${first!.theme}`, text: `[fr] ${first!.text}`, lang: 'fr' });
+    // Its theme's draft was not in what the person confirmed: the original theme is shown with the translated text.
+    expect(statements[1]!.translation).toEqual({ theme: second!.theme, text: 'Les coûts passent après les factures.', lang: 'fr' });
+    const brief = await boardBrief(deps, frenchBoard, {});
+    expect(briefMarkdown(briefDocument(brief, 'fr', 'Europe/Brussels'))).toContain(`${t('fr', 'brief:translation')} \\[fr\\] ${first!.theme}: \\[fr\\] ${first!.text}`);
+    expect(briefCsv(brief, 'fr')).toContain('statement_translation');
+    // The summary is in Dutch: no "translation" into Dutch, and the board does not write statements.
+    await expect(translateContent(deps, fac, [{ ...fr(first!.id, 'text', 'x'), language: 'nl' }])).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(translateContent(deps, s.p.actor('board'), [fr(first!.id, 'text', 'x')])).rejects.toMatchObject({ code: 'forbidden' });
+
+    // e1 is erased: the statement that quoted only e1 is blanked, and so are its translations; the other stays.
+    await eraseMember(deps, s.p.actor('admin'), s.p.member('e1').id);
+    const left = await deps.store.transaction((repos) => repos.translations.listFor('statement', [first!.id, second!.id]));
+    expect(left.some((x) => x.objectId === first!.id)).toBe(false);
+    expect(left.some((x) => x.objectId === second!.id)).toBe(true);
   });
 });

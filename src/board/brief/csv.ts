@@ -23,6 +23,7 @@ export function briefCsv(brief: Brief, lang: Language): string {
   for (const s of brief.summaries) {
     s.statements.forEach((st, i) => {
       rows.push(['statement', s.title, String(i + 1), st.theme ? `${st.theme}: ${st.text}` : st.text, s.language, null, null, day(s.publishedAt)]);
+      if (st.translation) rows.push(['statement_translation', s.title, String(i + 1), st.translation.theme ? `${st.translation.theme}: ${st.translation.text}` : st.translation.text, st.translation.lang, null, null, day(s.publishedAt)]);
       for (const q of st.quotes) rows.push(['quote', s.title, String(i + 1), q.quote, q.language, null, null, day(s.publishedAt)]);
     });
   }

@@ -64,6 +64,7 @@ export function briefDocument(brief: Brief, lang: Language, timeZone: string): B
     blocks.push({ kind: 'para', text: t('brief:version', { number: s.versionNumber, date: day(s.publishedAt) }), muted: true });
     s.statements.forEach((st, i) => {
       blocks.push({ kind: 'para', text: `${i + 1}. ${st.theme ? `${st.theme}: ` : ''}${st.text}`, lang: s.language });
+      if (st.translation) blocks.push({ kind: 'para', text: `${t('brief:translation')} ${st.translation.theme ? `${st.translation.theme}: ` : ''}${st.translation.text}`, lang: st.translation.lang, muted: true });
       for (const q of st.quotes) {
         blocks.push({
           kind: 'quote',

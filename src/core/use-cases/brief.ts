@@ -2,7 +2,7 @@ import { sameTenant, type CoreDeps } from '../context.js';
 import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
-import type { Actor, BacklogItemRecord, BacklogLevel, BacklogStatus, Language, MeetingRecord, PollKind, SummaryVersionRecord } from '../types.js';
+import type { Actor, BacklogItemRecord, ContentTranslationRecord, BacklogLevel, BacklogStatus, Language, MeetingRecord, PollKind, SummaryVersionRecord } from '../types.js';
 import { optionalDate } from '../validation.js';
 import { isOverdue } from './action-plan.js';
 import { MIN_GROUP_SIZE, turnoutByDomain, type PollTurnoutByDomain } from './brief-turnout.js';
@@ -25,6 +25,8 @@ export interface BriefStatement {
   theme: string;
   text: string;
   quotes: BriefQuote[];
+  /** A confirmed translation into the reader's language (never a model's unconfirmed draft), shown beside the original. */
+  translation: { theme: string; text: string; lang: Language } | null;
 }
 
 export interface BriefSummary {
@@ -140,6 +142,8 @@ async function consentedSummaries(repos: Repositories, actor: Actor, meeting: Me
     if (!linked && (otherMeeting || !within(published.publishedAt, from, to))) continue;
     const cited = published.statements.flatMap((s) => s.citations.map((c) => c.contributionId)).filter((id): id is string => !!id);
     const languages = new Map((await repos.contributions.findManyByIds(cited)).map((c) => [c.id, c.language]));
+    const translated = published.language === actor.language ? [] : await confirmedTranslations(repos, actor, published.statements.map((s) => s.id));
+    const translationOf = (statementId: string, field: string) => translated.find((t) => t.objectId === statementId && t.field === field)?.text;
     out.push({
       summaryId: summary.id,
       title: summary.title,
@@ -155,10 +159,16 @@ async function consentedSummaries(repos: Repositories, actor: Actor, meeting: Me
           quotes: s.citations
             .filter((c) => c.quote.trim() !== '')
             .map((c) => ({ quote: c.quote, language: (c.contributionId && languages.get(c.contributionId)) || null, translation: c.translation, attributedName: c.attributedName })),
+          translation: translationOf(s.id, 'text') ? { theme: translationOf(s.id, 'theme') ?? s.theme, text: translationOf(s.id, 'text')!, lang: actor.language } : null,
         })),
     });
   }
   return out;
+}
+
+/** Translations of statements into the reader's language that a person wrote or confirmed: the brief leaves the building. */
+async function confirmedTranslations(repos: Repositories, actor: Actor, statementIds: string[]): Promise<ContentTranslationRecord[]> {
+  return (await repos.translations.listFor('statement', statementIds)).filter((t) => t.tenantId === actor.tenantId && t.language === actor.language && (t.source === 'person' || t.confirmedAt));
 }
 
 async function representation(repos: Repositories, actor: Actor, from: Date, to: Date): Promise<{ domains: BriefDomain[]; contributions: number }> {

@@ -1,5 +1,6 @@
 import { audit, sameTenant, type CoreDeps } from '../context.js';
 import { DomainError } from '../errors.js';
+import { enforce } from '../policy.js';
 import type { Repositories } from '../ports.js';
 import { LANGUAGES, LIMITS, TRANSLATABLE, type Actor, type Language, type TranslatableType } from '../types.js';
 import { cleanText, oneOf } from '../validation.js';
@@ -15,10 +16,36 @@ interface Piece {
   text: string;
 }
 
-/** Every translatable field of one object, with its text (a poll with its options). */
-async function piecesOf(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string): Promise<Piece[]> {
+/** What one "suggest" asks for: an object, with its parts (a poll with its options, a summary version with its statements). */
+export const DRAFT_SUBJECTS = ['poll', 'round', 'backlog_item', 'summary_version'] as const;
+export type DraftSubject = (typeof DRAFT_SUBJECTS)[number];
+
+/**
+ * Every translatable field of one subject, with its text, after the same checks as a person's translation;
+ * and the language the subject is written in when it is not the panel's.
+ */
+async function piecesOf(repos: Repositories, actor: Actor, type: DraftSubject, objectId: string): Promise<{ pieces: Piece[]; language: Language | null }> {
   const of = (objectType: TranslatableType, id: string, values: Record<string, string | null>): Piece[] =>
     (TRANSLATABLE[objectType] as readonly string[]).map((field) => ({ objectType, objectId: id, field, text: values[field] ?? '' }));
+  if (type === 'summary_version') {
+    enforce(actor, 'summary.edit');
+    const version = await repos.summaries.findVersion(objectId);
+    if (!version) throw new DomainError('not_found');
+    sameTenant(actor, await repos.summaries.findById(version.summaryId));
+    // Each statement is asked with its own theme, so that each translation is whole where it is shown.
+    return { pieces: version.statements.flatMap((s) => of('statement', s.id, { theme: s.theme, text: s.text })), language: version.language };
+  }
+  await checkObject(repos, actor, type, objectId, undefined);
+  return { pieces: await fieldsOf(repos, actor, type, objectId, of), language: null };
+}
+
+async function fieldsOf(
+  repos: Repositories,
+  actor: Actor,
+  type: Exclude<DraftSubject, 'summary_version'>,
+  objectId: string,
+  of: (objectType: TranslatableType, id: string, values: Record<string, string | null>) => Piece[],
+): Promise<Piece[]> {
   switch (type) {
     case 'poll': {
       const poll = sameTenant(actor, await repos.polls.findById(objectId));
@@ -32,9 +59,6 @@ async function piecesOf(repos: Repositories, actor: Actor, type: TranslatableTyp
       const item = sameTenant(actor, await repos.backlog.findById(objectId));
       return of('backlog_item', item.id, { title: item.title, boardResponse: item.boardResponse });
     }
-    default:
-      // Options are drafted with their poll.
-      throw new DomainError('invalid_input', { field: 'objectType' });
   }
 }
 
@@ -47,16 +71,16 @@ const keyOf = (p: { objectType: string; objectId: string; field: string }, langu
  * The model is called outside any transaction; what is stored is checked like a person's input.
  */
 export async function draftTranslations(deps: CoreDeps, actor: Actor, input: { objectType: unknown; objectId: unknown }): Promise<number> {
-  const type = oneOf(input.objectType, Object.keys(TRANSLATABLE) as TranslatableType[], 'objectType');
+  const type = oneOf(input.objectType, DRAFT_SUBJECTS, 'objectType');
   const objectId = typeof input.objectId === 'string' ? input.objectId : '';
   const translator = deps.translator;
-  const { panelLanguage, missing } = await deps.store.transaction((repos) => readMissing(repos, actor, type, objectId));
+  const { sourceLanguage, missing } = await deps.store.transaction((repos) => readMissing(repos, actor, type, objectId));
   if (!translator) throw new DomainError('drafting_unavailable');
   if (missing.length === 0) return 0;
 
   const pieces = [...new Map(missing.map((m) => [`${m.piece.objectType}.${m.piece.objectId}.${m.piece.field}`, m.piece])).values()];
   const to = [...new Set(missing.map((m) => m.language))];
-  const result = await translator.translate({ from: panelLanguage, to, pieces: pieces.map((p, i) => ({ ref: `t${i + 1}`, text: p.text })) });
+  const result = await translator.translate({ from: sourceLanguage, to, pieces: pieces.map((p, i) => ({ ref: `t${i + 1}`, text: p.text })) });
   if (!result.ok) throw new DomainError('drafting_failed');
   const wanted = new Map(missing.map((m) => [keyOf(m.piece, m.language), m]));
   const drafts = result.drafts.flatMap((d) => {
@@ -84,15 +108,16 @@ export async function draftTranslations(deps: CoreDeps, actor: Actor, input: { o
 }
 
 /** The fields (with text) and languages of one object that have no translation yet. */
-async function readMissing(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string): Promise<{ panelLanguage: Language; missing: { piece: Piece; language: Language }[] }> {
+async function readMissing(repos: Repositories, actor: Actor, type: DraftSubject, objectId: string): Promise<{ sourceLanguage: Language; missing: { piece: Piece; language: Language }[] }> {
   const panel = sameTenant(actor, await repos.panels.findById(actor.panelId));
-  await checkObject(repos, actor, type, objectId, undefined);
-  const pieces = (await piecesOf(repos, actor, type, objectId)).filter((p) => p.text.trim() !== '');
+  const subject = await piecesOf(repos, actor, type, objectId);
+  const original = subject.language ?? panel.defaultLanguage;
+  const pieces = subject.pieces.filter((p) => p.text.trim() !== '');
   const existing = new Set<string>();
   for (const objectType of new Set(pieces.map((p) => p.objectType))) {
     const ids = [...new Set(pieces.filter((p) => p.objectType === objectType).map((p) => p.objectId))];
     for (const t of await repos.translations.listFor(objectType, ids)) if (t.tenantId === actor.tenantId) existing.add(keyOf(t, t.language));
   }
-  const others = LANGUAGES.filter((l) => l !== panel.defaultLanguage);
-  return { panelLanguage: panel.defaultLanguage, missing: pieces.flatMap((piece) => others.filter((l) => !existing.has(keyOf(piece, l))).map((language) => ({ piece, language }))) };
+  const others = LANGUAGES.filter((l) => l !== original);
+  return { sourceLanguage: original, missing: pieces.flatMap((piece) => others.filter((l) => !existing.has(keyOf(piece, l))).map((language) => ({ piece, language }))) };
 }

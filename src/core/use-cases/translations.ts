@@ -5,7 +5,15 @@ import type { Repositories } from '../ports.js';
 import { LANGUAGES, LIMITS, TRANSLATABLE, type Actor, type ContentTranslationRecord, type Language, type TranslatableType } from '../types.js';
 import { oneOf, optionalText } from '../validation.js';
 
-export const TRANSLATION_MAX: Record<string, number> = { question: LIMITS.question, label: LIMITS.shortText, title: LIMITS.shortText, description: LIMITS.longText, boardResponse: LIMITS.longText };
+export const TRANSLATION_MAX: Record<string, number> = {
+  question: LIMITS.question,
+  label: LIMITS.shortText,
+  title: LIMITS.shortText,
+  description: LIMITS.longText,
+  boardResponse: LIMITS.longText,
+  theme: LIMITS.shortText,
+  text: LIMITS.longText,
+};
 
 export interface TranslationInput {
   objectType: unknown;
@@ -16,22 +24,36 @@ export interface TranslationInput {
   text: unknown;
   /** For a poll option: the poll it belongs to. */
   pollId?: unknown;
+  /** For a statement: the summary version it belongs to. */
+  versionId?: unknown;
 }
 
-/** The object must be in the actor's panel, and the actor must be the one who writes that kind of content. */
-export async function checkObject(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string, pollId: unknown): Promise<void> {
+/**
+ * The object must be in the actor's panel, and the actor must be the one who writes that kind of content.
+ * `parentId` is the poll of an option, or the summary version of a statement. Returns the language the
+ * object was written in when it is not the panel's (a summary is written in the language it was drafted in).
+ */
+export async function checkObject(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string, parentId: unknown): Promise<Language | null> {
+  if (type === 'statement') {
+    enforce(actor, 'summary.edit');
+    const version = await repos.summaries.findVersion(String(parentId ?? ''));
+    if (!version || !version.statements.some((s) => s.id === objectId)) throw new DomainError('not_found');
+    sameTenant(actor, await repos.summaries.findById(version.summaryId));
+    return version.language;
+  }
   if (type === 'backlog_item') {
     enforce(actor, 'backlog.update');
     sameTenant(actor, await repos.backlog.findById(objectId));
-    return;
+    return null;
   }
   enforce(actor, 'poll.create');
   if (type === 'round') sameTenant(actor, await repos.rounds.findById(objectId));
   else if (type === 'poll') sameTenant(actor, await repos.polls.findById(objectId));
   else {
-    const poll = sameTenant(actor, await repos.polls.findById(String(pollId ?? '')));
+    const poll = sameTenant(actor, await repos.polls.findById(String(parentId ?? '')));
     if (!poll.options.some((o) => o.id === objectId)) throw new DomainError('not_found');
   }
+  return null;
 }
 
 /**
@@ -46,15 +68,15 @@ export async function translateContent(deps: CoreDeps, actor: Actor, inputs: Tra
     const field = oneOf(input.field, TRANSLATABLE[objectType] as readonly string[], 'field');
     const language = oneOf(input.language, LANGUAGES, 'language');
     const text = optionalText(input.text, field, TRANSLATION_MAX[field] ?? LIMITS.shortText);
-    return { objectType, field, language, text, objectId: typeof input.objectId === 'string' ? input.objectId : '', pollId: input.pollId };
+    return { objectType, field, language, text, objectId: typeof input.objectId === 'string' ? input.objectId : '', parentId: objectType === 'statement' ? input.versionId : input.pollId };
   });
   return deps.store.transaction(async (repos) => {
     const panel = sameTenant(actor, await repos.panels.findById(actor.panelId));
     let saved = 0;
-    for (const { objectType, field, language, text, objectId, pollId } of parsed) {
-      await checkObject(repos, actor, objectType, objectId, pollId);
-      // Content is written in the panel's language; a "translation" into it would hide the original.
-      if (language === panel.defaultLanguage) throw new DomainError('invalid_input', { field: 'language' });
+    for (const { objectType, field, language, text, objectId, parentId } of parsed) {
+      const original = (await checkObject(repos, actor, objectType, objectId, parentId)) ?? panel.defaultLanguage;
+      // A "translation" into the language the content is written in would hide the original.
+      if (language === original) throw new DomainError('invalid_input', { field: 'language' });
       if (!text) {
         await repos.translations.remove(objectType, objectId, field, language);
         continue;
