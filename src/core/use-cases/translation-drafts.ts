@@ -82,7 +82,7 @@ export async function draftTranslations(deps: CoreDeps, actor: Actor, input: { o
   const to = [...new Set(missing.map((m) => m.language))];
   const result = await translator.translate({ from: sourceLanguage, to, pieces: pieces.map((p, i) => ({ ref: `t${i + 1}`, text: p.text })) });
   if (!result.ok) throw new DomainError('drafting_failed');
-  const wanted = new Map(missing.map((m) => [keyOf(m.piece, m.language), m]));
+  const wanted = new Set(missing.map((m) => keyOf(m.piece, m.language)));
   const drafts = result.drafts.flatMap((d) => {
     const piece = pieces[Number(d.ref.slice(1)) - 1];
     const text = cleanText(d.text);
