@@ -144,3 +144,31 @@ export async function readerTexts(deps: CoreDeps, actor: Actor, objects: Partial
       localize(original, panelLang, actor.language, translations.filter((t) => t.objectType === objectType), objectId, field),
   };
 }
+
+/** A statement's translation into the reader's language; `draft` only ever reaches staff. */
+export interface StatementTranslation {
+  theme: string | null;
+  text: string;
+  lang: Language;
+  draft: boolean;
+}
+
+/**
+ * Translations of statements into the reader's language, by statement id (a statement without a translated
+ * text has none). Readers get what a person wrote or confirmed; staff also see a model's drafts, marked.
+ */
+export async function statementTranslations(deps: CoreDeps, actor: Actor, statementIds: string[]): Promise<Map<string, StatementTranslation>> {
+  const drafts = can(actor, 'translation.drafts');
+  const rows = statementIds.length
+    ? (await deps.store.transaction((repos) => repos.translations.listFor('statement', statementIds))).filter(
+        (t) => t.tenantId === actor.tenantId && t.language === actor.language && (drafts || t.source !== 'llm' || t.confirmedAt),
+      )
+    : [];
+  const out = new Map<string, StatementTranslation>();
+  for (const row of rows.filter((r) => r.field === 'text')) {
+    const theme = rows.find((r) => r.objectId === row.objectId && r.field === 'theme');
+    const isDraft = (r: ContentTranslationRecord | undefined) => !!r && r.source === 'llm' && !r.confirmedAt;
+    out.set(row.objectId, { theme: theme?.text ?? null, text: row.text, lang: actor.language, draft: isDraft(row) || isDraft(theme) });
+  }
+  return out;
+}
