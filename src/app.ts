@@ -51,6 +51,10 @@ export interface AppOverrides {
  * The language model client (the openai package) is loaded only when a model is configured: it is the
  * largest part of start-up time and memory, and the offline synthesis does not need it.
  */
+async function translatorFor(config: Config, logger: Logger): Promise<CoreDeps['translator']> {
+  return config.llm ? (await import('./synthesis/index.js')).createContentTranslator(config, logger) : undefined;
+}
+
 async function synthesizerFor(config: Config, logger: Logger): Promise<Synthesizer> {
   if (config.llm) return (await import('./synthesis/index.js')).createSynthesizer(config, logger);
   logger.info({ event: 'synthesis.engine', generator: 'offline' }, 'no language model configured: summaries use the offline synthesis');
@@ -75,6 +79,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     synthesizer: timedSynthesizer(overrides.synthesizer ?? (await synthesizerFor(config, logger)), metrics, config.llm?.provider ?? 'offline'),
     privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
   };
+  const translator = await translatorFor(config, logger);
+  if (translator) deps.translator = translator;
   if (config.demo) {
     const seeded = await seedDemoPanel(deps);
     if (seeded) logger.info({ tenantId: seeded.tenant.id, members: seeded.members.length }, 'demo panel seeded');

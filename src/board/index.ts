@@ -1,7 +1,7 @@
 import type { Router } from 'express';
-import { createBacklogItem, respondToBacklogItem, translateContent, updateBacklogItem, type CoreDeps } from '../core/index.js';
+import { createBacklogItem, draftTranslations, respondToBacklogItem, translateContent, updateBacklogItem, type CoreDeps, type TranslationInput } from '../core/index.js';
 import { securityHeaders } from '../web-ui/security.js';
-import { id, optionalId } from '../web-ui/form.js';
+import { id, optionalId, type Form } from '../web-ui/form.js';
 import { createPages, type PageOptions } from '../web-ui/pages.js';
 import { zoned } from '../web-ui/util.js';
 import { itemPage, newItemPage } from './views/items.js';
@@ -11,6 +11,16 @@ import { planPage } from './views/plan.js';
 import { statsPage } from './views/stats.js';
 import { translationsPage } from './views/translations.js';
 import { meetingRoutes } from './meetings/routes.js';
+
+/** Field names are t.<objectType>.<objectId>.<field>.<language>; the core checks every part. */
+function translationInputs(form: Form): TranslationInput[] {
+  return [...form.fields.keys()]
+    .filter((name) => name.startsWith('t.'))
+    .map((name) => {
+      const [, objectType, objectId, field, language] = name.split('.');
+      return { objectType, objectId, field, language, text: form.str(name), pollId: form.str('pollId'), versionId: form.str('versionId') };
+    });
+}
 
 /**
  * The board's pages (mounted at /board), on the same web session: facilitators, board members and admins
@@ -27,15 +37,19 @@ export function createBoardPages(deps: CoreDeps, opts: PageOptions): Router {
   pages.action('/translations', {
     formId: (_ctx, form) => form.str('formId') ?? 'translations',
     run: async (ctx, form) => {
-      // Field names are t.<objectType>.<objectId>.<field>.<language>; the core checks every part.
-      const inputs = [...form.fields.keys()]
-        .filter((name) => name.startsWith('t.'))
-        .map((name) => {
-          const [, objectType, objectId, field, language] = name.split('.');
-          return { objectType, objectId, field, language, text: form.str(name), pollId: form.str('pollId') };
-        });
-      await translateContent(ctx.deps, ctx.actor, inputs);
+      await translateContent(ctx.deps, ctx.actor, translationInputs(form), { confirmDrafts: form.str('confirm') === '1' });
       return `/board/translations?done=translations_saved#${form.str('formId') ?? ''}`;
+    },
+    page: translationsPage,
+  });
+  // The "suggest" button of the same form: a language model drafts what is missing; what was typed is not saved.
+  pages.action('/translations/draft', {
+    formId: (_ctx, form) => form.str('formId') ?? 'translations',
+    run: async (ctx, form) => {
+      // What the person typed first is saved (as with "save"), so that asking for the rest loses nothing.
+      await translateContent(ctx.deps, ctx.actor, translationInputs(form));
+      const drafted = await draftTranslations(ctx.deps, ctx.actor, { objectType: form.str('objectType'), objectId: form.str('objectId') });
+      return `/board/translations?done=${drafted ? 'translations_drafted' : 'translations_none_missing'}#${form.str('formId') ?? ''}`;
     },
     page: translationsPage,
   });

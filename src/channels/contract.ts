@@ -46,6 +46,12 @@ export interface ChatChannel<Event = unknown> {
    * Never throws for one message: the others are still tried.
    */
   deleteMessages(messages: OutboundMessageRecord[], identities: IdentityRecord[]): Promise<UndeletedMessage[]>;
+  /**
+   * A link that opens this app on a member's own device, in the zone's workspace (the projector shows it as
+   * a QR code when the web channel is off): Slack's conversation with the app, a Teams chat with the bot.
+   * Null when the workspace or the app's id is not known.
+   */
+  appLink?(tenantId: string): Promise<string | null>;
   /** Starts sockets and background work; called once the app's server listens. */
   start(): Promise<void>;
   /** Stops them, waiting for work already acknowledged to finish. */
@@ -73,6 +79,16 @@ export class ChannelSet {
     return this.list()
       .filter((channel) => channel.deliver)
       .map((channel) => channel.name);
+  }
+
+  /** Where members of this zone open the app on their own device, per running channel that knows it. */
+  async appLinks(tenantId: string): Promise<{ channel: ChannelName; url: string }[]> {
+    const links: { channel: ChannelName; url: string }[] = [];
+    for (const channel of this.#channels.values()) {
+      const url = channel.appLink ? await channel.appLink(tenantId) : null;
+      if (url) links.push({ channel: channel.name, url });
+    }
+    return links;
   }
 
   /**

@@ -34,6 +34,7 @@ export function notificationTarget(n: NotificationRecord): NotificationTarget {
     case 'consent_requested':
       return { kind: 'consent', requestId: id(n, 'requestId') };
     case 'input_outcome':
+    case 'item_status_changed':
       return { kind: 'outcomes', itemId: id(n, 'itemId') };
     case 'summary_published':
     case 'summary_changed':
@@ -46,22 +47,19 @@ export function notificationTarget(n: NotificationRecord): NotificationTarget {
   }
 }
 
+/** The sentence of a notification; a status change names the new status in the reader's words. */
+export function notificationText(language: Language, n: NotificationRecord): string {
+  if (n.kind !== 'item_status_changed') return t(language, `common:notification.${n.kind}`);
+  const code = n.payload.status;
+  const status = typeof code === 'string' && (BACKLOG_STATUSES as readonly string[]).includes(code) ? t(language, `common:backlogStatus.${code}`) : '…';
+  return t(language, 'common:notification.item_status_changed', { status });
+}
+
 export function notificationView(language: Language, n: NotificationRecord): NotificationView {
-  // An item's status changed (the board did not answer yet): say so, with the new status in words.
-  const status = n.kind === 'input_outcome' && typeof n.payload.status === 'string' && (BACKLOG_STATUSES as readonly string[]).includes(n.payload.status) ? n.payload.status : null;
-  if (status) {
-    return {
-      kind: n.kind,
-      title: t(language, 'common:notificationStatusChange.title'),
-      text: t(language, 'common:notificationStatusChange.text', { status: t(language, `common:backlogStatus.${status}`) }),
-      linkLabel: t(language, `common:notificationLink.${n.kind}`),
-      target: notificationTarget(n),
-    };
-  }
   return {
     kind: n.kind,
     title: t(language, `common:notificationTitle.${n.kind}`),
-    text: t(language, `common:notification.${n.kind}`),
+    text: notificationText(language, n),
     linkLabel: t(language, `common:notificationLink.${n.kind}`),
     target: notificationTarget(n),
   };

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { DomainError } from './errors.js';
 import type { Clock, Repositories, Store } from './ports.js';
 import type { Actor, AuditInput, PrivacyPolicy, Role } from './types.js';
-import type { Synthesizer } from './synthesis.js';
+import type { ContentTranslator, Synthesizer } from './synthesis.js';
 
 /** What every use case gets: storage, a clock, the server secret and the synthesis engine. */
 export interface CoreDeps {
@@ -11,6 +11,8 @@ export interface CoreDeps {
   /** Server-side secret (never stored in the database) that keys anonymous links. */
   secret: string;
   synthesizer: Synthesizer;
+  /** Drafts translations of the panel's content; absent when no language model is configured. */
+  translator?: ContentTranslator;
   /**
    * Votes on one poll that arrive together are stored in one transaction (ballot-box.ts); false stores each
    * vote in its own, as the benchmark's baseline does. On unless set to false.

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'attribution_required',
   'date_impossible',
   'deadline_past',
+  'drafting_unavailable',
+  'drafting_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -63,6 +65,10 @@ const STATUS: Record<ErrorCode, number> = {
   attribution_required: 400,
   date_impossible: 400,
   deadline_past: 400,
+  // No language model is configured: the server cannot do this, whoever asks.
+  drafting_unavailable: 501,
+  // The model was asked but gave nothing usable (refused, cut off, unreachable): nothing was stored.
+  drafting_failed: 502,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

@@ -58,6 +58,8 @@ export interface PolicyObjects {
   'support.handle': undefined;
   'outbound.list': undefined;
   'consent.history': undefined;
+  /** Seeing translations a language model drafted before a person confirmed them. */
+  'translation.drafts': undefined;
 }
 
 export type PolicyAction = keyof PolicyObjects;
@@ -118,6 +120,7 @@ const RULES: Rules = {
   'support.handle': { roles: STAFF },
   'outbound.list': { roles: STAFF },
   'consent.history': { roles: EVERYONE },
+  'translation.drafts': { roles: STAFF },
 };
 
 /** Whether `actor` may do `action` (to `object`, at time `at` when the rule depends on time). */

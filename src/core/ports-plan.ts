@@ -45,4 +45,6 @@ export interface TranslationRepository {
   upsert(input: Omit<ContentTranslationRecord, 'id' | 'updatedAt'>): Promise<ContentTranslationRecord>;
   remove(objectType: ContentTranslationRecord['objectType'], objectId: string, field: string, language: string): Promise<void>;
   listFor(objectType: ContentTranslationRecord['objectType'], objectIds: string[]): Promise<ContentTranslationRecord[]>;
+  /** Erasure: every translation of these objects. */
+  removeAllFor(objectType: ContentTranslationRecord['objectType'], objectIds: string[]): Promise<void>;
 }

@@ -105,3 +105,21 @@ export interface Synthesizer {
 export function contributionText(source: Pick<SynthesisSource, 'whatHappens' | 'whatIsNeeded' | 'idea'>): string {
   return [source.whatHappens, source.whatIsNeeded, source.idea].filter((part) => part.length > 0).join('\n');
 }
+
+/** One piece of the panel's own content (a poll question, a plan item's name) to translate; `ref` is ours. */
+export interface TranslationPiece {
+  ref: string;
+  text: string;
+}
+
+export type TranslationDraftResult =
+  | { ok: true; drafts: { ref: string; language: Language; text: string }[] }
+  | { ok: false; reason: SynthesisFailure | string };
+
+/**
+ * The port a translation engine implements (a language model when one is configured). It drafts only: what
+ * it returns is stored as an unconfirmed translation until a person confirms or edits it.
+ */
+export interface ContentTranslator {
+  translate(request: { from: Language; to: Language[]; pieces: TranslationPiece[] }): Promise<TranslationDraftResult>;
+}

@@ -271,6 +271,8 @@ export const TRANSLATABLE = {
   poll_option: ['label'],
   round: ['question', 'description'],
   backlog_item: ['title', 'boardResponse'],
+  /** A statement of a summary version (for the board's brief); its theme is shared by the statements under it. */
+  statement: ['theme', 'text'],
 } as const;
 export type TranslatableType = keyof typeof TRANSLATABLE;
 
@@ -293,6 +295,8 @@ export type NotificationKind =
   | 'summary_published'
   | 'summary_changed'
   | 'input_outcome'
+  /** An action-plan item linked to the member's input changed status; the payload holds the new status. */
+  | 'item_status_changed'
   | 'poll_opened'
   | 'round_opened'
   | 'change_requested'

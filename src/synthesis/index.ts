@@ -3,6 +3,8 @@ import type { Synthesizer } from '../core/synthesis.js';
 import type { Logger } from '../logger.js';
 import { createModelClient } from './llm/client.js';
 import { LlmSynthesizer, type LlmSynthesizerOptions } from './llm/synthesizer.js';
+import { LlmContentTranslator } from './llm/translator.js';
+import type { ContentTranslator } from '../core/synthesis.js';
 import { OfflineSynthesizer } from './offline.js';
 import { redactForModel } from './redact.js';
 
@@ -24,4 +26,10 @@ export function createSynthesizer(config: Config, logger: Logger, extra: Pick<Ll
   const client = createModelClient(config.llm);
   logger.info({ event: 'synthesis.engine', generator: 'llm', provider: config.llm.provider, model: client.model, tokenBudget: config.llm.tokenBudget }, 'summaries use a language model');
   return new LlmSynthesizer(client, { tokenBudget: config.llm.tokenBudget, logger, redact: redactForModel, ...extra });
+}
+
+/** Drafts of content translations, with the same model and privacy guard as the summaries; none without a model. */
+export function createContentTranslator(config: Config, logger: Logger): ContentTranslator | undefined {
+  if (!config.llm) return undefined;
+  return new LlmContentTranslator(createModelClient(config.llm), { logger, redact: redactForModel });
 }

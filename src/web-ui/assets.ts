@@ -32,6 +32,7 @@ section.card, article.card { background: var(--soft); border-radius: .5rem; padd
 .alert a { color: var(--bad); }
 .lead { font-size: 1.05rem; }
 .muted, .hint { color: var(--muted); font-size: .9rem; }
+.draft-mark { margin: .25rem 0; font-size: .9rem; font-weight: 600; color: #7a4a00; }
 .alert { border: 3px solid var(--bad); background: var(--bad-bg); color: var(--bad); padding: .5rem 1rem; border-radius: .4rem; font-weight: 600; margin: 1rem 0; }
 .alert p, .done p { margin: .25rem 0; }
 .done { border: 3px solid var(--ok); background: var(--ok-bg); color: var(--ok); padding: .5rem 1rem; border-radius: .4rem; font-weight: 600; margin: 1rem 0; }

@@ -12,7 +12,8 @@ describe.skipIf(!chromiumPath)('the board brief in a real browser', () => {
   const run = useBrowserApp(chromiumPath, {
     env: { STEMMEN_DEMO: '0' },
     seed: async (app) => {
-      const p = await makePanel(app.deps, { experts: 4 });
+      // Twelve experts: three per domain, enough for turnout per domain to be shown.
+      const p = await makePanel(app.deps, { experts: 12 });
       meetingId = (await seedBrief(app.deps, p)).meeting.id;
     },
   });
@@ -33,7 +34,9 @@ describe.skipIf(!chromiumPath)('the board brief in a real browser', () => {
     expect(main).not.toContain(BRIEF_TEXT.unconsented);
     // The French quote carries its language for screen readers; each chart has its table.
     expect(await page.locator('blockquote p[lang="fr"]').textContent()).toContain(BRIEF_TEXT.quoteFr);
-    expect(await page.locator('figure.chart-pair svg').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('figure.chart-pair svg').count()).toBeGreaterThanOrEqual(3);
+    const byDomain = page.locator('figure.chart-pair table', { hasText: t('nl', 'brief:domainTurnoutTable', { question: BRIEF_TEXT.poll }) });
+    expect(await byDomain.locator('tbody tr').first().textContent()).toBe('Mantelzorg1333%');
     expect(await page.locator('figure.chart-pair table').count()).toBe(await page.locator('figure.chart-pair svg').count());
 
     const pdfLink = page.getByRole('link', { name: t('nl', 'brief:pdf') });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { castBallot, createPoll, planMeeting, pollShortCode, type PollRecord } from '../../src/core/index.js';
+import { castBallot, createPoll, planMeeting, SHORT_CODE_LENGTH, type PollRecord } from '../../src/core/index.js';
 import { t } from '../../src/i18n/index.js';
 import { makePanel, type TestPanel } from '../support/harness.js';
 import { actAs, findChromium, submit, useBrowserApp } from './helpers.js';
@@ -48,7 +48,7 @@ describe.skipIf(!chromiumPath)('the live session in a real browser', () => {
     await page.getByLabel(t('nl', 'meeting:showPoll')).selectOption(poll.id);
     await submit(page, page.getByRole('button', { name: t('nl', 'meeting:show'), exact: true }));
     expect(await page.locator('#live .agenda-now').textContent()).toBe('Vervoer naar de zorg');
-    expect(await page.locator('.short-link a').textContent()).toBe(`${base}/v/${pollShortCode(poll.id)}`);
+    expect(await page.locator('.short-link a').textContent()).toBe(`${base}/v/${poll.id.slice(-SHORT_CODE_LENGTH)}`);
     expect(await page.locator('.vote-here svg.qr').count()).toBe(1);
     expect(await page.locator('#live td.count').allTextContents()).toEqual(['0', '0']);
 
@@ -78,7 +78,7 @@ describe.skipIf(!chromiumPath)('the live session in a real browser', () => {
     await page.goto(`${base}/board/meetings/${meetingId}/present`);
 
     // The short link opens the vote on the member's home page.
-    const short = await page.request.get(`${base}/v/${pollShortCode(poll.id)}`, { maxRedirects: 0 });
+    const short = await page.request.get(`${base}/v/${poll.id.slice(-SHORT_CODE_LENGTH)}`, { maxRedirects: 0 });
     expect(short.status()).toBe(303);
     expect(short.headers().location).toBe(`/home#poll-${poll.id}`);
 

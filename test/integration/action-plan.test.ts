@@ -66,7 +66,7 @@ describe.each(testDatabases())('the action plan that adds up, on $name', ({ make
     const board = s.p.actor('board');
     const plan = await actionPlan(deps, board, { owner: 'Zorgraad' });
     const action = plan.roots[0]!.children[0]!.children[0]!.children.find((n) => n.matches)!.item;
-    const before = (await memberHome(deps, s.p.actor('e1'))).notifications.filter((n) => n.kind === 'input_outcome').length;
+    const before = (await memberHome(deps, s.p.actor('e1'))).notifications.filter((n) => n.kind === 'item_status_changed').length;
 
     await updateBacklogItem(deps, board, action.id, { progress: '60' }); // progress only: nobody is told
     await updateBacklogItem(deps, board, action.id, { status: 'done', progress: '100' });
@@ -78,12 +78,27 @@ describe.each(testDatabases())('the action plan that adds up, on $name', ({ make
       ['in_progress', 'in_progress', 60],
       ['in_progress', 'done', 100],
     ]);
-    const after = (await memberHome(deps, s.p.actor('e1'))).notifications.filter((n) => n.kind === 'input_outcome');
+    const after = (await memberHome(deps, s.p.actor('e1'))).notifications.filter((n) => n.kind === 'item_status_changed');
     // e1 was quoted in the linked statement: told of in_progress (seeding) and of done, not of the progress step.
     expect(after.length - before).toBe(1);
     const done = after.find((n) => n.payload.itemId === action.id && n.payload.status === 'done')!;
     // In the member's channel and language: a title, the new status in words, and a link to their outcomes.
-    expect(notificationView('fr', done)).toMatchObject({ title: t('fr', 'common:notificationStatusChange.title'), text: expect.stringContaining(t('fr', 'common:backlogStatus.done')), target: { kind: 'outcomes', itemId: action.id } });
+    // Its own title, not the board's answer's, in each language, with the new status in words.
+    expect(notificationView('nl', done)).toMatchObject({ title: 'Een actie waaraan je bijdroeg is veranderd', text: 'Een actie waaraan je bijdroeg staat nu op: Klaar.' });
+    for (const lang of ['nl', 'fr', 'en'] as const) {
+      const view = notificationView(lang, done);
+      expect(view).toMatchObject({ title: t(lang, 'common:notificationTitle.item_status_changed'), text: expect.stringContaining(t(lang, 'common:backlogStatus.done')), target: { kind: 'outcomes', itemId: action.id } });
+      expect(view.title).not.toBe(t(lang, 'common:notificationTitle.input_outcome'));
+    }
     expect((await memberHome(deps, s.p.actor('e3'))).notifications.some((n) => n.payload.itemId === action.id)).toBe(false);
+  });
+
+  it('reads a status change stored under the old kind as a status change, not as the board’s answer', async () => {
+    const { deps } = s.h;
+    const e2 = s.p.actor('e2');
+    await deps.store.transaction((repos) => repos.notifications.create({ tenantId: e2.tenantId, memberId: e2.memberId, kind: 'input_outcome', payload: { itemId: 'x', status: 'planned' } }));
+    const read = (await memberHome(deps, e2)).notifications.find((n) => n.payload.itemId === 'x')!;
+    expect(read.kind).toBe('item_status_changed');
+    expect(notificationView('en', read).title).toBe('An action you contributed to has changed');
   });
 });

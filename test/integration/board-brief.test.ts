@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { boardBrief, DomainError } from '../../src/core/index.js';
+import { boardBrief, castBallot, closePoll, createPoll, DomainError, MIN_GROUP_SIZE, planMeeting } from '../../src/core/index.js';
+import { briefHtml } from '../../src/board/brief/page.js';
+import { t } from '../../src/i18n/index.js';
 import { briefCsv } from '../../src/board/brief/csv.js';
 import { briefDocument } from '../../src/board/brief/document.js';
 import { briefMarkdown } from '../../src/board/brief/markdown.js';
 import { briefPdf } from '../../src/board/brief/pdf.js';
 import { testDatabases } from '../setup/databases.js';
 import { BRIEF_TEXT, seedBrief } from '../support/brief-fixture.js';
-import { usePanelHarness } from '../support/harness.js';
+import { makePanel, usePanelHarness } from '../support/harness.js';
 
 /** Debian's poppler-utils (`apt-get install poppler-utils`, as .ci/run does). */
 function pdfText(pdf: Buffer): string {
@@ -79,6 +81,52 @@ describe.each(testDatabases())('the board brief on $name', ({ makeUrl }) => {
     expect(rows.filter((r) => r.section === 'quote').map((r) => r.text).sort()).toEqual([BRIEF_TEXT.quoteFr, BRIEF_TEXT.quoteNl].sort());
     expect(rows.find((r) => r.section === 'poll')).toMatchObject({ group: BRIEF_TEXT.poll, count: '3' });
     expect(rows.some((r) => r.section === 'answer_due' && r.item === BRIEF_TEXT.action)).toBe(true);
+  });
+
+  it('shows turnout per domain of experience only for groups of at least the privacy minimum, in every format', async () => {
+    const { deps } = s.h;
+    // Ten experts, one domain each in turn: informal care and chronic illness have 3, poverty and addiction 2.
+    const zone = await makePanel(deps, { experts: 10 });
+    const fac = zone.actor('fac');
+    const meeting = await planMeeting(deps, fac, { title: 'Sessie maart', scheduledAt: new Date(Date.now() - 86_400_000).toISOString() });
+    const poll = await createPoll(deps, fac, { question: 'Wat eerst?', kind: 'single', anonymity: 'anonymous', options: ['Vervoer', 'Wachttijden'], meetingId: meeting.id });
+    for (const name of ['e1', 'e5', 'e2', 'e3']) await castBallot(deps, zone.actor(name), poll.id, { optionIds: [poll.options[0]!.id] });
+    await closePoll(deps, fac, poll.id);
+
+    const brief = await boardBrief(deps, zone.actor('board'), { meetingId: meeting.id });
+    expect(brief.minGroupSize).toBe(MIN_GROUP_SIZE);
+    expect(MIN_GROUP_SIZE).toBe(3);
+    const [byDomain] = brief.polls.map((x) => x.byDomain);
+    expect(byDomain!.shown.map((d) => [d.key, d.voted, d.members])).toEqual([
+      ['informal_care', 2, 3],
+      ['chronic_illness', 1, 3],
+    ]);
+    // Poverty (2 members, e3 voted) and addiction (2, nobody voted) are named as left out, without figures.
+    expect(byDomain!.hidden.map((d) => d.key)).toEqual(['poverty', 'addiction']);
+    expect(byDomain!.hidden[0]).not.toHaveProperty('voted');
+
+    const doc = briefDocument(brief, 'nl', 'Europe/Brussels');
+    const page = briefHtml(doc, 'note').value;
+    const figure = page.slice(page.indexOf('Wie meedeed, per ervaringsdomein'));
+    expect(page).toMatch(/<figure class="chart-pair"><div class="chart-box"><svg[^>]*aria-hidden="true"[\s\S]*?<caption>Wie meedeed, per ervaringsdomein: Wat eerst\?<\/caption>/);
+    expect(figure).toMatch(/<th scope="row">Mantelzorg<\/th><td>2<\/td><td>3<\/td><td>67%<\/td>/);
+    expect(figure.slice(0, figure.indexOf('</table>'))).not.toContain('Armoede');
+    expect(page).toContain('Niet getoond, omdat minder dan 3 bevraagde panelleden dit ervaringsdomein hebben: Armoede, Verslaving.');
+
+    const markdown = briefMarkdown(doc);
+    const table = markdown.slice(markdown.indexOf('**Wie meedeed'), markdown.indexOf('Niet getoond'));
+    expect(table).toContain('| Chronische ziekte | 1 | 3 | 33% |');
+    expect(table).not.toContain('Armoede');
+    const pdf = words(pdfText(await briefPdf(doc)));
+    expect(pdf).toContain('Mantelzorg 2 3 67%');
+    expect(pdf).toContain(words(t('nl', 'brief:domainsHidden', { min: 3, domains: 'Armoede, Verslaving' })));
+    const rows = (parse(briefCsv(brief, 'en'), { columns: true, bom: true }) as Record<string, string>[]).filter((r) => r.section === 'poll_domain');
+    expect(rows.map((r) => [r.item, r.count, r.total])).toEqual([
+      ['Informal care', '2', '3'],
+      ['Chronic illness', '1', '3'],
+      ['Poverty', '', ''],
+      ['Addiction', '', ''],
+    ]);
   });
 
   it('is for the board and facilitators, not experts, and refuses an empty period', async () => {

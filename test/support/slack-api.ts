@@ -139,6 +139,8 @@ export class SlackApiStandIn {
     switch (method) {
       case 'auth.test':
         return { url: 'https://zone-test.slack.com/', team: this.team.name, team_id: this.team.id, user_id: 'UBOT', bot_id: 'BBOT', user: 'stemmen' };
+      case 'bots.info':
+        return args.bot === 'BBOT' ? { bot: { id: 'BBOT', deleted: false, name: 'stemmen', app_id: 'A0TEST', user_id: 'UBOT' } } : { error: 'bot_not_found' };
       case 'users.info': {
         const id = String(args.user);
         const user = this.users.get(id) ?? { name: `user-${id}` };

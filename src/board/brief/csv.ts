@@ -23,12 +23,16 @@ export function briefCsv(brief: Brief, lang: Language): string {
   for (const s of brief.summaries) {
     s.statements.forEach((st, i) => {
       rows.push(['statement', s.title, String(i + 1), st.theme ? `${st.theme}: ${st.text}` : st.text, s.language, null, null, day(s.publishedAt)]);
+      if (st.translation) rows.push(['statement_translation', s.title, String(i + 1), st.translation.theme ? `${st.translation.theme}: ${st.translation.text}` : st.translation.text, st.translation.lang, null, null, day(s.publishedAt)]);
       for (const q of st.quotes) rows.push(['quote', s.title, String(i + 1), q.quote, q.language, null, null, day(s.publishedAt)]);
     });
   }
   for (const p of brief.polls) {
     rows.push(['poll', p.question, t('brief:col.votes'), null, brief.panelLanguage, p.turnout, p.audience, day(p.closedAt)]);
     for (const r of p.rows) rows.push(['poll_answer', p.question, p.kind === 'consent' ? t(`common:consentVote.${r.key}`) : r.label, null, null, r.count, p.turnout, day(p.closedAt)]);
+    // Only groups the core let through (at least the brief's minimum size) carry figures; a smaller one says why not.
+    for (const d of p.byDomain.shown) rows.push(['poll_domain', p.question, d.labels[lang], null, null, d.voted, d.members, day(p.closedAt)]);
+    for (const d of p.byDomain.hidden) rows.push(['poll_domain', p.question, d.labels[lang], t('brief:domainsHidden', { min: brief.minGroupSize, domains: d.labels[lang] }), null, null, null, day(p.closedAt)]);
   }
   for (const d of brief.domains) {
     rows.push(['domain', d.labels[lang], t('brief:col.members'), null, null, d.members, null, null]);

@@ -1,4 +1,4 @@
-import type { Brief, Language } from '../../core/index.js';
+import type { Brief, BriefPoll, Language } from '../../core/index.js';
 import { formatDate, translator } from '../../i18n/index.js';
 
 /**
@@ -21,6 +21,31 @@ export interface BriefDocument {
 
 const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 100) : 0);
 
+/** Who of each domain of experience took part in one poll; the core already left out groups too small to show. */
+function domainTurnout(p: BriefPoll, lang: Language, min: number): Block[] {
+  const t = translator(lang);
+  const { shown, hidden } = p.byDomain;
+  const blocks: Block[] = [];
+  if (shown.length) {
+    const labels = shown.map((d) => d.labels[lang]);
+    blocks.push({
+      kind: 'table',
+      caption: t('brief:domainTurnoutTable', { question: p.question }),
+      head: [t('brief:col.domain'), t('brief:col.voted'), t('brief:col.asked'), t('brief:col.share')],
+      rows: shown.map((d, i) => [labels[i]!, String(d.voted), String(d.members), `${pct(d.voted, d.members)}%`]),
+      chart: {
+        labels,
+        series: [
+          { name: t('brief:col.asked'), values: shown.map((d) => d.members) },
+          { name: t('brief:col.voted'), values: shown.map((d) => d.voted) },
+        ],
+      },
+    });
+  }
+  if (hidden.length) blocks.push({ kind: 'para', text: t('brief:domainsHidden', { min, domains: hidden.map((d) => d.labels[lang]).join(', ') }), muted: true });
+  return blocks;
+}
+
 export function briefDocument(brief: Brief, lang: Language, timeZone: string): BriefDocument {
   const t = translator(lang);
   const day = (d: Date | null) => (d ? formatDate(lang, d, timeZone, false) : '–');
@@ -39,6 +64,7 @@ export function briefDocument(brief: Brief, lang: Language, timeZone: string): B
     blocks.push({ kind: 'para', text: t('brief:version', { number: s.versionNumber, date: day(s.publishedAt) }), muted: true });
     s.statements.forEach((st, i) => {
       blocks.push({ kind: 'para', text: `${i + 1}. ${st.theme ? `${st.theme}: ` : ''}${st.text}`, lang: s.language });
+      if (st.translation) blocks.push({ kind: 'para', text: `${t('brief:translation')} ${st.translation.theme ? `${st.translation.theme}: ` : ''}${st.translation.text}`, lang: st.translation.lang, muted: true });
       for (const q of st.quotes) {
         blocks.push({
           kind: 'quote',
@@ -67,6 +93,7 @@ export function briefDocument(brief: Brief, lang: Language, timeZone: string): B
       ...(p.kind === 'single' || p.kind === 'multiple' ? { rowLang: brief.panelLanguage } : {}),
     });
     if (p.average !== null) blocks.push({ kind: 'para', text: t('brief:average', { value: p.average }) });
+    blocks.push(...domainTurnout(p, lang, brief.minGroupSize));
   }
 
   blocks.push({ kind: 'heading', level: 2, text: t('brief:representation'), id: 'representation' });

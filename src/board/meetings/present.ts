@@ -1,4 +1,4 @@
-import { pollShortCode, type PresentView } from '../../core/index.js';
+import type { ChannelName, PresentView } from '../../core/index.js';
 import { html, trusted, type Html } from '../../web-ui/html.js';
 import type { Ctx } from '../../web-ui/pages.js';
 import { resultsRows } from './results.js';
@@ -17,27 +17,42 @@ export function liveFragment(ctx: Ctx, view: PresentView): Html {
       : html`<p class="muted">${t('meeting:noPoll')}</p>`}`;
 }
 
-/** The link a phone opens to vote: the short link on the web channel. */
-export async function voteLink(base: string, view: PresentView): Promise<{ url: string; qr: Html } | null> {
-  const poll = view.results?.poll;
-  if (!poll || poll.status !== 'open') return null;
-  const url = `${base}/v/${pollShortCode(poll.id)}`;
-  // The QR code is drawn on the server as SVG (no script, no image request). The qrcode package is loaded
-  // when a meeting is first projected, not at start: a board-only instance may never need it.
+/**
+ * Where phones go to vote: the web channel's short link for this poll, or (without the web channel) the
+ * chat apps the zone uses, opened on the member's own device, where the open poll waits for them.
+ */
+export type PhoneRoute = { kind: 'web'; base: string } | { kind: 'apps'; links: { channel: ChannelName; url: string }[] };
+
+/**
+ * The QR code is drawn on the server as SVG (no script, no image request). The qrcode package is loaded when a
+ * meeting is first projected, not at start: a board-only instance may never need it.
+ */
+async function qrOf(url: string): Promise<Html> {
   const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
-  return { url, qr: trusted(svg.replace('<svg ', '<svg role="img" aria-hidden="true" focusable="false" class="qr" ')) };
+  return trusted(svg.replace('<svg ', '<svg role="img" aria-hidden="true" focusable="false" class="qr" '));
+}
+
+/** The links a phone opens to vote, each with its QR code and what it says above it. */
+export async function voteLinks(ctx: Ctx, route: PhoneRoute | null, view: PresentView): Promise<{ heading: string; url: string; qr: Html }[]> {
+  const poll = view.results?.poll;
+  if (!route || !poll || poll.status !== 'open') return [];
+  if (route.kind === 'web') {
+    if (!view.shortCode) return [];
+    const url = `${route.base}/v/${view.shortCode}`;
+    return [{ heading: ctx.t('meeting:voteOnPhone'), url, qr: await qrOf(url) }];
+  }
+  return Promise.all(route.links.map(async (l) => ({ heading: ctx.t(`meeting:voteIn.${l.channel}`), url: l.url, qr: await qrOf(l.url) })));
 }
 
 /** The whole page for the projector; the script keeps `#live` current. */
-export async function presentBody(ctx: Ctx, view: PresentView, base: string | null, staff: boolean): Promise<Html> {
-  const { t } = ctx;
+export async function presentBody(ctx: Ctx, view: PresentView, route: PhoneRoute | null, staff: boolean): Promise<Html> {
   const id = view.meeting.id;
-  const link = base ? await voteLink(base, view) : null;
+  const links = await voteLinks(ctx, route, view);
   return html`<noscript><meta http-equiv="refresh" content="2"></noscript>
     <div class="present">
       <div id="live" data-src="/board/meetings/${id}/live" aria-live="polite">${liveFragment(ctx, view)}</div>
-      ${link ? html`<aside class="vote-here"><p><strong>${t('meeting:voteOnPhone')}</strong></p>${link.qr}<p class="short-link"><a href="${link.url}">${link.url}</a></p></aside>` : ''}
+      ${links.length ? html`<div class="vote-links">${links.map((link) => html`<aside class="vote-here"><p><strong>${link.heading}</strong></p>${link.qr}<p class="short-link"><a href="${link.url}">${link.url}</a></p></aside>`)}</div>` : ''}
     </div>
     ${staff ? controls(ctx, view) : ''}
     <script src="/board/present.js" defer></script>`;

@@ -8,7 +8,7 @@ import { sessionActor } from '../../web-ui/session.js';
 import { zoned } from '../../web-ui/util.js';
 import { requireReader } from '../access.js';
 import { meetingPage, meetingsPage } from './page.js';
-import { liveFragment, presentBody } from './present.js';
+import { liveFragment, presentBody, type PhoneRoute } from './present.js';
 import { PRESENT_SCRIPT } from './present-script.js';
 
 type Pages = ReturnType<typeof createPages>;
@@ -40,13 +40,16 @@ export function meetingRoutes(deps: CoreDeps, opts: PageOptions, pages: Pages): 
   router.get('/meetings/:id/present', presentHeaders, async (req, res) => {
     const ctx = await ctxOf(deps, opts, req, res);
     const view = await presentView(deps, ctx.actor, id(req.params.id));
-    // The phone link goes to the web channel's short link (without that channel, members vote in Slack or
-    // Teams). The public address when the projector reached us through it (a proxy may end https there),
-    // else the address the projector's browser used.
+    // The phone link goes to the web channel's short link: at the public address when the projector reached
+    // us through it (a proxy may end https there), else the address the projector's browser used. Without
+    // that channel, members vote in Slack or Teams: the link opens the app in the zone's workspace.
     const publicOrigin = publicOriginOf(opts);
     const own = `${req.protocol}://${req.get('host')}`;
-    const base = pages.site !== 'web' ? null : publicOrigin && new URL(publicOrigin).host === req.get('host') ? publicOrigin : own;
-    const body = await presentBody(ctx, view, base, can(ctx.actor, 'meeting.record'));
+    const route: PhoneRoute =
+      pages.site === 'web'
+        ? { kind: 'web', base: publicOrigin && new URL(publicOrigin).host === req.get('host') ? publicOrigin : own }
+        : { kind: 'apps', links: view.results?.poll.status === 'open' ? ((await opts.channels?.appLinks(ctx.actor.tenantId)) ?? []) : [] };
+    const body = await presentBody(ctx, view, route, can(ctx.actor, 'meeting.record'));
     sendPage(res, 200, { ...ctx, site: pages.site }, { title: view.meeting.title, body });
   });
   router.get('/meetings/:id/live', async (req, res) => {

@@ -9,12 +9,13 @@ import {
   type NotificationRecord,
   type PendingDelivery,
 } from '../../core/index.js';
+import { notificationText } from '../notification.js';
 import { UndeliverableError } from '../outbox.js';
 import type { SlackEnv } from './context.js';
 import { postDm } from './dm.js';
 import type { Tr } from './i18n.js';
 import { consentMessage } from './views/consent.js';
-import { outcomeMessage, reminderMessage, roundMessage, simpleNotice, type Message } from './views/notices.js';
+import { outcomeMessage, reminderMessage, roundMessage, simpleNotice, statusChangeMessage, type Message } from './views/notices.js';
 import { loadPoll, pollMessage } from './views/poll.js';
 
 const id = (n: NotificationRecord, key: string) => String(n.payload[key] ?? '');
@@ -45,6 +46,10 @@ async function messageFor(env: SlackEnv, tr: Tr, actor: Actor, n: NotificationRe
       // Experts do not read the action plan itself, only what came from their own input.
       const item = (await myInputOutcomes(deps, actor)).flatMap((o) => o.items).find((i) => i.id === id(n, 'itemId'));
       return item ? outcomeMessage(tr, item) : null;
+    }
+    case 'item_status_changed': {
+      const item = (await myInputOutcomes(deps, actor)).flatMap((o) => o.items).find((i) => i.id === id(n, 'itemId'));
+      return item ? statusChangeMessage(tr, item, notificationText(tr.lang, n)) : null;
     }
     case 'reminder':
       return reminderMessage(tr, { polls: count(n, 'polls'), consent: count(n, 'consent') });

@@ -10,6 +10,7 @@ import { startOutbox } from '../outbox.js';
 import { boardLinkMaker } from '../../web-ui/sign-in-link.js';
 import { AckFirstReceiver } from './ack-first.js';
 import { actorFor, makeTr, whoIs, type Client, type SlackEnv } from './context.js';
+import { slackAppLink } from './app-link.js';
 import { deleteSlackMessages } from './delete.js';
 import { slackDeliverer } from './deliver.js';
 import { SlackHttpReceiver } from './http-receiver.js';
@@ -124,6 +125,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     },
     deliver: slackDeliverer(env),
     deleteMessages: (messages) => deleteSlackMessages(env.clientForTenant, messages),
+    appLink: slackAppLink(env),
     async start() {
       outbox = startOutbox(deps, slackDeliverer(env), { channel: 'slack', quietHours: config.quietHours, timeZone: config.timeZone, logger: log });
       await app.start();

@@ -11,6 +11,7 @@ import { authConfiguration, isLoopbackUrl } from './auth.js';
 import { deliverNotification } from './notify.js';
 import { Messenger } from './proactive.js';
 import { whoIs, type TeamsRuntime } from './runtime.js';
+import { teamsAppLink } from './app-link.js';
 import { deleteTeamsMessages } from './delete.js';
 import { handleTurn } from './turn.js';
 
@@ -78,6 +79,7 @@ export async function createTeamsChannel(deps: CoreDeps, config: Config, logger:
     identify: async (activity) => (await whoIs(rt, activity, true))?.actor ?? null,
     deliver: (pending) => deliverNotification(rt, pending),
     deleteMessages: (messages, identities) => deleteTeamsMessages(rt.messenger, messages, identities),
+    appLink: teamsAppLink(deps, teams.local ? null : teams.appId),
     start: async () => {
       rt.kick();
     },

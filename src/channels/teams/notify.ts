@@ -8,6 +8,7 @@ import { execute, type AdaptiveCard } from './cards/elements.js';
 import { contributionForm } from './cards/contribution.js';
 import { noticeCard } from './cards/help.js';
 import type { Notice } from './cards/view.js';
+import { notificationText, notificationView } from '../notification.js';
 import { UndeliverableError } from '../outbox.js';
 import { parseAddress } from './identity.js';
 import { viewFor, type TeamsRuntime } from './runtime.js';
@@ -23,7 +24,8 @@ const id = (value: string | number | null | undefined): string => (typeof value 
 /** The card for one notification, or null when it no longer asks anything (closed poll, answered request). */
 async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promise<AdaptiveCard | null> {
   const { kind, payload } = pending.notification;
-  const news: Notice = { kind: 'good', message: ctx.view.t(`common:notification.${kind}`) };
+  const shown = notificationView(ctx.view.language, pending.notification);
+  const news: Notice = { kind: 'good', title: shown.title, message: shown.text };
   switch (kind) {
     case 'consent_requested': {
       const card = await showConsent(ctx, id(payload.requestId), news);
@@ -40,6 +42,7 @@ async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promi
       return round ? contributionForm(ctx.view, round, (await panelOverview(ctx.deps, ctx.view.actor)).domains, news) : null;
     }
     case 'input_outcome':
+    case 'item_status_changed':
       return showOutcomes(ctx, news);
     case 'reminder': {
       const { t } = ctx.view;
@@ -82,7 +85,7 @@ export async function deliverNotification(rt: TeamsRuntime, pending: PendingDeli
     rt.logger.info({ notificationId: pending.notification.id, kind: pending.notification.kind }, 'teams notification no longer relevant; not sent');
     return;
   }
-  const message = cardMessage(card, view.t(`common:notification.${pending.notification.kind}`), view.t('teams:card.shortened'));
+  const message = cardMessage(card, notificationText(view.language, pending.notification), view.t('teams:card.shortened'));
   const delivered = await rt.messenger.send(address, message);
   await recordOutboundMessage(rt.deps, { tenantId: actor.tenantId, memberId: actor.memberId, channel: 'teams', conversationId: delivered.conversationId, messageId: delivered.messageId });
   if (!address.conversationId) {

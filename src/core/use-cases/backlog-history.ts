@@ -45,7 +45,7 @@ export async function linkedContributors(repos: Repositories, secret: string, ac
 export async function notifyStatusChange(repos: Repositories, secret: string, actor: Actor, item: BacklogItemRecord): Promise<number> {
   const members = await linkedContributors(repos, secret, actor, item);
   for (const memberId of members) {
-    await repos.notifications.create({ tenantId: actor.tenantId, memberId, kind: 'input_outcome', payload: { itemId: item.id, status: item.status } });
+    await repos.notifications.create({ tenantId: actor.tenantId, memberId, kind: 'item_status_changed', payload: { itemId: item.id, status: item.status } });
   }
   return members.length;
 }

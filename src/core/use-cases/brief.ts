@@ -2,9 +2,10 @@ import { sameTenant, type CoreDeps } from '../context.js';
 import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
-import type { Actor, BacklogItemRecord, BacklogLevel, BacklogStatus, Language, MeetingRecord, PollKind, SummaryVersionRecord } from '../types.js';
+import type { Actor, BacklogItemRecord, ContentTranslationRecord, BacklogLevel, BacklogStatus, Language, MeetingRecord, PollKind, SummaryVersionRecord } from '../types.js';
 import { optionalDate } from '../validation.js';
 import { isOverdue } from './action-plan.js';
+import { MIN_GROUP_SIZE, turnoutByDomain, type PollTurnoutByDomain } from './brief-turnout.js';
 import { pollResults } from './poll-results.js';
 
 /** A domain not heard from for this long (before the end of the period) is flagged. */
@@ -24,6 +25,8 @@ export interface BriefStatement {
   theme: string;
   text: string;
   quotes: BriefQuote[];
+  /** A confirmed translation into the reader's language (never a model's unconfirmed draft), shown beside the original. */
+  translation: { theme: string; text: string; lang: Language } | null;
 }
 
 export interface BriefSummary {
@@ -46,6 +49,8 @@ export interface BriefPoll {
   /** Count per option (or per scale value, or per consent vote: `key` is then the value or the vote code). */
   rows: { key: string; label: string; count: number }[];
   average: number | null;
+  /** Turnout per domain of experience, groups smaller than MIN_GROUP_SIZE left out. */
+  byDomain: PollTurnoutByDomain;
 }
 
 export interface BriefDomain {
@@ -93,6 +98,8 @@ export interface Brief {
   contributions: number;
   changes: BriefPlanChange[];
   answersDue: BriefAnswerDue[];
+  /** The smallest group a figure is shown for (turnout per domain). */
+  minGroupSize: number;
 }
 
 export interface BriefInput {
@@ -135,6 +142,8 @@ async function consentedSummaries(repos: Repositories, actor: Actor, meeting: Me
     if (!linked && (otherMeeting || !within(published.publishedAt, from, to))) continue;
     const cited = published.statements.flatMap((s) => s.citations.map((c) => c.contributionId)).filter((id): id is string => !!id);
     const languages = new Map((await repos.contributions.findManyByIds(cited)).map((c) => [c.id, c.language]));
+    const translated = published.language === actor.language ? [] : await confirmedTranslations(repos, actor, published.statements.map((s) => s.id));
+    const translationOf = (statementId: string, field: string) => translated.find((t) => t.objectId === statementId && t.field === field)?.text;
     out.push({
       summaryId: summary.id,
       title: summary.title,
@@ -150,10 +159,16 @@ async function consentedSummaries(repos: Repositories, actor: Actor, meeting: Me
           quotes: s.citations
             .filter((c) => c.quote.trim() !== '')
             .map((c) => ({ quote: c.quote, language: (c.contributionId && languages.get(c.contributionId)) || null, translation: c.translation, attributedName: c.attributedName })),
+          translation: translationOf(s.id, 'text') ? { theme: translationOf(s.id, 'theme') ?? s.theme, text: translationOf(s.id, 'text')!, lang: actor.language } : null,
         })),
     });
   }
   return out;
+}
+
+/** Translations of statements into the reader's language that a person wrote or confirmed: the brief leaves the building. */
+async function confirmedTranslations(repos: Repositories, actor: Actor, statementIds: string[]): Promise<ContentTranslationRecord[]> {
+  return (await repos.translations.listFor('statement', statementIds)).filter((t) => t.tenantId === actor.tenantId && t.language === actor.language && (t.source === 'person' || t.confirmedAt));
 }
 
 async function representation(repos: Repositories, actor: Actor, from: Date, to: Date): Promise<{ domains: BriefDomain[]; contributions: number }> {
@@ -227,7 +242,10 @@ export async function boardBrief(deps: CoreDeps, actor: Actor, input: BriefInput
       meeting && p.meetingId ? p.meetingId === meeting.id : within(p.closedAt, from, to),
     );
     const items = await repos.backlog.listByPanel(actor.panelId);
+    const domains = (await repos.panels.listDomains(actor.panelId)).filter((d) => !d.archived).sort((a, b) => a.position - b.position);
+    const members = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active && !m.erasedAt);
     return {
+      byDomain: await turnoutByDomain(repos, polls, domains, members),
       panel,
       meeting,
       from,
@@ -248,8 +266,9 @@ export async function boardBrief(deps: CoreDeps, actor: Actor, input: BriefInput
         : r.poll.kind === 'consent'
           ? r.consent.map((c) => ({ key: c.vote, label: c.vote, count: c.count }))
           : r.options.map((o) => ({ key: o.optionId, label: o.label, count: o.count }));
-    polls.push({ id: r.poll.id, question: r.poll.question, kind: r.poll.kind, closedAt: r.poll.closedAt, turnout: r.turnout, audience: r.eligible, rows, average: r.scaleAverage });
+    const byDomain = gathered.byDomain.get(pollId) ?? { shown: [], hidden: [] };
+    polls.push({ id: r.poll.id, question: r.poll.question, kind: r.poll.kind, closedAt: r.poll.closedAt, turnout: r.turnout, audience: r.eligible, rows, average: r.scaleAverage, byDomain });
   }
-  const { panel, pollIds: _ids, ...rest } = gathered;
-  return { ...rest, panelName: panel.name, panelLanguage: panel.defaultLanguage, generatedAt: now, polls };
+  const { panel, pollIds: _ids, byDomain: _byDomain, ...rest } = gathered;
+  return { ...rest, panelName: panel.name, panelLanguage: panel.defaultLanguage, generatedAt: now, polls, minGroupSize: MIN_GROUP_SIZE };
 }

@@ -28,6 +28,13 @@ export function workspaceSlug(channel: ChannelName, workspaceId: string): string
   return `${channel}-${workspaceId}`.toLowerCase();
 }
 
+/** The workspace id (lower case) of a zone that a chat channel created, or null for any other zone. */
+export async function workspaceOfTenant(deps: CoreDeps, channel: ChannelName, tenantId: string): Promise<string | null> {
+  const tenant = await deps.store.transaction((repos) => repos.tenants.findById(tenantId));
+  const prefix = workspaceSlug(channel, '');
+  return tenant?.slug.startsWith(prefix) && tenant.slug.length > prefix.length ? tenant.slug.slice(prefix.length) : null;
+}
+
 /** The zone (tenant) of a chat workspace, created with a panel and the default domains on first use. */
 export async function ensureWorkspaceTenant(
   deps: CoreDeps,

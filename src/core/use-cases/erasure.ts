@@ -118,4 +118,6 @@ async function blankStatementsCarrying(repos: Repositories, contributions: Contr
     }
   }
   await repos.summaries.blankStatements(blank);
+  // A translation of a blanked statement would keep the member's words in another language.
+  await repos.translations.removeAllFor('statement', blank);
 }

@@ -5,6 +5,7 @@ import type { Repositories } from '../ports.js';
 import { LIMITS, type Actor, type IdeaRoundRecord, type MeetingRecord, type PollRecord } from '../types.js';
 import { intInRange, optionalText, requireDate, requireText } from '../validation.js';
 import { resultsOf, type PollResults } from './poll-results.js';
+import { pollShortCode } from './poll-short-codes.js';
 
 /** One meeting as its page shows it: agenda lines, what is linked to it, and who came. */
 export interface MeetingView {
@@ -97,6 +98,8 @@ export interface PresentView {
   step: number;
   polls: PollRecord[];
   results: PollResults | null;
+  /** The current poll's short code for phones (unique in the zone), when a poll is on screen. */
+  shortCode: string | null;
 }
 
 export async function presentView(deps: CoreDeps, actor: Actor, meetingId: string): Promise<PresentView> {
@@ -105,18 +108,8 @@ export async function presentView(deps: CoreDeps, actor: Actor, meetingId: strin
   // The projector is a screen the whole room reads: it shows results as any member may see them (hidden
   // until close means turnout only) and never who chose what, so a look at it is no identifiable read.
   const room: Actor = { ...actor, role: 'expert' };
-  const results = current ? { ...(await deps.store.transaction((repos) => resultsOf(repos, room, current))), voters: null } : null;
-  return { meeting: view.meeting, agenda: view.agenda, step: Math.min(view.meeting.currentStep, Math.max(0, view.agenda.length - 1)), polls: view.polls, results };
-}
-
-/** A short code for a poll's link on a phone: the end of its id, unique enough within one panel. */
-export const pollShortCode = (pollId: string): string => pollId.slice(-8);
-
-/** The open poll of the actor's panel whose short code this is. */
-export async function resolvePollShortCode(deps: CoreDeps, actor: Actor, code: string): Promise<PollRecord> {
-  return deps.store.transaction(async (repos) => {
-    const poll = (await repos.polls.listByPanel(actor.panelId)).find((p) => pollShortCode(p.id) === code);
-    if (!poll) throw new DomainError('not_found');
-    return poll;
-  });
+  const shown = current
+    ? await deps.store.transaction(async (repos) => ({ results: { ...(await resultsOf(repos, room, current)), voters: null }, shortCode: await pollShortCode(repos, current) }))
+    : { results: null, shortCode: null };
+  return { meeting: view.meeting, agenda: view.agenda, step: Math.min(view.meeting.currentStep, Math.max(0, view.agenda.length - 1)), polls: view.polls, ...shown };
 }

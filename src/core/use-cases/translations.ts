@@ -1,11 +1,19 @@
 import { audit, sameTenant, type CoreDeps } from '../context.js';
 import { DomainError } from '../errors.js';
-import { enforce } from '../policy.js';
+import { can, enforce } from '../policy.js';
 import type { Repositories } from '../ports.js';
 import { LANGUAGES, LIMITS, TRANSLATABLE, type Actor, type ContentTranslationRecord, type Language, type TranslatableType } from '../types.js';
 import { oneOf, optionalText } from '../validation.js';
 
-const MAX: Record<string, number> = { question: LIMITS.question, label: LIMITS.shortText, title: LIMITS.shortText, description: LIMITS.longText, boardResponse: LIMITS.longText };
+export const TRANSLATION_MAX: Record<string, number> = {
+  question: LIMITS.question,
+  label: LIMITS.shortText,
+  title: LIMITS.shortText,
+  description: LIMITS.longText,
+  boardResponse: LIMITS.longText,
+  theme: LIMITS.shortText,
+  text: LIMITS.longText,
+};
 
 export interface TranslationInput {
   objectType: unknown;
@@ -16,49 +24,68 @@ export interface TranslationInput {
   text: unknown;
   /** For a poll option: the poll it belongs to. */
   pollId?: unknown;
+  /** For a statement: the summary version it belongs to. */
+  versionId?: unknown;
 }
 
-/** The object must be in the actor's panel, and the actor must be the one who writes that kind of content. */
-async function checkObject(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string, pollId: unknown): Promise<void> {
+/**
+ * The object must be in the actor's panel, and the actor must be the one who writes that kind of content.
+ * `parentId` is the poll of an option, or the summary version of a statement. Returns the language the
+ * object was written in when it is not the panel's (a summary is written in the language it was drafted in).
+ */
+export async function checkObject(repos: Repositories, actor: Actor, type: TranslatableType, objectId: string, parentId: unknown): Promise<Language | null> {
+  if (type === 'statement') {
+    enforce(actor, 'summary.edit');
+    const version = await repos.summaries.findVersion(String(parentId ?? ''));
+    if (!version || !version.statements.some((s) => s.id === objectId)) throw new DomainError('not_found');
+    sameTenant(actor, await repos.summaries.findById(version.summaryId));
+    return version.language;
+  }
   if (type === 'backlog_item') {
     enforce(actor, 'backlog.update');
     sameTenant(actor, await repos.backlog.findById(objectId));
-    return;
+    return null;
   }
   enforce(actor, 'poll.create');
   if (type === 'round') sameTenant(actor, await repos.rounds.findById(objectId));
   else if (type === 'poll') sameTenant(actor, await repos.polls.findById(objectId));
   else {
-    const poll = sameTenant(actor, await repos.polls.findById(String(pollId ?? '')));
+    const poll = sameTenant(actor, await repos.polls.findById(String(parentId ?? '')));
     if (!poll.options.some((o) => o.id === objectId)) throw new DomainError('not_found');
   }
+  return null;
 }
 
 /**
  * A person enters (or replaces, or with empty text removes) translations of an object's fields, in one
- * transaction: they count as confirmed at once. A drafted one (source `llm`) stays marked until a person saves it.
+ * transaction: they count as confirmed at once. A drafted one (source `llm`) that comes back unchanged stays
+ * a draft, unless the person says they confirm the drafts (`confirmDrafts`): then it is kept as the model's
+ * text, confirmed. A draft the person changed becomes theirs.
  */
-export async function translateContent(deps: CoreDeps, actor: Actor, inputs: TranslationInput[]): Promise<number> {
+export async function translateContent(deps: CoreDeps, actor: Actor, inputs: TranslationInput[], opts: { confirmDrafts?: boolean } = {}): Promise<number> {
   const parsed = inputs.map((input) => {
     const objectType = oneOf(input.objectType, Object.keys(TRANSLATABLE) as TranslatableType[], 'objectType');
     const field = oneOf(input.field, TRANSLATABLE[objectType] as readonly string[], 'field');
     const language = oneOf(input.language, LANGUAGES, 'language');
-    const text = optionalText(input.text, field, MAX[field] ?? LIMITS.shortText);
-    return { objectType, field, language, text, objectId: typeof input.objectId === 'string' ? input.objectId : '', pollId: input.pollId };
+    const text = optionalText(input.text, field, TRANSLATION_MAX[field] ?? LIMITS.shortText);
+    return { objectType, field, language, text, objectId: typeof input.objectId === 'string' ? input.objectId : '', parentId: objectType === 'statement' ? input.versionId : input.pollId };
   });
   return deps.store.transaction(async (repos) => {
     const panel = sameTenant(actor, await repos.panels.findById(actor.panelId));
     let saved = 0;
-    for (const { objectType, field, language, text, objectId, pollId } of parsed) {
-      await checkObject(repos, actor, objectType, objectId, pollId);
-      // Content is written in the panel's language; a "translation" into it would hide the original.
-      if (language === panel.defaultLanguage) throw new DomainError('invalid_input', { field: 'language' });
+    for (const { objectType, field, language, text, objectId, parentId } of parsed) {
+      const original = (await checkObject(repos, actor, objectType, objectId, parentId)) ?? panel.defaultLanguage;
+      // A "translation" into the language the content is written in would hide the original.
+      if (language === original) throw new DomainError('invalid_input', { field: 'language' });
       if (!text) {
         await repos.translations.remove(objectType, objectId, field, language);
         continue;
       }
-      await repos.translations.upsert({ tenantId: actor.tenantId, objectType, objectId, field, language, text, source: 'person', confirmedAt: deps.clock.now(), createdById: actor.memberId });
-      await audit(repos, actor, 'translation.saved', objectType, objectId, { field, language });
+      const before = (await repos.translations.listFor(objectType, [objectId])).find((x) => x.field === field && x.language === language && x.tenantId === actor.tenantId);
+      const draft = before?.source === 'llm' && !before.confirmedAt && before.text === text;
+      if (draft && !opts.confirmDrafts) continue;
+      await repos.translations.upsert({ tenantId: actor.tenantId, objectType, objectId, field, language, text, source: draft ? 'llm' : 'person', confirmedAt: deps.clock.now(), createdById: actor.memberId });
+      await audit(repos, actor, draft ? 'translation.confirmed' : 'translation.saved', objectType, objectId, { field, language });
       saved += 1;
     }
     return saved;
@@ -108,10 +135,40 @@ export async function readerTexts(deps: CoreDeps, actor: Actor, objects: Partial
     for (const [type, ids] of Object.entries(objects) as [TranslatableType, string[]][]) {
       if (ids.length && actor.language !== panel.defaultLanguage) all.push(...(await repos.translations.listFor(type, ids)));
     }
-    return { panelLang: panel.defaultLanguage, translations: all.filter((t) => t.tenantId === actor.tenantId && t.language === actor.language) };
+    // A model's draft reaches readers only once a person confirmed it; staff see it, marked, to check it in place.
+    const drafts = can(actor, 'translation.drafts');
+    return { panelLang: panel.defaultLanguage, translations: all.filter((t) => t.tenantId === actor.tenantId && t.language === actor.language && (drafts || t.source !== 'llm' || t.confirmedAt)) };
   });
   return {
     get: (objectType, objectId, field, original) =>
       localize(original, panelLang, actor.language, translations.filter((t) => t.objectType === objectType), objectId, field),
   };
+}
+
+/** A statement's translation into the reader's language; `draft` only ever reaches staff. */
+export interface StatementTranslation {
+  theme: string | null;
+  text: string;
+  lang: Language;
+  draft: boolean;
+}
+
+/**
+ * Translations of statements into the reader's language, by statement id (a statement without a translated
+ * text has none). Readers get what a person wrote or confirmed; staff also see a model's drafts, marked.
+ */
+export async function statementTranslations(deps: CoreDeps, actor: Actor, statementIds: string[]): Promise<Map<string, StatementTranslation>> {
+  const drafts = can(actor, 'translation.drafts');
+  const rows = statementIds.length
+    ? (await deps.store.transaction((repos) => repos.translations.listFor('statement', statementIds))).filter(
+        (t) => t.tenantId === actor.tenantId && t.language === actor.language && (drafts || t.source !== 'llm' || t.confirmedAt),
+      )
+    : [];
+  const out = new Map<string, StatementTranslation>();
+  for (const row of rows.filter((r) => r.field === 'text')) {
+    const theme = rows.find((r) => r.objectId === row.objectId && r.field === 'theme');
+    const isDraft = (r: ContentTranslationRecord | undefined) => !!r && r.source === 'llm' && !r.confirmedAt;
+    out.set(row.objectId, { theme: theme?.text ?? null, text: row.text, lang: actor.language, draft: isDraft(row) || isDraft(theme) });
+  }
+  return out;
 }

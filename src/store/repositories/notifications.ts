@@ -8,6 +8,7 @@ const KINDS = [
   'summary_published',
   'summary_changed',
   'input_outcome',
+  'item_status_changed',
   'poll_opened',
   'round_opened',
   'change_requested',
@@ -20,12 +21,16 @@ function isPayload(value: unknown): value is NotificationRecord['payload'] {
 }
 
 export function toNotification(row: Notification): NotificationRecord {
+  const payload = parseJson(row.payload, 'Notification.payload', isPayload);
+  const kind = oneOf(KINDS, row.kind, 'Notification.kind');
   return {
     id: row.id,
     tenantId: row.tenantId,
     memberId: row.memberId,
-    kind: oneOf(KINDS, row.kind, 'Notification.kind'),
-    payload: parseJson(row.payload, 'Notification.payload', isPayload),
+    // Status changes were once stored as 'input_outcome' with a status: read them as what they are, so that
+    // a pending one is not announced as the board's answer.
+    kind: kind === 'input_outcome' && typeof payload.status === 'string' ? 'item_status_changed' : kind,
+    payload,
     createdAt: row.createdAt,
     readAt: row.readAt,
     deliveredAt: row.deliveredAt,

@@ -35,6 +35,9 @@ export function makeTranslationRepository(tx: Tx): TranslationRepository {
     async remove(objectType, objectId, field, language) {
       await tx.contentTranslation.deleteMany({ where: { objectType, objectId, field, language } });
     },
+    async removeAllFor(objectType, objectIds) {
+      for (const ids of inChunks(objectIds)) await tx.contentTranslation.deleteMany({ where: { objectType, objectId: { in: ids } } });
+    },
     async listFor(objectType, objectIds) {
       const out: ContentTranslationRecord[] = [];
       for (const ids of inChunks(objectIds)) {

@@ -10,7 +10,7 @@ export interface RenderedPrompt {
   version: string;
 }
 
-const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Dutch (Nederlands)', fr: 'French (français)', en: 'English' };
+export const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Dutch (Nederlands)', fr: 'French (français)', en: 'English' };
 
 /** Fills {{name}} placeholders; a missing or unused value is a bug in the template, so it throws. */
 export function fill(template: string, values: Record<string, string>): string {

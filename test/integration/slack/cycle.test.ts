@@ -8,6 +8,7 @@ import {
   pollResults,
   resolveActor,
   respondToBacklogItem,
+  updateBacklogItem,
   type Actor,
 } from '../../../src/core/index.js';
 import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/web-ui/sign-in-link.js';
@@ -250,6 +251,15 @@ describe('the whole panel cycle inside Slack', () => {
     expect(outcome.text).toBe('Het bestuur deed iets met je inbreng.');
     expect(blockText(outcome.blocks)).toContain('We starten in maart met een pendeldienst.');
     expect(blockText((await anna.openHome()).blocks)).toContain('Vervoer op maat naar de huisarts');
+
+    // A status change is its own news, with its own title: not "the board answered" again.
+    await updateBacklogItem(t.app.deps, boardActor, item.id, { status: 'in_progress' });
+    expect(await t.runtime.flushOutbox()).toBeGreaterThan(0);
+    const change = anna.lastDm();
+    expect(change.text).toBe('Een actie waaraan je bijdroeg staat nu op: Bezig.');
+    expect(change.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Een actie waaraan je bijdroeg is veranderd' } });
+    expect(blockText(change.blocks)).toContain('Vervoer op maat naar de huisarts');
+    expect(blockText(change.blocks)).not.toContain('Antwoord van het bestuur');
   });
 
   it('lets a member change their language with /panel', async () => {

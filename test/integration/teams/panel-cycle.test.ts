@@ -9,6 +9,7 @@ import {
   myConsentRequests,
   resolveActor,
   respondToBacklogItem,
+  updateBacklogItem,
   type Actor,
 } from '../../../src/core/index.js';
 import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/web-ui/sign-in-link.js';
@@ -195,6 +196,12 @@ describe('the whole panel cycle from Teams surfaces', () => {
     expect(cardText(await next(personalChat(an), 'We starten in januari'))).toContain(nl('teams:outcomes.title'));
     // Benoit wrote anonymously: the core still finds him (by his author key) to tell him, in French.
     expect(cardText(await next(personalChat(benoit), 'We starten in januari'))).toContain(t('fr', 'teams:outcomes.title'));
+    // A status change comes with its own title and says the new status, in the member's language.
+    await updateBacklogItem(t0.app.deps, board, item.id, { status: 'planned' });
+    await client.say(benoit, 'accueil');
+    const changed = await next(personalChat(benoit), 'Une action à laquelle vous avez contribué a changé');
+    expect(cardText(changed)).toContain(t('fr', 'common:notification.item_status_changed', { status: t('fr', 'common:backlogStatus.planned') }));
+    expect(cardText(changed)).not.toContain(t('fr', 'common:notification.input_outcome'));
 
     // Reminders for what still waits (a new open poll), never twice.
     await client.press(fien, 'poll.create', { question: 'Maandag of woensdag?', kind: 'single', anonymity: 'anonymous', resultsVisibility: 'live', options: 'Maandag\nWoensdag' });

@@ -29,6 +29,19 @@ export function outcomeMessage(tr: Tr, item: BacklogItemRecord): Message {
   return { text: tr('outcome.fallback'), blocks };
 }
 
+/** An item linked to the member's input changed status: its own title, the new status, where to read more. */
+export function statusChangeMessage(tr: Tr, item: BacklogItemRecord, news: string): Message {
+  return {
+    text: news,
+    blocks: [
+      header(tr('common:notificationTitle.item_status_changed')),
+      section(md(escapeText(news))),
+      section(md(`*${escapeText(item.title)}*\n${tr(`common:backlogStatus.${item.status}`)} · ${tr('home.progress', { progress: item.progress })}`)),
+      context(md(tr('outcome.where'))),
+    ],
+  };
+}
+
 export function reminderMessage(tr: Tr, counts: { polls: number; consent: number }): Message {
   const lines = [counts.polls > 0 ? tr('reminder.polls', { count: counts.polls }) : '', counts.consent > 0 ? tr('reminder.consent', { count: counts.consent }) : '']
     .filter(Boolean)

@@ -65,8 +65,9 @@ export function note(catalogText: string, opts: { subtle?: boolean; color?: RunS
 }
 
 /** A status line for what just happened ("Your vote is saved") or went wrong (the member's language). */
-export function banner(message: string, kind: 'good' | 'attention'): CardElement {
-  return { type: 'Container', style: kind === 'good' ? 'good' : 'attention', items: [say(message, { weight: 'bolder' })] };
+export function banner(message: string, kind: 'good' | 'attention', title?: string): CardElement {
+  const items = title ? [say(title, { weight: 'bolder' }), say(message)] : [say(message, { weight: 'bolder' })];
+  return { type: 'Container', style: kind === 'good' ? 'good' : 'attention', items };
 }
 
 /**

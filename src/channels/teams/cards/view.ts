@@ -19,12 +19,14 @@ export interface View {
 export interface Notice {
   kind: 'good' | 'attention';
   message: string;
+  /** A heading above the message (a notification's own title). */
+  title?: string;
   /** The core's error code when this explains a refusal (e.g. so a form can offer redaction). */
   code?: string;
 }
 
 export function notice(n: Notice | undefined): CardElement[] {
-  return n ? [banner(n.message, n.kind)] : [];
+  return n ? [banner(n.message, n.kind, n.title)] : [];
 }
 
 export function when(view: View, date: Date, withTime = true): string {

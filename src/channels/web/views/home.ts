@@ -1,4 +1,4 @@
-import { listIdeaRounds, memberHome, memberThread, panelOverview, readerTexts } from '../../../core/index.js';
+import { listIdeaRounds, memberHome, memberThread, panelOverview, readerTexts, statementTranslations } from '../../../core/index.js';
 import { html, multiline } from '../../../web-ui/html.js';
 import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { consentCard } from './consent.js';
@@ -16,6 +16,7 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
   const rounds = home.myContributions.length > 0 ? await listIdeaRounds(ctx.deps, ctx.actor) : [];
   const question = (roundId: string | null) => rounds.find((r) => r.id === roundId)?.question ?? null;
   const thread = await memberThread(ctx.deps, ctx.actor);
+  const statementTexts = await statementTranslations(ctx.deps, ctx.actor, thread.summaries.filter((s) => s.version.language !== ctx.actor.language).flatMap((s) => s.version.statements.map((st) => st.id)));
   const texts = await readerTexts(ctx.deps, ctx.actor, {
     poll: home.openPolls.map((p) => p.poll.id),
     poll_option: home.openPolls.flatMap((p) => p.poll.options.map((o) => o.id)),
@@ -53,7 +54,7 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
       ${home.nextMeeting.agenda ? html`<p><strong>${t('web:meeting.agenda')}</strong><br>${multiline(home.nextMeeting.agenda)}</p>` : ''}</article></section>`
     : ''}
 
-  ${threadSections(ctx, thread)}
+  ${threadSections(ctx, thread, statementTexts)}
 
   ${canContribute
     ? html`<section aria-labelledby="mine-h"><h2 id="mine-h">${t('web:home.mine')}</h2>

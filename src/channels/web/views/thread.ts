@@ -1,4 +1,4 @@
-import type { MemberThread } from '../../../core/index.js';
+import type { MemberThread, StatementTranslation } from '../../../core/index.js';
 import { html, type Html } from '../../../web-ui/html.js';
 import type { Ctx } from '../../../web-ui/pages.js';
 import { statementList } from '../../../web-ui/fragments/statements.js';
@@ -6,7 +6,7 @@ import { resultsBlock } from '../../../web-ui/fragments/results.js';
 import { when } from '../../../web-ui/util.js';
 
 /** Closed polls with their results, and the published summaries that quote the member (their quotes marked). */
-export function threadSections(ctx: Ctx, thread: MemberThread): Html {
+export function threadSections(ctx: Ctx, thread: MemberThread, translations?: ReadonlyMap<string, StatementTranslation>): Html {
   const { t } = ctx;
   return html`<section aria-labelledby="closed-h"><h2 id="closed-h">${t('thread:closedPolls')}</h2>
       ${thread.closedPolls.length === 0 ? html`<p>${t('thread:noClosedPolls')}</p>` : ''}
@@ -18,6 +18,6 @@ export function threadSections(ctx: Ctx, thread: MemberThread): Html {
       ${thread.summaries.map(({ summary, version, mine }) => html`<article class="card" id="summary-${summary.id}"><h3>${summary.title}</h3>
         <p class="muted">${t('thread:published', { number: version.number, date: when(ctx, version.publishedAt, false) })}</p>
         <p class="hint">${t('thread:yoursMarked')}</p>
-        <details><summary>${t('thread:read', { count: version.statements.length })}</summary>${statementList(ctx, version.statements, new Set(mine))}</details></article>`)}
+        <details><summary>${t('thread:read', { count: version.statements.length })}</summary>${statementList(ctx, version.statements, new Set(mine), { lang: version.language, ...(translations ? { translations } : {}) })}</details></article>`)}
     </section>`;
 }
