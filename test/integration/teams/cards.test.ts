@@ -37,11 +37,14 @@ function everyCard(role: Role, language: Language): [string, AdaptiveCard][] {
     ['outcomes-none', outcomesCard(view, [], [])],
     ['consent', consentCard(view, f.review(), problem, 'typed comment')],
     ['consent-answered', consentAnswered(view, good)],
-    ['facilitator', facilitatorCard(view, { polls: [f.poll('single')], rounds: [f.round, { ...f.round, id: 'r2', status: 'closed' }], summaries: [f.overview] }, good)],
+    ['facilitator', facilitatorCard(view, { polls: [f.poll('single')], rounds: [f.round, { ...f.round, id: 'r2', status: 'closed' }], summaries: [f.overview], openChanges: new Map([['s1', 2]]) }, good)],
     ['poll-form', pollForm(view, problem, { question: 'q', kind: 'multiple', options: 'a\nb' })],
     ['round-form', roundForm(view, problem, { question: 'q' })],
     ['members', membersCard(view, f.members, good)],
-    ['version', versionCard(view, f.version(), f.overview, f.domains, good)],
+    ['version', versionCard(view, f.version(), f.overview, f.domains, good, [
+      { requestId: 'q1', versionNumber: 1, displayName: `An ${f.SNEAKY}`, comment: `Andere woorden ${f.SNEAKY}`, respondedAt: new Date() },
+      { requestId: 'q2', versionNumber: 2, displayName: `Jean ${f.SNEAKY}`, comment: null, respondedAt: new Date() },
+    ])],
     ['answers', answersCard(view, 'v1', [
       { requestId: 'q1', memberId: 'm2', displayName: `An ${f.SNEAKY}`, status: 'change_requested', comment: `Andere woorden ${f.SNEAKY}`, respondedAt: new Date(), anonymousAuthor: false },
       { requestId: 'q2', memberId: '', displayName: '', status: 'approved_anonymous', comment: null, respondedAt: null, anonymousAuthor: true },

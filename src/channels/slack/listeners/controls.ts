@@ -1,5 +1,6 @@
 // Home-tab buttons: contribute, edit, withdraw; and the facilitator's panel controls.
 import type { App } from '@slack/bolt';
+import { handleChangeRequest } from '../../../core/index.js';
 import type { SlackEnv } from '../context.js';
 import {
   closePollAndRefresh,
@@ -13,6 +14,7 @@ import {
   publishHome,
   sendReminders,
 } from '../operations.js';
+import { CHANGE_HANDLED } from '../views/home.js';
 import { onPress } from './interact.js';
 
 export function registerControls(app: App, env: SlackEnv): void {
@@ -43,6 +45,10 @@ export function registerControls(app: App, env: SlackEnv): void {
     const done = await working(tr('draft.working'));
     await draftAndAsk(env, client, actor, userId, value);
     await done(tr('draft.sent'));
+    await publishHome(env, client, userId, actor);
+  });
+  onPress(app, env, CHANGE_HANDLED, async ({ client, actor, userId, value }) => {
+    await handleChangeRequest(env.deps, actor, value);
     await publishHome(env, client, userId, actor);
   });
   onPress(app, env, 'summary_publish', async ({ client, actor, userId, value, notice }) => {

@@ -6,9 +6,11 @@ import {
   listPolls,
   listSummaries,
   memberHome,
+  openChangeRequests,
   type Actor,
   type CoreDeps,
   type MemberHome,
+  type OpenChangeRequest,
 } from '../../../core/index.js';
 import { actions, BlockList, button, context, divider, header, linkButton, section, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
@@ -16,6 +18,18 @@ import { escapeText, excerpt, md, plain } from '../text.js';
 import { contributionText } from './contribution.js';
 
 const isFacilitator = (actor: Actor) => actor.role === 'facilitator' || actor.role === 'admin';
+
+/** The facilitator's "handled" on a member's change request (drawn here, handled in listeners/controls.ts). */
+export const CHANGE_HANDLED = 'change_handled';
+
+/** A change request until the facilitator handles it: who asked, on which version, and their words. */
+function changeRequestBlocks(tr: Tr, r: OpenChangeRequest): Block[] {
+  const from = tr('common:changeRequests.from', { name: escapeText(r.displayName), number: r.versionNumber });
+  return [
+    section(md(from), button(tr('common:changeRequests.handled'), CHANGE_HANDLED, r.requestId)),
+    ...(r.comment ? [context(plain(`“${r.comment}”`, 2000))] : []),
+  ];
+}
 const heading = (text: string): Block => section(md(`*${text}*`));
 
 function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
@@ -132,13 +146,21 @@ async function facilitatorSections(deps: CoreDeps, tr: Tr, actor: Actor, boardUr
     (n) => tr('home.more', { count: n }),
     4,
   );
+  // Change requests stay listed, on every version, until the facilitator marks them handled.
+  const shown = summaries.slice(0, 5);
+  const changes = new Map<string, OpenChangeRequest[]>();
+  for (const s of shown) changes.set(s.summary.id, await openChangeRequests(deps, actor, s.summary.id));
   list.list(
-    summaries.slice(0, 5),
-    (s) => [
-      section(plain(s.summary.title)),
-      context(md(s.latest ? `${tr('home.version', { number: s.latest.number })} · ${tr(`common:versionStatus.${s.latest.status}`)} · ${tr('home.consentCounts', s.consent)}` : '—')),
-      ...(s.latest?.status === 'awaiting_consent' ? [actions([button(tr('home.publish'), 'summary_publish', s.latest.id, { style: 'primary' })])] : []),
-    ],
+    shown,
+    (s) => {
+      const open = changes.get(s.summary.id) ?? [];
+      return [
+        section(plain(s.summary.title)),
+        context(md(s.latest ? `${tr('home.version', { number: s.latest.number })} · ${tr(`common:versionStatus.${s.latest.status}`)} · ${tr('home.consentCounts', s.consent)}` : '—')),
+        ...(s.latest?.status === 'awaiting_consent' ? [actions([button(tr('home.publish'), 'summary_publish', s.latest.id, { style: 'primary' })])] : []),
+        ...(open.length > 0 ? [context(md(`*${tr('common:changeRequests.title')}*`)), ...open.flatMap((r) => changeRequestBlocks(tr, r))] : []),
+      ];
+    },
     (n) => tr('home.more', { count: n }),
     0,
   );

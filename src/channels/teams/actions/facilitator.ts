@@ -5,10 +5,12 @@ import {
   remindPanel,
   draftSummary,
   getSummaryVersion,
+  handleChangeRequest,
   listIdeaRounds,
   listPanelMembers,
   listPolls,
   listSummaries,
+  openChangeRequests,
   openIdeaRound,
   panelOverview,
   pollResults,
@@ -28,14 +30,17 @@ export async function showTools(ctx: ActionCtx, notice?: Notice) {
   requireFacilitator(ctx.view);
   const { deps, view } = ctx;
   const [polls, rounds, summaries] = await Promise.all([listPolls(deps, view.actor), listIdeaRounds(deps, view.actor), listSummaries(deps, view.actor)]);
-  return facilitatorCard(view, { polls, rounds: [...rounds].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()), summaries }, notice);
+  const openChanges = new Map<string, number>();
+  for (const s of summaries.slice(0, 5)) openChanges.set(s.summary.id, (await openChangeRequests(deps, view.actor, s.summary.id)).length);
+  return facilitatorCard(view, { polls, rounds: [...rounds].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()), summaries, openChanges }, notice);
 }
 
 export async function showVersion(ctx: ActionCtx, versionId: string, notice?: Notice) {
   const { deps, view } = ctx;
   const version = await getSummaryVersion(deps, view.actor, versionId);
   const overview = (await listSummaries(deps, view.actor)).find((s) => s.summary.id === version.summaryId);
-  return versionCard(view, version, overview, (await panelOverview(deps, view.actor)).domains, notice);
+  const changes = await openChangeRequests(deps, view.actor, version.summaryId);
+  return versionCard(view, version, overview, (await panelOverview(deps, view.actor)).domains, notice, changes);
 }
 
 /** Cards posted into a group chat or channel are first seen as a plain member would see them (refresh personalises). */
@@ -121,6 +126,13 @@ export const facilitatorActions: Record<string, Action> = {
       return showVersion(ctx, version.id, done(ctx.view, 'teams:done.published'));
     },
     refused: (ctx, data, problem) => showVersion(ctx, idOf(data, 'versionId'), problem),
+  },
+  'change.handled': {
+    changes: true,
+    run: async (ctx, data) => {
+      await handleChangeRequest(ctx.deps, ctx.view.actor, idOf(data, 'requestId'));
+      return showVersion(ctx, idOf(data, 'versionId'), done(ctx.view, 'common:changeRequests.done'));
+    },
   },
   'reminders.send': {
     changes: true,

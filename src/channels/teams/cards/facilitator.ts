@@ -18,15 +18,18 @@ export interface FacilitatorOverview {
   polls: PollRecord[];
   rounds: IdeaRoundRecord[];
   summaries: SummaryOverview[];
+  /** Change requests not handled yet, per summary id. */
+  openChanges?: ReadonlyMap<string, number>;
 }
 
-function summaryLine(view: View, s: SummaryOverview): CardElement[] {
+function summaryLine(view: View, s: SummaryOverview, openChanges: number): CardElement[] {
   const { t } = view;
   const latest = s.latest;
   const items: CardElement[] = [say(s.summary.title, { weight: 'bolder' })];
   if (!latest) return items;
   items.push(note(`${t('teams:summary.version', { number: latest.number })} · ${t(`common:versionStatus.${latest.status}`)}`, { subtle: true }));
   if (latest.status === 'awaiting_consent') items.push(note(t('teams:summary.consentCounts', s.consent), { subtle: true }));
+  if (openChanges > 0) items.push(note(t('common:changeRequests.waiting', { count: openChanges }), { color: 'attention' }));
   items.push(buttons([execute(t('teams:summary.open'), 'summary.show', { versionId: latest.id })]));
   return items;
 }
@@ -48,7 +51,7 @@ export function facilitatorCard(view: View, overview: FacilitatorOverview, done?
   roundItems.push(buttons([execute(t('teams:roundForm.open'), 'round.new', {}, { style: 'positive' })]));
   const summaryItems: CardElement[] = [heading(t('teams:facilitator.summaries'), 'medium')];
   if (overview.summaries.length === 0) summaryItems.push(note(t('teams:facilitator.noSummaries'), { subtle: true }));
-  for (const s of overview.summaries.slice(0, 5)) summaryItems.push(...summaryLine(view, s));
+  for (const s of overview.summaries.slice(0, 5)) summaryItems.push(...summaryLine(view, s, overview.openChanges?.get(s.summary.id) ?? 0));
   body.push(section(pollItems, { separator: true }), section(roundItems, { separator: true }), section(summaryItems, { separator: true }));
   const actions = [
     execute(t('teams:facilitator.remind'), 'reminders.send'),
