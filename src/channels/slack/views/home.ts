@@ -19,6 +19,26 @@ import { contributionText } from './contribution.js';
 
 const isFacilitator = (actor: Actor) => actor.role === 'facilitator' || actor.role === 'admin';
 
+/** Withdrawing everything (contributions; or the agreement to take part, with them): after a confirm dialog. */
+export const WITHDRAW_ALL = 'withdraw_all';
+export const WITHDRAW_PARTICIPATION = 'withdraw_participation';
+
+/** Slack's own confirm dialog, with the same words as the confirm step in Teams and on the web. */
+function confirmOf(tr: Tr, what: 'withdraw_all' | 'withdraw_participation') {
+  return { title: tr(`common:confirm.${what}.title`), text: `${tr(`common:confirm.${what}.body`)} ${tr('common:confirm.noUndo')}`, confirm: tr(`common:confirm.${what}.yes`), deny: tr('common:confirm.cancel') };
+}
+
+function withdrawEverything(tr: Tr, home: MemberHome, participates: boolean): Block[] {
+  const blocks: Block[] = [];
+  if (home.myContributions.some((c) => c.status === 'live')) {
+    blocks.push(section(md(tr('privacy:mydata.withdrawAllHint')), button(tr('privacy:mydata.withdrawAllButton'), WITHDRAW_ALL, 'all', { style: 'danger', confirm: confirmOf(tr, 'withdraw_all') })));
+  }
+  if (home.actor.role === 'expert' && participates) {
+    blocks.push(section(md(tr('privacy:page.withdrawHint')), button(tr('privacy:page.withdrawButton'), WITHDRAW_PARTICIPATION, 'all', { style: 'danger', confirm: confirmOf(tr, 'withdraw_participation') })));
+  }
+  return blocks;
+}
+
 /** The facilitator's "handled" on a member's change request (drawn here, handled in listeners/controls.ts). */
 export const CHANGE_HANDLED = 'change_handled';
 
@@ -32,7 +52,7 @@ function changeRequestBlocks(tr: Tr, r: OpenChangeRequest): Block[] {
 }
 const heading = (text: string): Block => section(md(`*${text}*`));
 
-function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
+function memberSections(tr: Tr, home: MemberHome, list: BlockList, participates: boolean): void {
   const canContribute = home.actor.role === 'expert' || home.actor.role === 'facilitator';
   if (home.consentRequests.length > 0) {
     list.add([divider(), heading(tr('home.consent'))]);
@@ -81,8 +101,9 @@ function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
         : []),
     ],
     (n) => tr('home.more', { count: n }),
-    6,
+    8,
   );
+  list.add(withdrawEverything(tr, home, participates));
   list.add([divider(), heading(tr('home.outcomes'))]);
   if (home.outcomes.length === 0) list.add([context(md(tr('home.noOutcomes')))]);
   const mine = new Map(home.myContributions.map((c) => [c.id, c]));
@@ -181,7 +202,7 @@ export async function homeView(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: s
     if (!opts.participates) list.add([section(md(tr('privacy:page.banner')), button(tr('privacy:page.bannerLink'), 'privacy_open', 'open', { style: 'primary' }))]);
     list.add([section(md(tr('support.intro')), button(tr('privacy:support.button'), 'support_request', 'ask'))]);
   }
-  if (actor.role !== 'board') memberSections(tr, await memberHome(deps, actor), list);
+  if (actor.role !== 'board') memberSections(tr, await memberHome(deps, actor), list, opts.participates);
   if (isFacilitator(actor)) await facilitatorSections(deps, tr, actor, boardUrl, list);
   return { type: 'home', callback_id: 'home', blocks: list.blocks };
 }
