@@ -67,6 +67,10 @@ export function briefDocument(brief: Brief, lang: Language, timeZone: string): B
       ...(p.kind === 'single' || p.kind === 'multiple' ? { rowLang: brief.panelLanguage } : {}),
     });
     if (p.average !== null) blocks.push({ kind: 'para', text: t('brief:average', { value: p.average }) });
+    if (p.objections.length > 0) blocks.push({ kind: 'para', text: t('brief:objections') });
+    for (const o of p.objections) {
+      blocks.push({ kind: 'quote', text: o.reason, lang: null, by: o.name ?? t('brief:anonymous'), translation: null, translationLabel: t('brief:translation') });
+    }
   }
 
   blocks.push({ kind: 'heading', level: 2, text: t('brief:representation'), id: 'representation' });

@@ -46,6 +46,8 @@ export interface BriefPoll {
   /** Count per option (or per scale value, or per consent vote: `key` is then the value or the vote code). */
   rows: { key: string; label: string; count: number }[];
   average: number | null;
+  /** Objection reasons, with a name only where its author chose so (as `pollResults` gives them to the board). */
+  objections: { reason: string; name: string | null }[];
 }
 
 export interface BriefDomain {
@@ -248,7 +250,7 @@ export async function boardBrief(deps: CoreDeps, actor: Actor, input: BriefInput
         : r.poll.kind === 'consent'
           ? r.consent.map((c) => ({ key: c.vote, label: c.vote, count: c.count }))
           : r.options.map((o) => ({ key: o.optionId, label: o.label, count: o.count }));
-    polls.push({ id: r.poll.id, question: r.poll.question, kind: r.poll.kind, closedAt: r.poll.closedAt, turnout: r.turnout, audience: r.eligible, rows, average: r.scaleAverage });
+    polls.push({ id: r.poll.id, question: r.poll.question, kind: r.poll.kind, closedAt: r.poll.closedAt, turnout: r.turnout, audience: r.eligible, rows, average: r.scaleAverage, objections: r.objections });
   }
   const { panel, pollIds: _ids, ...rest } = gathered;
   return { ...rest, panelName: panel.name, panelLanguage: panel.defaultLanguage, generatedAt: now, polls };

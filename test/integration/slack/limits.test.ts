@@ -104,7 +104,7 @@ describe('every modal in every language', () => {
         privacyModal(l, privacyNotice(lang)),
         privacyFullModal(l, privacyNotice(lang)),
         consentModal(l, review(2, 2, 'mine'), 0),
-        voteModal(l, { results: { poll, visible: true, turnout: 1, eligible: 3, options: [], scale: [], scaleAverage: null, consent: [{ vote: 'object', count: 1 }], objections: [HOSTILE], voters: [{ memberId: 'm', displayName: 'Eva <!here>', choice: 'object' }] }, ballot: null, closed: false }),
+        voteModal(l, { results: { poll, visible: true, turnout: 1, eligible: 3, options: [], scale: [], scaleAverage: null, consent: [{ vote: 'object', count: 1 }], objections: [{ reason: HOSTILE, name: 'Eva <!here>' }, { reason: HOSTILE, name: null }], voters: [{ memberId: 'm', displayName: 'Eva <!here>', choice: 'object' }] }, ballot: null, closed: false }),
       ];
       for (const view of views) checkView(view);
     }

@@ -98,7 +98,7 @@ export function registerViews(app: App, env: SlackEnv): void {
   onSubmit(app, env, 'poll_vote', async (s) => {
     const pollId = text(s.meta.p) ?? '';
     const before = await loadPoll(env.deps, s.actor, pollId);
-    await castBallot(env.deps, s.actor, pollId, { ...readChoice(before.results.poll, value(s.values, 'choice')), reason: value(s.values, 'reason')?.value ?? '' });
+    await castBallot(env.deps, s.actor, pollId, { ...readChoice(before.results.poll, value(s.values, 'choice')), reason: value(s.values, 'reason')?.value ?? '', reasonAttribution: value(s.values, 'reasonAttribution')?.selected_option?.value });
     const after = await loadPoll(env.deps, s.actor, pollId);
     return { view: { response_action: 'update', view: voteModal(env.tr(s.actor.language), after) }, after: home(s) };
   });

@@ -115,10 +115,10 @@ export const memberActions: Record<string, Action> = {
     changes: true,
     run: async (ctx, data) => {
       const pollId = idOf(data, 'pollId');
-      await castBallot(ctx.deps, ctx.view.actor, pollId, { optionIds: list(data, 'optionIds'), value: str(data, 'value'), vote: str(data, 'vote'), reason: str(data, 'reason') });
+      await castBallot(ctx.deps, ctx.view.actor, pollId, { optionIds: list(data, 'optionIds'), value: str(data, 'value'), vote: str(data, 'vote'), reason: str(data, 'reason'), reasonAttribution: str(data, 'reasonAttribution') });
       return showPoll(ctx, pollId, done(ctx.view, 'teams:done.vote'));
     },
-    refused: (ctx, data, problem) => showPoll(ctx, idOf(data, 'pollId'), problem, typed(data, ['optionIds', 'value', 'vote', 'reason'])),
+    refused: (ctx, data, problem) => showPoll(ctx, idOf(data, 'pollId'), problem, typed(data, ['optionIds', 'value', 'vote', 'reason', 'reasonAttribution'])),
   },
   'round.contribute': { changes: false, run: (ctx, data) => showContributionForm(ctx, idOf(data, 'roundId')) },
   'contribution.submit': {

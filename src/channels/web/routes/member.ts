@@ -49,7 +49,7 @@ export function memberRoutes(pages: ReturnType<typeof createPages>): void {
     formId: (ctx) => `poll-${ctx.params.id}`,
     run: async (ctx, form) => {
       const pollId = id(ctx.params.id);
-      await castBallot(ctx.deps, ctx.actor, pollId, { optionIds: form.all('optionIds'), value: form.str('value'), vote: form.str('vote'), reason: form.str('reason'), redact: form.str('redact') });
+      await castBallot(ctx.deps, ctx.actor, pollId, { optionIds: form.all('optionIds'), value: form.str('value'), vote: form.str('vote'), reason: form.str('reason'), reasonAttribution: form.str('reasonAttribution'), redact: form.str('redact') });
       return `/home?done=vote#poll-${pollId}`;
     },
     page: homePage,
