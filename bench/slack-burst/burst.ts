@@ -17,6 +17,8 @@ export interface BurstResult {
   ackMs: number[];
   /** From the first press sent to the last answer read. */
   burstMs: number;
+  /** When the first press was sent (epoch milliseconds, high resolution: comparable across threads). */
+  startedAt: number;
   statuses: number[];
 }
 
@@ -46,12 +48,25 @@ export async function fire(sender: SlackSender, presses: Press[]): Promise<Burst
       return { ms: performance.now() - t0, status };
     }),
   );
-  return { ackMs: results.map((r) => r.ms), burstMs: performance.now() - started, statuses: results.map((r) => r.status) };
+  return { ackMs: results.map((r) => r.ms), burstMs: performance.now() - started, startedAt: performance.timeOrigin + started, statuses: results.map((r) => r.status) };
 }
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/**
+ * Resolves with the time (epoch ms) at which the poll holds `expected` ballots, watched from a thread of
+ * its own (watch-worker.ts); `stop` ends the watch early (the burst failed).
+ */
+export function watchBallots(databaseUrl: string, pollId: string, expected: number): { stored: Promise<number>; stop: () => Promise<void> } {
+  const worker = new Worker(new URL('./watch-worker.ts', import.meta.url), { workerData: { databaseUrl, pollId, expected } });
+  const stored = new Promise<number>((resolve, reject) => {
+    worker.once('message', (result: { at: number }) => resolve(result.at));
+    worker.once('error', reject);
+  });
+  return { stored, stop: async () => void (await worker.terminate()) };
 }
 
 /** Fires the burst from a worker thread (see client-worker.ts). */

@@ -12,6 +12,23 @@ export interface BallotFields {
   optionIds?: unknown;
   value?: unknown;
   vote?: unknown;
+  /**
+   * Or, kind-neutral, the values picked in a list drawn from the poll's choices (the option ids, the 1-5
+   * values or the consent votes): the poll's kind reads them. A channel that sends its pick list's values
+   * as they are (Slack's radio buttons and checkboxes) then needs the poll neither to draw the answer
+   * back nor to read it, so a vote costs no extra read of the poll.
+   */
+  picked?: unknown;
+}
+
+/** `picked` as the kind's own fields; the fields as given when nothing was picked that way. */
+function fromPicked(poll: PollRecord, input: BallotFields): BallotFields {
+  if (input.picked === undefined) return input;
+  const picked = (Array.isArray(input.picked) ? input.picked : [input.picked]).map(String);
+  if (POLL_KIND_REGISTRY[poll.kind].hasOptions) return { optionIds: picked };
+  // One value for a scale or a consent vote: two picked is not a ballot (the kind's parse refuses it).
+  const one = picked.length === 1 ? picked[0] : undefined;
+  return poll.kind === 'scale' ? { value: one === undefined ? undefined : Number(one) } : { vote: one };
 }
 
 export interface Tally {
@@ -106,7 +123,7 @@ export function ballotReason(poll: PollRecord, reasonText: string, attribution: 
 
 /** Reads a ballot from form fields for this poll's kind (DomainError on anything not allowed). */
 export function parseBallot(poll: PollRecord, input: BallotFields): BallotChoice {
-  return POLL_KIND_REGISTRY[poll.kind].parse(poll, input);
+  return POLL_KIND_REGISTRY[poll.kind].parse(poll, fromPicked(poll, input));
 }
 
 /** What a poll whose results are hidden shows: its options without counts, nothing per scale or vote. */

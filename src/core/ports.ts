@@ -90,6 +90,8 @@ export interface MemberRepository {
     address?: string | null;
   }): Promise<IdentityRecord>;
   findIdentity(tenantId: string, channel: ChannelName, externalId: string): Promise<IdentityRecord | null>;
+  /** The members behind many identities of one zone and channel, by external id, in one read. */
+  findMembersByIdentities(tenantId: string, channel: ChannelName, externalIds: string[]): Promise<Map<string, MemberRecord>>;
   listIdentities(memberId: string): Promise<IdentityRecord[]>;
   listIdentitiesOnChannel(channel: ChannelName): Promise<IdentityRecord[]>;
   setIdentityAddress(id: string, address: string | null): Promise<void>;
@@ -314,6 +316,8 @@ export interface AuditRepository {
 export interface DeliveryRepository {
   /** Records a platform delivery key; false when it was already recorded (a retry). */
   claim(key: string): Promise<boolean>;
+  /** Records many keys in one statement; returns those that were new (the others are retries). */
+  claimMany(keys: string[]): Promise<Set<string>>;
   /** Whether a key was recorded (read only). */
   seen(key: string): Promise<boolean>;
   /** Forgets one key, so that a delivery whose handling failed can be handled when it comes again. */

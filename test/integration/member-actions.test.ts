@@ -5,6 +5,7 @@ import {
   memberHome,
   once,
   pollScreen,
+  resolveActor,
   submitContribution,
   vote,
   type CoreDeps,
@@ -110,5 +111,47 @@ describe.each(testDatabases())('member actions in one transaction on $name', ({ 
     expect(audit.every((e) => e.actorId === null || e.action === 'poll.created')).toBe(true);
     const participants = await h.deps.store.transaction((repos) => repos.polls.listParticipants(poll.id));
     expect(participants.sort()).toEqual([p.member('e1').id, p.member('e3').id].sort());
+  });
+
+  it('claims the delivery keys of votes pressed together in their one transaction, and draws each voter their own screen', async () => {
+    const { h, p } = setup;
+    now = new Date();
+    const poll = await createPoll(h.deps, p.actor('fac'), { question: 'Welke kleur?', kind: 'single', anonymity: 'named', resultsVisibility: 'live', options: ['rood', 'blauw'] });
+    const [red, blue] = poll.options.map((o) => o.id);
+    await vote(h.deps, p.actor('e3'), poll.id, { picked: [blue] }, { deliveryKey: 'slack:trigger:seen' });
+    const c = counting(h.deps);
+    const outcomes = await Promise.all([
+      vote(c.deps, p.actor('e1'), poll.id, { picked: [red] }, { deliveryKey: 'slack:trigger:a' }),
+      // The same press delivered twice at the same moment: one effect.
+      vote(c.deps, p.actor('e1'), poll.id, { picked: [blue] }, { deliveryKey: 'slack:trigger:a' }),
+      vote(c.deps, p.actor('e2'), poll.id, { picked: [blue] }, { deliveryKey: 'slack:trigger:b' }),
+      // A press handled before: nothing changes.
+      vote(c.deps, p.actor('e3'), poll.id, { picked: [red] }, { deliveryKey: 'slack:trigger:seen' }),
+    ]);
+    expect(outcomes.map((o) => o.repeated)).toEqual([false, true, false, true]);
+    expect(outcomes[0]!.screen.ballot?.choice).toEqual({ kind: 'options', optionIds: [red] });
+    expect(outcomes[2]!.screen.ballot?.choice).toEqual({ kind: 'options', optionIds: [blue] });
+    // Each screen was read after the whole batch was written: it counts every ballot of the batch.
+    expect(outcomes[0]!.screen.results.turnout).toBe(3);
+    expect(outcomes[2]!.screen.results.turnout).toBe(3);
+    // One transaction for the batch; the two repeats each read their screen after it.
+    expect(c.count()).toBe(3);
+    const ballots = await h.deps.store.transaction((repos) => repos.polls.listBallots(poll.id));
+    expect(Object.fromEntries(ballots.map((b) => [b.memberId, b.choice]))).toEqual({
+      [p.member('e1').id]: { kind: 'options', optionIds: [red] },
+      [p.member('e2').id]: { kind: 'options', optionIds: [blue] },
+      [p.member('e3').id]: { kind: 'options', optionIds: [blue] },
+    });
+  });
+
+  it('looks up the members behind identities asked for at the same moment in one read', async () => {
+    const { h, p } = setup;
+    const c = counting(h.deps);
+    const ask = (externalId: string) => resolveActor(c.deps, { tenantId: p.tenant.id, channel: 'web', externalId });
+    const found = await Promise.allSettled([ask(p.member('e1').id), ask(p.member('fac').id), ask('nobody-at-all')]);
+    expect(c.count()).toBe(1);
+    expect(found[0]).toMatchObject({ status: 'fulfilled', value: { memberId: p.member('e1').id, role: 'expert', channel: 'web' } });
+    expect(found[1]).toMatchObject({ status: 'fulfilled', value: { memberId: p.member('fac').id, role: 'facilitator' } });
+    expect(found[2]).toMatchObject({ status: 'rejected', reason: { code: 'not_found' } });
   });
 });

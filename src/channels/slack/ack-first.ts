@@ -24,7 +24,7 @@ export function ackFirst(event: ReceiverEvent): ReceiverEvent {
  * Without a bound a burst of 300 presses asks for 300 transactions at once, more than PostgreSQL's
  * connection pool (10) can hand out before Prisma gives up waiting (P2028), and the press is lost.
  */
-export const ACKED_WORK_AT_ONCE = 8;
+export const ACKED_WORK_AT_ONCE = 64;
 
 /** A first-come, first-served limit on work running at once. */
 export class WorkQueue {

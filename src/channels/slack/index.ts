@@ -21,7 +21,7 @@ import { registerEvents } from './listeners/events.js';
 import { registerPrivacy } from './listeners/privacy.js';
 import { registerViews } from './listeners/views.js';
 import { registerSlackRuntime, WorkTracker } from './runtime.js';
-import { apiUrl, boltLogger, deliveryKey, RETRY_RATE_LIMITED_ONLY } from './support.js';
+import { apiUrl, boltLogger, claimsOwnKey, deliveryKey, RETRY_RATE_LIMITED_ONLY } from './support.js';
 
 /** What Slack hands the adapter for one request: its payload, and a Web API client for that workspace. */
 export interface SlackEvent {
@@ -77,7 +77,9 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   // presses and events were acknowledged before this claim (ack-first.ts); a duplicate view submission
   // is answered with nothing, which closes the modal it came from.
   app.use(async (args) => {
-    const key = deliveryKey(args.body as unknown as Record<string, unknown>);
+    const body = args.body as unknown as Record<string, unknown>;
+    if (claimsOwnKey(body)) return args.next();
+    const key = deliveryKey(body);
     const handled = await handleOnce(deps, key, () => tracker.track(args.next()));
     if (!handled) {
       const ack = (args as { ack?: () => Promise<void> }).ack;

@@ -39,6 +39,17 @@ export const RETRY_RATE_LIMITED_ONLY: webApi.WebClientOptions['retryConfig'] = {
 const NO_EFFECT = new Set(['poll_choice', 'board_link']);
 
 /**
+ * Presses whose listener claims the delivery key itself, in the transaction of its work (a vote claims it
+ * with the ballot, and with the other votes pressed at the same moment): the middleware leaves them be.
+ */
+const CLAIMED_BY_LISTENER = new Set(['poll_submit']);
+
+export function claimsOwnKey(body: Record<string, unknown>): boolean {
+  if (body.type !== 'block_actions' || !Array.isArray(body.actions) || body.actions.length !== 1) return false;
+  return CLAIMED_BY_LISTENER.has(String((body.actions[0] as { action_id?: unknown }).action_id ?? ''));
+}
+
+/**
  * The key that makes a delivery happen once: the event id for Events API callbacks (Slack retries
  * them with X-Slack-Retry-Num; Socket Mode may redeliver an envelope), the trigger id for every
  * interaction and command (unique per click or submit).

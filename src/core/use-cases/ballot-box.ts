@@ -9,6 +9,8 @@ import { anonymousTime } from '../privacy/policy.js';
 import { inPollAudience, type Actor, type AuditInput, type BallotRecord, type PollRecord } from '../types.js';
 import { acceptedParticipation } from './participation-state.js';
 import type { BallotInput } from './polls.js';
+import { sharedReads } from './poll-results.js';
+import { screenOf, type PollScreen } from './poll-screen-in.js';
 
 /**
  * Votes on one poll that arrive together are stored together: one transaction reads the poll and the voters'
@@ -21,17 +23,31 @@ import type { BallotInput } from './polls.js';
  * reason, every vote in it is retried on its own, so one bad vote never sinks the others. A vote resolves
  * only after its batch has committed.
  */
-export interface BallotRequest {
+export interface VoteRequest {
   actor: Actor;
   pollId: string;
   input: BallotInput;
   rawReason: string;
-  resolve: (ballot: BallotRecord) => void;
+  /**
+   * The platform's delivery key of the press (Slack's trigger id): claimed in the batch's transaction, so a
+   * redelivered press stores nothing. A vote refused for its own reason claims nothing (as a transaction of
+   * its own would have rolled the claim back).
+   */
+  deliveryKey?: string | null;
+  /** Read back the poll as this voter now sees it, in the same transaction (what a channel redraws). */
+  withScreen?: boolean;
+}
+
+interface BallotRequest extends VoteRequest {
+  resolve: (stored: Stored) => void;
   reject: (error: unknown) => void;
 }
 
-/** Stores one batch's votes, or retries them one by one (`single`) when the batch as a whole fails. */
-type Single = (request: BallotRequest) => Promise<BallotRecord>;
+/** A vote stored, with its screen when asked for; or a redelivered press that changed nothing. */
+export type Stored = { repeated: true } | { repeated: false; ballot: BallotRecord; screen: PollScreen | null };
+
+/** Stores one vote in a transaction of its own (`single`), when the batch as a whole fails. */
+export type Single = (request: VoteRequest) => Promise<Stored>;
 
 interface PollQueue {
   pending: BallotRequest[];
@@ -43,7 +59,12 @@ const queues = new WeakMap<Store, Map<string, PollQueue>>();
 /** The largest batch: past it the next votes wait for the following transaction. */
 const BATCH_MAX = 200;
 
-export function submitToBallotBox(deps: CoreDeps, request: BallotRequest, single: Single): void {
+/** Stores a vote together with the others that arrive at the same time; `single` is its way alone. */
+export function toBallotBox(deps: CoreDeps, vote: VoteRequest, single: Single): Promise<Stored> {
+  return new Promise((resolve, reject) => submit(deps, { ...vote, resolve, reject }, single));
+}
+
+function submit(deps: CoreDeps, request: BallotRequest, single: Single): void {
   let polls = queues.get(deps.store);
   if (!polls) queues.set(deps.store, (polls = new Map()));
   let queue = polls.get(request.pollId);
@@ -71,10 +92,10 @@ async function drain(deps: CoreDeps, polls: Map<string, PollQueue>, pollId: stri
   polls.delete(pollId);
 }
 
-type Outcome = { ballot: BallotRecord } | { error: unknown };
+type Outcome = { stored: Stored } | { error: unknown };
 
 function settle(request: BallotRequest, outcome: Outcome): void {
-  if ('ballot' in outcome) request.resolve(outcome.ballot);
+  if ('stored' in outcome) request.resolve(outcome.stored);
   else request.reject(outcome.error);
 }
 
@@ -94,7 +115,7 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
   const poll = await repos.polls.findById(pollId);
   // Everyone who votes has accepted the privacy text, staff included: a ballot is personal data too.
   const accepted = poll ? await acceptedParticipation(repos, poll.tenantId, [...new Set(batch.map((r) => r.actor.memberId))]) : new Set<string>();
-  const prepared: Prepared[] = [];
+  let prepared: Prepared[] = [];
   for (const [index, request] of batch.entries()) {
     try {
       prepared.push({ index, ...prepare(deps, poll, request, now, accepted) });
@@ -103,7 +124,11 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
       outcomes[index] = { error };
     }
   }
-  if (prepared.length === 0 || !poll) return outcomes;
+  if (!poll) return outcomes;
+  const claimed = await claimDeliveries(repos, batch, prepared);
+  for (const p of prepared.filter((p) => !claimed.has(p.index))) outcomes[p.index] = { stored: { repeated: true } };
+  prepared = prepared.filter((p) => claimed.has(p.index));
+  if (prepared.length === 0) return outcomes;
   const keyOf = (who: Prepared['who']) => ('memberId' in who ? `m:${who.memberId}` : `k:${who.voterKey}`);
   const existing = new Map(
     (
@@ -159,8 +184,32 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
   await repos.polls.createBallots(created);
   await repos.polls.markParticipations(poll.id, marks);
   await repos.audit.appendMany(audits);
-  for (const p of prepared) outcomes[p.index] = { ballot: final.get(keyOf(p.who))! };
+  // The screens are read after the last write, so each shows every ballot of the batch; once for all.
+  const reads = sharedReads(repos);
+  for (const p of prepared) {
+    const ballot = final.get(keyOf(p.who))!;
+    const screen = batch[p.index]!.withScreen ? await screenOf(deps, repos, p.actor, poll, ballot, reads) : null;
+    outcomes[p.index] = { stored: { repeated: false, ballot, screen } };
+  }
   return outcomes;
+}
+
+/**
+ * Claims the delivery keys of the votes about to be stored, in one statement; returns the indexes of the
+ * votes whose key is new (or that have none). A key seen twice in one batch counts once: the first press.
+ */
+async function claimDeliveries(repos: Repositories, batch: BallotRequest[], prepared: Prepared[]): Promise<Set<number>> {
+  const first = new Map<string, number>();
+  const free = new Set<number>();
+  for (const p of prepared) {
+    const key = batch[p.index]!.deliveryKey;
+    if (!key) free.add(p.index);
+    else if (!first.has(key)) first.set(key, p.index);
+  }
+  if (first.size === 0) return free;
+  const fresh = await repos.deliveries.claimMany([...first.keys()]);
+  for (const [key, index] of first) if (fresh.has(key)) free.add(index);
+  return free;
 }
 
 /** One vote's own checks, in memory: the same order and answers as `castBallotIn`. */

@@ -14,6 +14,7 @@ import {
 } from '../types.js';
 import type { Repositories } from '../ports.js';
 import { oneOf, requireText } from '../validation.js';
+import { activeOrNotFound, memberOfIdentity } from './actor-box.js';
 
 export function actorOf(member: MemberRecord, channel: ChannelName): Actor {
   return {
@@ -32,13 +33,8 @@ export async function resolveActor(
   deps: CoreDeps,
   input: { tenantId: string; channel: ChannelName; externalId: string },
 ): Promise<Actor> {
-  return deps.store.transaction(async (repos) => {
-    const identity = await repos.members.findIdentity(input.tenantId, input.channel, input.externalId);
-    if (!identity) throw new DomainError('not_found');
-    const member = await repos.members.findById(identity.memberId);
-    if (!member || !member.active || member.erasedAt) throw new DomainError('not_found');
-    return actorOf(member, input.channel);
-  });
+  // Read together with the other lookups of this moment (a burst of presses shares one read).
+  return actorOf(activeOrNotFound(await memberOfIdentity(deps, input)), input.channel);
 }
 
 /** An active member of this zone, or not_found. */

@@ -3,7 +3,7 @@ import { requirePoll } from '../lookups.js';
 import { describeBallot, hiddenTally, tallyBallots } from '../poll-kinds.js';
 import { can } from '../policy.js';
 import type { Repositories } from '../ports.js';
-import { inPollAudience, type Actor, type BallotRecord, type ConsentVote, type PollRecord } from '../types.js';
+import { inPollAudience, type Actor, type BallotRecord, type ConsentVote, type MemberRecord, type PollRecord } from '../types.js';
 
 export interface PollResults {
   poll: PollRecord;
@@ -26,10 +26,37 @@ export async function pollResults(deps: CoreDeps, actor: Actor, pollId: string):
   return deps.store.transaction(async (repos) => resultsOf(repos, actor, await requirePoll(repos, actor, pollId)));
 }
 
+/** What results are computed from; read once for many voters when votes are stored together. */
+export interface ResultsReads {
+  ballots(pollId: string): Promise<BallotRecord[]>;
+  members(panelId: string): Promise<MemberRecord[]>;
+}
+
+/** Reads straight from the transaction (one voter). */
+export const readsFrom = (repos: Repositories): ResultsReads => ({
+  ballots: (pollId) => repos.polls.listBallots(pollId),
+  members: (panelId) => repos.members.listByPanel(panelId),
+});
+
+/** Reads each poll's ballots and each panel's members once; only after the last write of the transaction. */
+export function sharedReads(repos: Repositories): ResultsReads {
+  const ballots = new Map<string, Promise<BallotRecord[]>>();
+  const members = new Map<string, Promise<MemberRecord[]>>();
+  const memo = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
+    let hit = cache.get(key);
+    if (!hit) cache.set(key, (hit = read()));
+    return hit;
+  };
+  return {
+    ballots: (pollId) => memo(ballots, pollId, () => repos.polls.listBallots(pollId)),
+    members: (panelId) => memo(members, panelId, () => repos.members.listByPanel(panelId)),
+  };
+}
+
 /** A poll's results as `actor` may see them, inside the caller's transaction. */
-export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRecord): Promise<PollResults> {
-  const ballots = await repos.polls.listBallots(poll.id);
-  const members = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active);
+export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRecord, reads: ResultsReads = readsFrom(repos)): Promise<PollResults> {
+  const ballots = await reads.ballots(poll.id);
+  const members = (await reads.members(actor.panelId)).filter((m) => m.active);
   const audience = members.filter((m) => inPollAudience(m.role, poll.audience));
   const visible = poll.resultsVisibility === 'live' || poll.status === 'closed';
   const tallies = visible ? tallyBallots(poll, ballots) : hiddenTally(poll);

@@ -1,39 +1,19 @@
 import type { CoreDeps } from '../context.js';
-import { isPollOpen } from '../lifecycle.js';
 import { requirePoll } from '../lookups.js';
-import { can, enforce } from '../policy.js';
+import { enforce } from '../policy.js';
 import type { Repositories } from '../ports.js';
 import type { Actor, BallotRecord, PollRecord } from '../types.js';
 import { LIMITS } from '../types.js';
 import { optionalText } from '../validation.js';
 import { once } from './once.js';
-import { resultsOf, type PollResults } from './poll-results.js';
+import { toBallotBox, type Single } from './ballot-box.js';
+import { screenOf, type PollScreen } from './poll-screen-in.js';
 import { castBallotIn, myBallotIn, type BallotInput } from './polls.js';
 
-
-/** Everything a channel draws for one poll, read in one transaction. */
-export interface PollScreen {
-  /** The poll (as `results.poll`) with its results as the actor may see them. */
-  results: PollResults;
-  /** The actor's own answer, if any. */
-  ballot: BallotRecord | null;
-  /** Not taking answers: closed, or past its deadline (`isPollOpen`). */
-  closed: boolean;
-  /** Whether to offer the vote form and the close button (the policy, asked once for every channel). */
-  canVote: boolean;
-  canClose: boolean;
-}
+export type { PollScreen } from './poll-screen-in.js';
 
 export async function pollScreenIn(deps: CoreDeps, repos: Repositories, actor: Actor, poll: PollRecord, ballot?: BallotRecord | null): Promise<PollScreen> {
-  const now = deps.clock.now();
-  const results = await resultsOf(repos, actor, poll);
-  return {
-    results,
-    ballot: ballot === undefined ? await myBallotIn(deps, repos, actor, poll) : ballot,
-    closed: !isPollOpen(poll, now),
-    canVote: can(actor, 'poll.vote', poll, now),
-    canClose: can(actor, 'poll.close', poll, now),
-  };
+  return screenOf(deps, repos, actor, poll, ballot === undefined ? await myBallotIn(deps, repos, actor, poll) : ballot);
 }
 
 /** One poll as the actor sees it: results, their ballot, open or not. One transaction. */
@@ -62,11 +42,18 @@ export async function vote(
 ): Promise<VoteOutcome> {
   enforce(actor, 'poll.vote');
   const rawReason = optionalText(input.reason, 'reason', LIMITS.reason);
-  const done = await once(deps, opts.deliveryKey, (d) =>
-    d.store.transaction(async (repos) => {
-      const { poll, ballot } = await castBallotIn(d, repos, actor, pollId, input, rawReason);
-      return pollScreenIn(d, repos, actor, poll, ballot);
-    }),
-  );
-  return done.repeated ? { repeated: true, screen: await pollScreen(deps, actor, pollId) } : { repeated: false, screen: done.value };
+  const alone: Single = async (r) => {
+    const done = await once(deps, r.deliveryKey, (d) =>
+      d.store.transaction(async (repos) => {
+        const { poll, ballot } = await castBallotIn(d, repos, r.actor, r.pollId, r.input, r.rawReason);
+        return { ballot, screen: await screenOf(d, repos, r.actor, poll, ballot) };
+      }),
+    );
+    return done.repeated ? { repeated: true } : { repeated: false, ...done.value };
+  };
+  const request = { actor, pollId, input, rawReason, deliveryKey: opts.deliveryKey ?? null, withScreen: true };
+  // Votes on one poll that arrive together (a panel answering in the session) are committed together.
+  const stored = deps.batchBallots === false ? await alone(request) : await toBallotBox(deps, request, alone);
+  if (stored.repeated) return { repeated: true, screen: await pollScreen(deps, actor, pollId) };
+  return { repeated: false, screen: stored.screen ?? (await pollScreen(deps, actor, pollId)) };
 }

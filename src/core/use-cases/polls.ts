@@ -21,7 +21,7 @@ import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
 import { closePollIn } from './close-due.js';
-import { submitToBallotBox } from './ballot-box.js';
+import { toBallotBox, type Single } from './ballot-box.js';
 
 /** What a poll form sends; left-out fields take `NEW_POLL_DEFAULTS`. */
 export interface CreatePollInput {
@@ -113,11 +113,17 @@ export interface BallotInput extends BallotFields {
 export async function castBallot(deps: CoreDeps, actor: Actor, pollId: string, input: BallotInput): Promise<BallotRecord> {
   enforce(actor, 'poll.vote');
   const rawReason = optionalText(input.reason, 'reason', LIMITS.reason);
-  const alone = (request: { actor: Actor; pollId: string; input: BallotInput; rawReason: string }) =>
-    deps.store.transaction(async (repos) => (await castBallotIn(deps, repos, request.actor, request.pollId, request.input, request.rawReason)).ballot);
-  if (deps.batchBallots === false) return alone({ actor, pollId, input, rawReason });
+  const alone: Single = async (r) => ({
+    repeated: false,
+    ballot: await deps.store.transaction(async (repos) => (await castBallotIn(deps, repos, r.actor, r.pollId, r.input, r.rawReason)).ballot),
+    screen: null,
+  });
+  const request = { actor, pollId, input, rawReason };
   // Votes on one poll that arrive together are committed together (ballot-box.ts).
-  return new Promise((resolve, reject) => submitToBallotBox(deps, { actor, pollId, input, rawReason, resolve, reject }, alone));
+  const stored = deps.batchBallots === false ? await alone(request) : await toBallotBox(deps, request, alone);
+  // Without a delivery key a vote is never a repeat.
+  if (stored.repeated) throw new Error('a vote without a delivery key was taken for a repeat');
+  return stored.ballot;
 }
 
 /** `castBallot` inside the caller's transaction; returns the poll as read, so the caller need not read it again. */

@@ -1,5 +1,5 @@
 import type { DeliveryRepository } from '../../core/ports.js';
-import { insertProcessedDelivery } from './insert-ignore.js';
+import { insertProcessedDeliveries, insertProcessedDelivery } from './insert-ignore.js';
 import type { Tx } from './shared.js';
 
 export function makeDeliveryRepository(tx: Tx): DeliveryRepository {
@@ -7,6 +7,9 @@ export function makeDeliveryRepository(tx: Tx): DeliveryRepository {
     async claim(key) {
       // Never a unique violation (see insert-ignore.ts): the caller keeps writing in this transaction.
       return (await insertProcessedDelivery(tx, key)) === 1;
+    },
+    async claimMany(keys) {
+      return new Set(await insertProcessedDeliveries(tx, keys));
     },
     async release(key) {
       await tx.processedDelivery.deleteMany({ where: { key } });

@@ -19,6 +19,26 @@ export async function insertProcessedDelivery(tx: Tx, key: string): Promise<numb
     VALUES (${key}, ${new Date()}) ON CONFLICT DO NOTHING`;
 }
 
+/** Many delivery keys in one statement (and chunks of it); returns the keys that were new. */
+export async function insertProcessedDeliveries(tx: Tx, keys: string[]): Promise<string[]> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  if (providerOf(tx) === 'postgresql') {
+    const args = { data: unique.map((key) => ({ key })), skipDuplicates: true, select: { key: true } };
+    const rows = await tx.processedDelivery.createManyAndReturn(args as unknown as { data: { key: string }[]; select: { key: true } });
+    return rows.map((r) => r.key);
+  }
+  const now = new Date();
+  const fresh: string[] = [];
+  // SQLite allows 32,766 bound values per statement; two per row.
+  for (let i = 0; i < unique.length; i += 5000) {
+    const values = Prisma.join(unique.slice(i, i + 5000).map((key) => Prisma.sql`(${key}, ${now})`));
+    const rows = await tx.$queryRaw<{ key: string }[]>`INSERT INTO "ProcessedDelivery" ("key", "createdAt") VALUES ${values} ON CONFLICT DO NOTHING RETURNING "key"`;
+    fresh.push(...rows.map((r) => r.key));
+  }
+  return fresh;
+}
+
 export async function insertPollParticipation(tx: Tx, pollId: string, memberId: string, at = new Date()): Promise<number> {
   if (providerOf(tx) === 'postgresql') {
     const args = { data: [{ pollId, memberId, createdAt: at }], skipDuplicates: true };

@@ -112,6 +112,17 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
       });
       return row ? toIdentity(row) : null;
     },
+    async findMembersByIdentities(tenantId, channel, externalIds) {
+      const out = new Map<string, MemberRecord>();
+      for (const chunk of inChunks(unique(externalIds))) {
+        const rows = await tx.channelIdentity.findMany({
+          where: { tenantId, channel, externalId: { in: chunk } },
+          select: { externalId: true, member: { include: withDomains } },
+        });
+        for (const row of rows) out.set(row.externalId, toMember(row.member));
+      }
+      return out;
+    },
     async listIdentities(memberId) {
       const rows = await tx.channelIdentity.findMany({ where: { memberId }, orderBy: OLDEST_FIRST });
       return rows.map(toIdentity);

@@ -35,6 +35,16 @@ describe('the poll-kind registry', () => {
     expect(() => parseBallot(poll('consent'), { vote: 'maybe' })).toThrow(expect.objectContaining({ code: 'unknown_option' }));
   });
 
+  it("reads the values picked in a list by the poll's kind, refusing two picks where one is asked", () => {
+    expect(parseBallot(poll('multiple'), { picked: ['o2', 'o1'] })).toEqual({ kind: 'options', optionIds: ['o1', 'o2'] });
+    expect(parseBallot(poll('single'), { picked: ['o1'] })).toEqual({ kind: 'options', optionIds: ['o1'] });
+    expect(() => parseBallot(poll('single'), { picked: ['o1', 'o2'] })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(parseBallot(poll('scale'), { picked: ['5'] })).toEqual({ kind: 'scale', value: 5 });
+    expect(() => parseBallot(poll('scale'), { picked: ['2', '3'] })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(parseBallot(poll('consent'), { picked: ['object'] })).toEqual({ kind: 'consent', vote: 'object' });
+    expect(() => parseBallot(poll('consent'), { picked: [] })).toThrow(expect.objectContaining({ code: 'unknown_option' }));
+  });
+
   it('counts scale answers with their average and consent objections with their reasons', () => {
     const scale = tallyBallots(poll('scale'), [ballot({ kind: 'scale', value: 2 }), ballot({ kind: 'scale', value: 5 })]);
     expect(scale.scaleAverage).toBe(3.5);

@@ -1,12 +1,13 @@
 // Buttons in DMs and the Home tab for experts: answer a poll, answer a consent request, save a message.
 import type { App, BlockAction } from '@slack/bolt';
-import { getPoll, vote, myConsentRequests, respondToConsent, DomainError, isDomainError, type ConsentDecision } from '../../../core/index.js';
+import { vote, myConsentRequests, respondToConsent, DomainError, isDomainError, type ConsentDecision, type VoteOutcome } from '../../../core/index.js';
 import { modal } from '../blocks.js';
 import { actorFor, whoIs } from '../context.js';
 import { openContribution, publishHome } from '../operations.js';
 import { changeModal, consentDoneBlocks, consentModal } from '../views/consent.js';
 import { captureAnswered } from '../views/notices.js';
-import { loadPoll, pollMessage, readChoice, voteModal, type PollView } from '../views/poll.js';
+import { deliveryKey } from '../support.js';
+import { loadPoll, pollMessage, readChoice, voteModal } from '../views/poll.js';
 import { container, onPress, type Press } from './interact.js';
 
 async function answerConsent(press: Press, decision: ConsentDecision): Promise<void> {
@@ -41,24 +42,25 @@ export function registerActions(app: App, env: Press['env']): void {
   });
 
   onPress(app, env, 'poll_submit', async (press) => {
-    const { client, actor, body } = press;
-    const poll = await getPoll(env.deps, actor, press.value);
-    const input = readChoice(poll, body.state?.values[`poll:${poll.id}`]?.poll_choice);
+    const { client, actor, body, value: pollId } = press;
+    const input = readChoice(body.state?.values[`poll:${pollId}`]?.poll_choice);
     const where = container(body);
-    // The vote and the screen drawn after it come from one transaction.
-    let screen: PollView | null = null;
+    // The press's delivery key is claimed with the vote (and with the votes pressed at the same moment, in
+    // one transaction): the vote, its de-duplication and the screen drawn after it are one transaction.
+    let outcome: VoteOutcome | null = null;
     try {
-      screen = (await vote(env.deps, actor, poll.id, input)).screen;
+      outcome = await vote(env.deps, actor, pollId, input, { deliveryKey: deliveryKey(body as unknown as Record<string, unknown>) });
     } finally {
       // Updated in place whatever happened: a closed poll shows its results instead of the buttons.
       if (where.channel && where.ts) {
-        const message = pollMessage(env.tr(actor.language), screen ?? (await loadPoll(env.deps, actor, poll.id)));
+        const message = pollMessage(env.tr(actor.language), outcome?.screen ?? (await loadPoll(env.deps, actor, pollId)));
         await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks, metadata: message.metadata });
       }
     }
-    if (poll.kind === 'consent' && input.vote === 'object') {
+    const poll = outcome.screen.results.poll;
+    if (!outcome.repeated && poll.kind === 'consent' && outcome.screen.ballot?.choice.kind === 'consent' && outcome.screen.ballot.choice.vote === 'object') {
       // An objection may come with a reason: asked in a modal, never required.
-      await client.views.open({ trigger_id: body.trigger_id, view: voteModal(env.tr(actor.language), screen) });
+      await client.views.open({ trigger_id: body.trigger_id, view: voteModal(env.tr(actor.language), outcome.screen) });
     }
   });
 

@@ -1,7 +1,7 @@
 // What each modal does when submitted. No business rules here: the core validates and decides.
 import type { App } from '@slack/bolt';
 import {
-  castBallot,
+  vote,
   createPoll,
   editContribution,
   openIdeaRound,
@@ -97,9 +97,12 @@ export function registerViews(app: App, env: SlackEnv): void {
 
   onSubmit(app, env, 'poll_vote', async (s) => {
     const pollId = text(s.meta.p) ?? '';
-    const before = await loadPoll(env.deps, s.actor, pollId);
-    await castBallot(env.deps, s.actor, pollId, { ...readChoice(before.results.poll, value(s.values, 'choice')), reason: value(s.values, 'reason')?.value ?? '', reasonAttribution: value(s.values, 'reasonAttribution')?.selected_option?.value });
-    const after = await loadPoll(env.deps, s.actor, pollId);
-    return { view: { response_action: 'update', view: voteModal(env.tr(s.actor.language), after) }, after: home(s) };
+    // The vote and the modal drawn after it come from one transaction.
+    const { screen } = await vote(env.deps, s.actor, pollId, {
+      ...readChoice(value(s.values, 'choice')),
+      reason: value(s.values, 'reason')?.value ?? '',
+      reasonAttribution: value(s.values, 'reasonAttribution')?.selected_option?.value,
+    });
+    return { view: { response_action: 'update', view: voteModal(env.tr(s.actor.language), screen) }, after: home(s) };
   });
 }

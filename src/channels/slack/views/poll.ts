@@ -54,14 +54,15 @@ function choiceElement(tr: Tr, poll: PollRecord, ballot: BallotRecord | null, ac
 }
 
 /** What was chosen in a poll's choice element (message state or modal state). */
-export function readChoice(poll: PollRecord, value: ViewStateValue | undefined): BallotInput {
+/**
+ * The answer in a pick list's state, as the values picked: the poll's kind reads them in the core, so
+ * reading an answer needs no poll.
+ */
+export function readChoice(value: ViewStateValue | undefined): BallotInput {
   if (!value) return {};
-  if (poll.kind === 'multiple') return { optionIds: (value.selected_options ?? []).map((o) => o.value) };
+  if (value.selected_options) return { picked: value.selected_options.map((o) => o.value) };
   const picked = value.selected_option?.value;
-  if (picked === undefined) return {};
-  if (poll.kind === 'single') return { optionIds: [picked] };
-  if (poll.kind === 'scale') return { value: Number(picked) };
-  return { vote: picked };
+  return picked === undefined ? {} : { picked: [picked] };
 }
 
 function about(tr: Tr, poll: PollRecord): Block[] {
