@@ -84,4 +84,23 @@ describe('withdrawing everything in Slack', () => {
     // A facilitator has no "stop taking part" (the privacy step is for experts).
     expect(findActions((await fac.openHome()).blocks, 'withdraw_participation')).toHaveLength(0);
   });
+
+  it('lets an expert stop even when the privacy text changed since they agreed (no need to agree again first)', async () => {
+    t.api.users.set('UCLARA', { name: 'Clara', locale: 'en-GB' });
+    const clara = new SlackPerson(t, 'UCLARA');
+    await clara.command('help');
+    const who = await actor(clara);
+    const pseudonym = (await t.app.deps.store.transaction((r) => r.members.findById(who.memberId)))!.pseudonym;
+    await t.app.deps.store.transaction((repos) =>
+      repos.consent.appendRecord({
+        tenantId: who.tenantId, pseudonym, purpose: 'participation', objectType: 'privacy_notice',
+        objectId: '2020-01.1', objectHash: 'old', textVersion: '2020-01.1', language: 'en', decision: 'granted', channel: 'slack',
+      }),
+    );
+    expect((await participationStatus(t.app.deps, who)).state).toBe('outdated');
+    const home = await clara.openHome();
+    expect(findActions(home.blocks, 'privacy_open')).toHaveLength(1);
+    await clara.pressInView(home, 'withdraw_participation');
+    expect((await participationStatus(t.app.deps, who)).state).toBe('withdrawn');
+  });
 });

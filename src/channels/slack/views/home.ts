@@ -28,12 +28,14 @@ function confirmOf(tr: Tr, what: 'withdraw_all' | 'withdraw_participation') {
   return { title: tr(`common:confirm.${what}.title`), text: `${tr(`common:confirm.${what}.body`)} ${tr('common:confirm.noUndo')}`, confirm: tr(`common:confirm.${what}.yes`), deny: tr('common:confirm.cancel') };
 }
 
-function withdrawEverything(tr: Tr, home: MemberHome, participates: boolean): Block[] {
+function withdrawEverything(tr: Tr, home: MemberHome): Block[] {
   const blocks: Block[] = [];
   if (home.myContributions.some((c) => c.status === 'live')) {
     blocks.push(section(md(tr('privacy:mydata.withdrawAllHint')), button(tr('privacy:mydata.withdrawAllButton'), WITHDRAW_ALL, 'all', { style: 'danger', confirm: confirmOf(tr, 'withdraw_all') })));
   }
-  if (home.actor.role === 'expert' && participates) {
+  // Also under a privacy text that changed since: stopping must never wait for agreeing again.
+  const agreed = home.participation?.state === 'accepted' || home.participation?.state === 'outdated';
+  if (home.actor.role === 'expert' && agreed) {
     blocks.push(section(md(tr('privacy:page.withdrawHint')), button(tr('privacy:page.withdrawButton'), WITHDRAW_PARTICIPATION, 'all', { style: 'danger', confirm: confirmOf(tr, 'withdraw_participation') })));
   }
   return blocks;
@@ -52,7 +54,7 @@ function changeRequestBlocks(tr: Tr, r: OpenChangeRequest): Block[] {
 }
 const heading = (text: string): Block => section(md(`*${text}*`));
 
-function memberSections(tr: Tr, home: MemberHome, list: BlockList, participates: boolean): void {
+function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
   const canContribute = home.actor.role === 'expert' || home.actor.role === 'facilitator';
   if (home.consentRequests.length > 0) {
     list.add([divider(), heading(tr('home.consent'))]);
@@ -103,7 +105,7 @@ function memberSections(tr: Tr, home: MemberHome, list: BlockList, participates:
     (n) => tr('home.more', { count: n }),
     8,
   );
-  list.add(withdrawEverything(tr, home, participates));
+  list.add(withdrawEverything(tr, home));
   list.add([divider(), heading(tr('home.outcomes'))]);
   if (home.outcomes.length === 0) list.add([context(md(tr('home.noOutcomes')))]);
   const mine = new Map(home.myContributions.map((c) => [c.id, c]));
@@ -202,7 +204,7 @@ export async function homeView(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: s
     if (!opts.participates) list.add([section(md(tr('privacy:page.banner')), button(tr('privacy:page.bannerLink'), 'privacy_open', 'open', { style: 'primary' }))]);
     list.add([section(md(tr('support.intro')), button(tr('privacy:support.button'), 'support_request', 'ask'))]);
   }
-  if (actor.role !== 'board') memberSections(tr, await memberHome(deps, actor), list, opts.participates);
+  if (actor.role !== 'board') memberSections(tr, await memberHome(deps, actor), list);
   if (isFacilitator(actor)) await facilitatorSections(deps, tr, actor, boardUrl, list);
   return { type: 'home', callback_id: 'home', blocks: list.blocks };
 }
