@@ -87,6 +87,19 @@ describe('every Teams card', () => {
     }
   });
 
+  it('offers withdrawal on the privacy card whenever the member agreed, also to a text that changed since', () => {
+    const view = f.viewOf('expert', 'en');
+    const verbs = (state: 'none' | 'accepted' | 'outdated' | 'withdrawn') => {
+      const status = { state, version: '2020-01.1', acceptedAt: state === 'accepted' ? new Date() : null, currentVersion: '2026-11.1', grantId: null };
+      const json = JSON.stringify(privacyCard(view, privacyNotice('en'), status));
+      return ['participation.accept', 'participation.withdraw', 'input.withdrawAll'].filter((verb) => json.includes(`"verb":"${verb}"`));
+    };
+    expect(verbs('none')).toEqual(['participation.accept']);
+    expect(verbs('accepted')).toEqual(['participation.withdraw', 'input.withdrawAll']);
+    expect(verbs('outdated')).toEqual(['participation.accept', 'participation.withdraw', 'input.withdrawAll']);
+    expect(verbs('withdrawn')).toEqual(['participation.accept']);
+  });
+
   it('speaks the member’s language', () => {
     const text = (language: Language) => cardText(homeCard(f.viewOf('expert', language), f.home(f.viewOf('expert', language))));
     expect(text('nl')).toContain('Mijn overzicht');

@@ -11,6 +11,7 @@ import {
   myConsentRequests,
   myContributions,
   openIdeaRound,
+  participationStatus,
   resolveActor,
   submitContribution,
   type Actor,
@@ -36,7 +37,7 @@ beforeAll(async () => {
   const [tenant] = await listWebIdentities(app.deps);
   tenantId = tenant!.tenantId;
   for (const m of tenant!.members) ids.set(m.displayName, m.id);
-  for (const name of ['Dirk', 'Sofie (facilitator)']) {
+  for (const name of ['Dirk', 'Els', 'Sofie (facilitator)']) {
     const res = await post('/session', `tenant=${tenantId}&member=${ids.get(name)}`, '');
     cookies.set(name, res.headers.get('set-cookie')!.split(';')[0]!);
   }
@@ -77,5 +78,24 @@ describe('withdrawing from a consent request on the web', () => {
     expect(done.headers.get('location')).toBe('/home?done=consent_withdraw');
     expect((await myContributions(app.deps, await actor('Dirk')))[0]!.status).toBe('withdrawn');
     expect(await myConsentRequests(app.deps, await actor('Dirk'))).toEqual([]);
+  });
+});
+
+describe('withdrawing agreement on the web after the privacy text changed', () => {
+  it('offers "stop taking part" beside "agree" without asking to agree again first', async () => {
+    const els = await actor('Els');
+    const pseudonym = (await app.deps.store.transaction((r) => r.members.findById(els.memberId)))!.pseudonym;
+    await app.deps.store.transaction((repos) =>
+      repos.consent.appendRecord({
+        tenantId: els.tenantId, pseudonym, purpose: 'participation', objectType: 'privacy_notice',
+        objectId: '2020-01.1', objectHash: 'old', textVersion: '2020-01.1', language: 'nl', decision: 'granted', channel: 'web',
+      }),
+    );
+    expect((await participationStatus(app.deps, els)).state).toBe('outdated');
+    const page = decode(await (await get('/privacy', cookies.get('Els')!)).text());
+    expect(page).toContain('action="/privacy/accept"');
+    expect(page).toContain('action="/privacy/withdraw"');
+    expect((await post('/privacy/withdraw', 'confirm=yes', cookies.get('Els')!)).headers.get('location')).toBe('/privacy?done=withdrawn');
+    expect((await participationStatus(app.deps, els)).state).toBe('withdrawn');
   });
 });

@@ -39,7 +39,9 @@ export function privacyCard(view: View, text: PrivacyNotice, status: Participati
     const next = opts.next ? { next: opts.next.verb, ...opts.next.data } : {};
     actions.push(execute(t('privacy:page.accept'), 'participation.accept', { version: text.version, ...next }, { style: 'positive' }));
     if (status.state === 'none') actions.push(execute(t('privacy:page.decline'), 'participation.decline'));
-  } else {
+  }
+  // Also when the text changed since they agreed: stopping never waits for agreeing again.
+  if (status.state === 'accepted' || status.state === 'outdated') {
     body.push(section([heading(t('privacy:mydata.withdrawAllTitle'), 'medium'), note(t('privacy:mydata.withdrawAllHint')), buttons([execute(t('privacy:mydata.withdrawAllButton'), 'input.withdrawAll', {}, { style: 'destructive' })])], { separator: true }));
     body.push(section([heading(t('privacy:page.withdrawTitle'), 'medium'), note(t('privacy:page.withdrawHint')), buttons([execute(t('privacy:page.withdrawButton'), 'participation.withdraw', {}, { style: 'destructive' })])], { separator: true }));
   }
