@@ -17,15 +17,22 @@ async function openDeps() {
   const { createPrismaStore } = await import('./store/prisma-store.js');
   const { OfflineSynthesizer } = await import('./synthesis/offline.js');
   const store = createPrismaStore(await openDatabase(config.databaseUrl));
+  const deps = {
+    store,
+    clock: { now: () => new Date() },
+    secret: config.secret,
+    synthesizer: new OfflineSynthesizer(),
+    privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
+  };
   return {
-    deps: {
-      store,
-      clock: { now: () => new Date() },
-      secret: config.secret,
-      synthesizer: new OfflineSynthesizer(),
-      privacy: { retentionDays: config.retentionDays, consentDeadlineDays: config.consentDeadlineDays },
-    },
+    deps,
     close: () => store.close(),
+    // Slack and Teams as configured for the app (.env), to delete the bot's messages to an erased member.
+    erasers: async () => {
+      const { openMessageErasers } = await import('./cli/erasers.js');
+      const { createLogger } = await import('./logger.js');
+      return openMessageErasers(deps, config, createLogger(config.logLevel));
+    },
   };
 }
 

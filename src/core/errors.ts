@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'sensitive_data_found',
   'participation_consent_required',
   'attribution_required',
+  'reason_name_choice_required',
   'date_impossible',
   'deadline_past',
   'drafting_unavailable',
@@ -63,6 +64,7 @@ const STATUS: Record<ErrorCode, number> = {
   sensitive_data_found: 422,
   participation_consent_required: 403,
   attribution_required: 400,
+  reason_name_choice_required: 400,
   date_impossible: 400,
   deadline_past: 400,
   // No language model is configured: the server cannot do this, whoever asks.

@@ -1,5 +1,5 @@
 import { DomainError } from './errors.js';
-import { CONSENT_VOTES, type BallotChoice, type BallotRecord, type ConsentVote, type PollKind, type PollRecord } from './types.js';
+import { CONSENT_VOTES, REASON_ATTRIBUTIONS, type BallotChoice, type BallotRecord, type ConsentVote, type PollKind, type PollRecord, type ReasonAttribution } from './types.js';
 import { intInRange } from './validation.js';
 
 /**
@@ -36,7 +36,8 @@ export interface Tally {
   scale: { value: number; count: number }[];
   scaleAverage: number | null;
   consent: { vote: ConsentVote; count: number }[];
-  objections: string[];
+  /** Objection reasons; `memberId` only where the author chose to be named with theirs. */
+  objections: { reason: string; memberId: string | null }[];
 }
 
 /** Translation function in the member's language (i18next's `t`, bound to a language). */
@@ -101,10 +102,24 @@ export const POLL_KIND_REGISTRY: Record<PollKind, PollKindDefinition> = {
       if (ballot.choice.kind !== 'consent') return;
       const vote = ballot.choice.vote;
       tally.consent.find((c) => c.vote === vote)!.count += 1;
-      if (vote === 'object' && ballot.reason) tally.objections.push(ballot.reason);
+      if (vote === 'object' && ballot.reason) {
+        tally.objections.push({ reason: ballot.reason, memberId: ballot.reasonAttribution === 'named' ? ballot.memberId : null });
+      }
     },
   },
 };
+
+/**
+ * The reason a ballot keeps, and whether its author lets it be shown with their name. That is always their
+ * explicit choice (nothing is assumed, either way) when they write a reason. An anonymous poll keeps no link
+ * to its voters, so its reasons are anonymous and the question is not asked.
+ */
+export function ballotReason(poll: PollRecord, reasonText: string, attribution: unknown): { reason: string | null; reasonAttribution: ReasonAttribution | null } {
+  if (!POLL_KIND_REGISTRY[poll.kind].takesReason || reasonText.length === 0) return { reason: null, reasonAttribution: null };
+  if (poll.anonymity === 'anonymous') return { reason: reasonText, reasonAttribution: 'anonymous' };
+  if (!(REASON_ATTRIBUTIONS as readonly unknown[]).includes(attribution)) throw new DomainError('reason_name_choice_required', { field: 'reasonAttribution' });
+  return { reason: reasonText, reasonAttribution: attribution as ReasonAttribution };
+}
 
 /** Reads a ballot from form fields for this poll's kind (DomainError on anything not allowed). */
 export function parseBallot(poll: PollRecord, input: BallotFields): BallotChoice {

@@ -20,6 +20,7 @@ import type {
   NotificationRecord,
   PanelRecord,
   PollRecord,
+  ReasonAttribution,
   Role,
   SummaryRecord,
   SummaryVersionRecord,
@@ -139,15 +140,16 @@ export interface PollRepository {
     voterKey: string | null;
     choice: BallotChoice;
     reason: string | null;
+    reasonAttribution?: ReasonAttribution | null;
     /** Stored instead of "now" (anonymous ballots keep only the day, so that no time can join them to a voter). */
     at?: Date;
   }): Promise<BallotRecord>;
-  updateBallot(id: string, patch: { choice: BallotChoice; reason: string | null; at?: Date }): Promise<BallotRecord>;
+  updateBallot(id: string, patch: { choice: BallotChoice; reason: string | null; reasonAttribution?: ReasonAttribution | null; at?: Date }): Promise<BallotRecord>;
   /** The ballots of these members or voter keys in one poll (a batch of votes reads them at once). */
   findBallots(pollId: string, who: { memberIds: string[]; voterKeys: string[] }): Promise<BallotRecord[]>;
   /** New ballots in one statement; ids and times are given by the caller. */
   createBallots(
-    inputs: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; at: Date }[],
+    inputs: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; reasonAttribution?: ReasonAttribution | null; at: Date }[],
   ): Promise<void>;
   /** Participation marks in one statement; existing marks are left as they are. */
   markParticipations(pollId: string, rows: { memberId: string; at: Date }[]): Promise<void>;

@@ -34,6 +34,10 @@ export type ConsentVote = (typeof CONSENT_VOTES)[number];
 export const ATTRIBUTIONS = ['named', 'anonymous', 'no_quote'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
 
+/** Whether a ballot's reason (an objection's why) may be shown with its author's name: their choice, per ballot. */
+export const REASON_ATTRIBUTIONS = ['named', 'anonymous'] as const;
+export type ReasonAttribution = (typeof REASON_ATTRIBUTIONS)[number];
+
 export const BACKLOG_LEVELS = ['pillar', 'strategic_goal', 'operational_goal', 'action'] as const;
 export type BacklogLevel = (typeof BACKLOG_LEVELS)[number];
 
@@ -182,6 +186,8 @@ export interface BallotRecord {
   voterKey: string | null;
   choice: BallotChoice;
   reason: string | null;
+  /** Null when there is no reason. */
+  reasonAttribution: ReasonAttribution | null;
   updatedAt: Date;
 }
 

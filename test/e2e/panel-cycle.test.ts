@@ -154,7 +154,14 @@ describe.skipIf(!chromiumPath)('the whole panel cycle in a real browser', () => 
     const forEls = page.locator('article[id^=consent-]').first();
     expect(await forEls.locator('blockquote', { hasText: AN }).locator('footer').textContent()).toContain('An');
     expect(await forEls.locator('blockquote', { hasText: CHANTAL }).locator('footer').textContent()).not.toContain('Chantal');
-    await answerConsent('Els', 'Trek mijn inbreng in', ELS);
+    // Withdrawing cannot be undone: Els confirms it on the confirm page, and that one "yes" withdraws.
+    const elsCard = page.locator('article[id^=consent-]').first();
+    expect(await elsCard.locator('blockquote.mine').textContent()).toContain(ELS);
+    await elsCard.getByRole('button', { name: 'Trek mijn inbreng in', exact: true }).click();
+    await page.waitForURL(/\/confirm\?what=withdraw_consent/);
+    expect(await page.locator('#confirm').textContent()).toContain('Dit kan niet ongedaan gemaakt worden.');
+    await page.getByRole('button', { name: 'Ja, trek mijn inbreng in' }).click();
+    await page.waitForURL(/done=consent_withdraw/);
     expect(await statusText(page)).toContain('Je inbreng is ingetrokken.');
     expect(await page.locator('article[id^=contribution-]').textContent()).toContain('Ingetrokken');
     // The others' quotes did not change: their answers carry over to version 2, nobody is asked again.

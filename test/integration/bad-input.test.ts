@@ -72,7 +72,7 @@ describe.each(testDatabases())('bad input loses nothing and answers in the membe
 
   it('refuses voting after close and keeps the earlier ballot', async () => {
     const closing = await createPoll(h.deps, p.actor('fac'), { question: 'Akkoord?', kind: 'consent', anonymity: 'named', resultsVisibility: 'live' });
-    await castBallot(h.deps, p.actor('e1'), closing.id, { vote: 'object', reason: 'Te duur' });
+    await castBallot(h.deps, p.actor('e1'), closing.id, { vote: 'object', reason: 'Te duur', reasonAttribution: 'anonymous' });
     await closePoll(h.deps, p.actor('fac'), closing.id);
     await expect(castBallot(h.deps, p.actor('e1'), closing.id, { vote: 'agree' })).rejects.toMatchObject({ code: 'poll_closed' });
     await expect(closePoll(h.deps, p.actor('fac'), closing.id)).rejects.toMatchObject({ code: 'poll_closed' });

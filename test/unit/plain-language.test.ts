@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, privacyNotice } from '../../src/core/index.js';
-import { t } from '../../src/i18n/index.js';
+import { t, translator as teamsT } from '../../src/i18n/index.js';
 import { translator } from '../../src/channels/slack/i18n.js';
-import { privacyModal } from '../../src/channels/slack/views/privacy.js';
+import { PRIVACY_FULL, privacyFullModal, privacyModal } from '../../src/channels/slack/views/privacy.js';
+import { PRIVACY_FULL_ID, privacyCard } from '../../src/channels/teams/cards/privacy.js';
 
 /**
  * Where consent is asked, the text opens with a short version a member who reads with difficulty can follow:
@@ -40,11 +41,29 @@ describe('plain language where consent is asked', () => {
     expect(text).not.toMatch(/\{\{/);
   });
 
-  it('opens the privacy step with the short version, the full text following', () => {
+  it('opens the privacy step with the short version only, the full text one button away (Slack, Teams)', () => {
     for (const lang of LANGUAGES) {
       const notice = privacyNotice(lang);
-      const modal = JSON.stringify(privacyModal(translator(lang, 'Europe/Brussels'), notice).blocks);
-      expect(modal.indexOf(JSON.stringify(notice.short).slice(1, 40))).toBeLessThan(modal.indexOf(JSON.stringify(notice.paragraphs[0]!).slice(1, 40)));
+      const tr = translator(lang, 'Europe/Brussels');
+      const first = JSON.stringify(notice.paragraphs[0]!).slice(1, 40);
+      const modal = JSON.stringify(privacyModal(tr, notice).blocks);
+      expect(modal).toContain(JSON.stringify(notice.short).slice(1, 40));
+      expect(modal).not.toContain(first);
+      expect(modal).toContain(`"action_id":"${PRIVACY_FULL}"`);
+      expect(modal).toContain(JSON.stringify(t(lang, 'privacy:page.fullText')));
+      const full = JSON.stringify(privacyFullModal(tr, notice).blocks);
+      for (const p of notice.paragraphs) expect(full).toContain(JSON.stringify(p).slice(1, 40));
+
+      const view = { actor: { memberId: 'm', tenantId: 't', panelId: 'p', role: 'expert' as const, language: lang, displayName: 'An', channel: 'teams' as const }, language: lang, t: teamsT(lang), timeZone: 'Europe/Brussels', boardUrl: '' };
+      const status = { state: 'none' as const, version: null, acceptedAt: null, currentVersion: notice.version, grantId: null };
+      const card = privacyCard(view, notice, status);
+      const hidden = card.body.find((e) => e.id === PRIVACY_FULL_ID)!;
+      expect(hidden.isVisible).toBe(false);
+      expect(JSON.stringify(hidden)).toContain(first);
+      const shown = JSON.stringify(card.body.filter((e) => e !== hidden));
+      expect(shown).toContain(JSON.stringify(notice.short).slice(1, 40));
+      expect(shown).not.toContain(first);
+      expect(shown).toContain(JSON.stringify({ type: 'Action.ToggleVisibility', title: t(lang, 'privacy:page.fullText'), targetElements: [PRIVACY_FULL_ID] }));
     }
   });
 });

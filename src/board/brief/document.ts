@@ -94,6 +94,10 @@ export function briefDocument(brief: Brief, lang: Language, timeZone: string): B
     });
     if (p.average !== null) blocks.push({ kind: 'para', text: t('brief:average', { value: p.average }) });
     blocks.push(...domainTurnout(p, lang, brief.minGroupSize));
+    if (p.objections.length > 0) blocks.push({ kind: 'para', text: t('brief:objections') });
+    for (const o of p.objections) {
+      blocks.push({ kind: 'quote', text: o.reason, lang: null, by: o.name ?? t('brief:anonymous'), translation: null, translationLabel: t('brief:translation') });
+    }
   }
 
   blocks.push({ kind: 'heading', level: 2, text: t('brief:representation'), id: 'representation' });

@@ -3,7 +3,7 @@ import type { ActionSpec, Ctx, Page } from '../../web-ui/pages.js';
 
 /**
  * A confirm step before what cannot be undone (closing a poll or a question, withdrawing a contribution,
- * withdrawing everything). No script: the CSP forbids inline JavaScript, so the first post, without
+ * from a consent request or everything). No script: the CSP forbids inline JavaScript, so the first post, without
  * `confirm=yes`, leads to a page that says what will happen, with a form that posts again with it.
  */
 export const CONFIRMABLE = {
@@ -11,6 +11,7 @@ export const CONFIRMABLE = {
   close_round: /^\/panel\/rounds\/[A-Za-z0-9_-]{1,64}\/close$/,
   withdraw: /^\/contributions\/[A-Za-z0-9_-]{1,64}\/withdraw$/,
   withdraw_all: /^\/me\/withdraw-all$/,
+  withdraw_consent: /^\/consent\/[A-Za-z0-9_-]{1,64}\/withdraw$/,
   withdraw_participation: /^\/privacy\/withdraw$/,
 } as const;
 export type Confirmable = keyof typeof CONFIRMABLE;

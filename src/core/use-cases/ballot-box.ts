@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sameTenant, voterKey, type CoreDeps } from '../context.js';
 import { DomainError, isDomainError } from '../errors.js';
 import { isPollOpen } from '../lifecycle.js';
-import { parseBallot, POLL_KIND_REGISTRY } from '../poll-kinds.js';
+import { ballotReason, parseBallot } from '../poll-kinds.js';
 import type { Repositories, Store } from '../ports.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
@@ -105,6 +105,7 @@ interface Prepared {
   who: { memberId: string } | { voterKey: string };
   choice: BallotRecord['choice'];
   reason: string | null;
+  reasonAttribution: BallotRecord['reasonAttribution'];
   at: Date;
 }
 
@@ -148,7 +149,7 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
     const before = existing.get(key);
     const anonymous = 'voterKey' in p.who;
     if (before) {
-      final.set(key, await repos.polls.updateBallot(before.id, { choice: p.choice, reason: p.reason, ...(anonymous ? { at: p.at } : {}) }));
+      final.set(key, await repos.polls.updateBallot(before.id, { choice: p.choice, reason: p.reason, reasonAttribution: p.reasonAttribution, ...(anonymous ? { at: p.at } : {}) }));
     } else {
       const row = {
         id: randomUUID(),
@@ -157,11 +158,12 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
         voterKey: 'voterKey' in p.who ? p.who.voterKey : null,
         choice: p.choice,
         reason: p.reason,
+        reasonAttribution: p.reasonAttribution,
         at: p.at,
       };
       created.push(row);
       marks.push({ memberId: p.actor.memberId, at: p.at });
-      final.set(key, { id: row.id, pollId: row.pollId, memberId: row.memberId, voterKey: row.voterKey, choice: row.choice, reason: row.reason, updatedAt: row.at });
+      final.set(key, { id: row.id, pollId: row.pollId, memberId: row.memberId, voterKey: row.voterKey, choice: row.choice, reason: row.reason, reasonAttribution: row.reasonAttribution, updatedAt: row.at });
     }
   }
   // One audit entry per press, as a vote alone would leave: the first press of a new voter casts, the rest change.
@@ -219,9 +221,9 @@ function prepare(deps: CoreDeps, poll: PollRecord | null, request: BallotRequest
   if (!inPollAudience(actor.role, checked.audience)) throw new DomainError('forbidden');
   const { reason: reasonText } = guardFields({ reason: request.rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
   const choice = parseBallot(checked, input);
-  const reason = POLL_KIND_REGISTRY[checked.kind].takesReason && reasonText.length > 0 ? reasonText : null;
+  const { reason, reasonAttribution } = ballotReason(checked, reasonText, input.reasonAttribution);
   const anonymous = checked.anonymity === 'anonymous';
   const who: Prepared['who'] = anonymous ? { voterKey: voterKey(deps.secret, checked.id, actor.memberId) } : { memberId: actor.memberId };
   // Anonymous ballots and their participation mark keep only the day: equal times would pair them up.
-  return { actor, who, choice, reason, at: anonymous ? anonymousTime(now) : now };
+  return { actor, who, choice, reason, reasonAttribution, at: anonymous ? anonymousTime(now) : now };
 }

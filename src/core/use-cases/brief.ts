@@ -51,6 +51,8 @@ export interface BriefPoll {
   average: number | null;
   /** Turnout per domain of experience, groups smaller than MIN_GROUP_SIZE left out. */
   byDomain: PollTurnoutByDomain;
+  /** Objection reasons, with a name only where its author chose so (as `pollResults` gives them to the board). */
+  objections: { reason: string; name: string | null }[];
 }
 
 export interface BriefDomain {
@@ -267,7 +269,7 @@ export async function boardBrief(deps: CoreDeps, actor: Actor, input: BriefInput
           ? r.consent.map((c) => ({ key: c.vote, label: c.vote, count: c.count }))
           : r.options.map((o) => ({ key: o.optionId, label: o.label, count: o.count }));
     const byDomain = gathered.byDomain.get(pollId) ?? { shown: [], hidden: [] };
-    polls.push({ id: r.poll.id, question: r.poll.question, kind: r.poll.kind, closedAt: r.poll.closedAt, turnout: r.turnout, audience: r.eligible, rows, average: r.scaleAverage, byDomain });
+    polls.push({ id: r.poll.id, question: r.poll.question, kind: r.poll.kind, closedAt: r.poll.closedAt, turnout: r.turnout, audience: r.eligible, rows, average: r.scaleAverage, byDomain, objections: r.objections });
   }
   const { panel, pollIds: _ids, byDomain: _byDomain, ...rest } = gathered;
   return { ...rest, panelName: panel.name, panelLanguage: panel.defaultLanguage, generatedAt: now, polls, minGroupSize: MIN_GROUP_SIZE };

@@ -15,6 +15,15 @@ export async function identitiesForErasure(deps: CoreDeps, actor: Actor, memberI
   });
 }
 
+/** The same, for the operator at the server (the command line): no actor, any zone. */
+export async function identitiesForOperatorErasure(deps: CoreDeps, memberId: string): Promise<{ tenantId: string; identities: IdentityRecord[] }> {
+  return deps.store.transaction(async (repos) => {
+    const member = await repos.members.findById(memberId);
+    if (!member) throw new DomainError('not_found');
+    return { tenantId: member.tenantId, identities: await repos.members.listIdentities(memberId) };
+  });
+}
+
 export interface UndeletedMessageInput {
   channel: ChannelName;
   conversationId: string;

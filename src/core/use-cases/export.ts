@@ -23,7 +23,7 @@ export interface MemberExport {
     id: string; roundId: string | null; question: string | null; attribution: string; status: string; language: string;
     whatHappens: string; whatIsNeeded: string; idea: string; domains: string[]; createdAt: string; withdrawnAt: string | null;
   }[];
-  ballots: { pollId: string; question: string; anonymity: string; choice: BallotChoice; reason: string | null; updatedAt: string }[];
+  ballots: { pollId: string; question: string; anonymity: string; choice: BallotChoice; reason: string | null; reasonAttribution: string | null; updatedAt: string }[];
   pollParticipation: { pollId: string; at: string }[];
   consentRequests: { versionId: string; status: string; comment: string | null; deadline: string | null; createdAt: string; respondedAt: string | null }[];
   consentRecords: (ConsentRecordRow & { withdrawnAt: string | null })[];
@@ -107,7 +107,7 @@ async function collect(deps: CoreDeps, repos: Repositories, member: MemberRecord
     })),
     ballots: ballots.map((b) => {
       const poll = polls.find((p) => p.id === b.pollId);
-      return { pollId: b.pollId, question: poll?.question ?? '', anonymity: poll?.anonymity ?? '', choice: b.choice, reason: b.reason, updatedAt: b.updatedAt.toISOString() };
+      return { pollId: b.pollId, question: poll?.question ?? '', anonymity: poll?.anonymity ?? '', choice: b.choice, reason: b.reason, reasonAttribution: b.reasonAttribution, updatedAt: b.updatedAt.toISOString() };
     }),
     pollParticipation: (await repos.polls.listParticipationsOfMember(member.id)).map((p) => ({ pollId: p.pollId, at: p.createdAt.toISOString() })),
     consentRequests: (await repos.consent.listRequestsForMember(member.id)).map((r) => ({

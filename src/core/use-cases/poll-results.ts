@@ -16,7 +16,8 @@ export interface PollResults {
   scale: { value: number; count: number }[];
   scaleAverage: number | null;
   consent: { vote: ConsentVote; count: number }[];
-  objections: string[];
+  /** Objection reasons; `name` only where the author chose to be named with theirs (never in an anonymous poll). */
+  objections: { reason: string; name: string | null }[];
   /** Who chose what: named polls for everyone, confidential polls for facilitators only, anonymous never. */
   voters: { memberId: string; displayName: string; choice: string }[] | null;
 }
@@ -59,9 +60,9 @@ export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRec
   const audience = members.filter((m) => inPollAudience(m.role, poll.audience));
   const visible = poll.resultsVisibility === 'live' || poll.status === 'closed';
   const tallies = visible ? tallyBallots(poll, ballots) : hiddenTally(poll);
+  const names = new Map(members.map((m) => [m.id, m.displayName]));
   let voters: PollResults['voters'] = null;
   if (visible && can(actor, 'poll.voters', poll)) {
-    const names = new Map(members.map((m) => [m.id, m.displayName]));
     voters = ballots
       .filter((b): b is BallotRecord & { memberId: string } => b.memberId !== null)
       .map((b) => ({ memberId: b.memberId, displayName: names.get(b.memberId) ?? '', choice: describeBallot(poll, b.choice) }));
@@ -69,7 +70,9 @@ export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRec
       await audit(repos, actor, 'identifiable.viewed', 'poll', poll.id, { what: 'confidential_voters' });
     }
   }
-  // The board reads objection reasons without any order that pairs them with the named voter list.
-  const objections = actor.role === 'board' ? [...tallies.objections].sort((a, b) => a.localeCompare(b)) : tallies.objections;
+  // Everyone reads objection reasons in an order that cannot pair an unnamed one with the voter list.
+  const objections = tallies.objections
+    .map((o) => ({ reason: o.reason, name: o.memberId !== null ? (names.get(o.memberId) ?? null) : null }))
+    .sort((a, b) => a.reason.localeCompare(b.reason));
   return { poll, visible, turnout: ballots.length, eligible: audience.length, ...tallies, objections, voters };
 }

@@ -2,7 +2,7 @@ import { audit, sameTenant, voterKey, type CoreDeps } from '../context.js';
 import { NEW_POLL_DEFAULTS } from '../defaults.js';
 import { isPollOpen } from '../lifecycle.js';
 import { requireOpenPoll, requirePoll } from '../lookups.js';
-import { parseBallot, POLL_KIND_REGISTRY, type BallotFields } from '../poll-kinds.js';
+import { ballotReason, parseBallot, POLL_KIND_REGISTRY, type BallotFields } from '../poll-kinds.js';
 import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
@@ -104,6 +104,8 @@ const orDefault = (value: unknown, fallback: string): unknown => (value === unde
 
 export interface BallotInput extends BallotFields {
   reason?: unknown;
+  /** With a reason: may it be shown with the author's name ("named") or not ("anonymous")? Never assumed. */
+  reasonAttribution?: unknown;
   /** "Let the bot redact" what the guard finds in the reason. */
   redact?: unknown;
 }
@@ -141,7 +143,7 @@ export async function castBallotIn(
   const poll = await requireOpenPoll(repos, actor, pollId, deps.clock.now());
   if (!inPollAudience(actor.role, poll.audience)) throw new DomainError('forbidden');
   const choice = parseBallot(poll, input);
-  const reason = POLL_KIND_REGISTRY[poll.kind].takesReason && reasonText.length > 0 ? reasonText : null;
+  const { reason, reasonAttribution } = ballotReason(poll, reasonText, input.reasonAttribution);
   const who: { voterKey: string } | { memberId: string } =
     poll.anonymity === 'anonymous'
       ? { voterKey: voterKey(deps.secret, poll.id, actor.memberId) }
@@ -150,13 +152,14 @@ export async function castBallotIn(
   const at = poll.anonymity === 'anonymous' ? { at: anonymousTime(deps.clock.now()) } : {};
   const existing = await repos.polls.findBallot(poll.id, who);
   const ballot = existing
-    ? await repos.polls.updateBallot(existing.id, { choice, reason, ...at })
+    ? await repos.polls.updateBallot(existing.id, { choice, reason, reasonAttribution, ...at })
     : await repos.polls.createBallot({
         pollId: poll.id,
         memberId: 'memberId' in who ? who.memberId : null,
         voterKey: 'voterKey' in who ? who.voterKey : null,
         choice,
         reason,
+        reasonAttribution,
         ...at,
       });
   // A changed ballot was marked when first cast: one statement less on the hot path.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../../prisma/generated/sqlite/client.js';
-import type { AuditInput, BallotChoice } from '../../core/types.js';
+import type { AuditInput, BallotChoice, ReasonAttribution } from '../../core/types.js';
 import { encodeChoice } from './ballot-choice.js';
 import { providerOf, type Tx } from './shared.js';
 
@@ -11,7 +11,7 @@ import { providerOf, type Tx } from './shared.js';
  */
 export async function insertBallots(
   tx: Tx,
-  rows: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; at: Date }[],
+  rows: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; reasonAttribution?: ReasonAttribution | null; at: Date }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const data = rows.map((r) => ({
@@ -21,6 +21,7 @@ export async function insertBallots(
     voterKey: r.voterKey,
     choice: encodeChoice(r.choice),
     reason: r.reason,
+    reasonAttribution: r.reasonAttribution ?? null,
     createdAt: r.at,
     updatedAt: r.at,
   }));
@@ -29,9 +30,9 @@ export async function insertBallots(
     return;
   }
   const values = Prisma.join(
-    data.map((d) => Prisma.sql`(${d.id}, ${d.pollId}, ${d.memberId}, ${d.voterKey}, ${d.choice}, ${d.reason}, ${d.createdAt}, ${d.updatedAt})`),
+    data.map((d) => Prisma.sql`(${d.id}, ${d.pollId}, ${d.memberId}, ${d.voterKey}, ${d.choice}, ${d.reason}, ${d.reasonAttribution}, ${d.createdAt}, ${d.updatedAt})`),
   );
-  await tx.$executeRaw`INSERT INTO "Ballot" ("id", "pollId", "memberId", "voterKey", "choice", "reason", "createdAt", "updatedAt") VALUES ${values}`;
+  await tx.$executeRaw`INSERT INTO "Ballot" ("id", "pollId", "memberId", "voterKey", "choice", "reason", "reasonAttribution", "createdAt", "updatedAt") VALUES ${values}`;
 }
 
 export async function insertAuditEvents(tx: Tx, inputs: AuditInput[], at = new Date()): Promise<void> {

@@ -49,6 +49,7 @@ export function toBallot(row: Ballot): BallotRecord {
     voterKey: row.voterKey,
     choice: decodeChoice(row.choice),
     reason: row.reason,
+    reasonAttribution: row.reasonAttribution === 'named' || row.reasonAttribution === 'anonymous' ? row.reasonAttribution : null,
     updatedAt: row.updatedAt,
   };
 }
@@ -127,6 +128,7 @@ export function makePollRepository(tx: Tx): PollRepository {
           voterKey: input.voterKey,
           choice: encodeChoice(input.choice),
           reason: input.reason,
+          reasonAttribution: input.reasonAttribution ?? null,
         },
       });
       return toBallot(row);
@@ -134,7 +136,7 @@ export function makePollRepository(tx: Tx): PollRepository {
     async updateBallot(id, patch) {
       const row = await tx.ballot.update({
         where: { id },
-        data: { choice: encodeChoice(patch.choice), reason: patch.reason, ...(patch.at ? { updatedAt: patch.at } : {}) },
+        data: { choice: encodeChoice(patch.choice), reason: patch.reason, reasonAttribution: patch.reasonAttribution ?? null, ...(patch.at ? { updatedAt: patch.at } : {}) },
       });
       return toBallot(row);
     },

@@ -28,7 +28,7 @@ export function resultsBlock(ctx: Ctx, r: PollResults): Html {
     ${r.visible
       ? html`${bars(rows, r.turnout)}
         ${r.scaleAverage !== null ? html`<p>${t('web:results.average', { value: r.scaleAverage })}</p>` : ''}
-        ${r.objections.length ? html`<h4>${t('web:results.objections')}</h4><ul>${r.objections.map((o) => html`<li>${o}</li>`)}</ul>` : ''}
+        ${r.objections.length ? html`<h4>${t('web:results.objections')}</h4><ul>${r.objections.map((o) => html`<li>${o.reason}${o.name ? html` <span class="muted">(${t('common:reasonAttribution.by', { name: o.name })})</span>` : ''}</li>`)}</ul>` : ''}
         ${r.voters ? html`<details><summary>${t('web:results.voters')}</summary><ul>${r.voters.map((v) => html`<li>${v.displayName}: ${poll.kind === 'consent' ? t(`common:consentVote.${v.choice}`, { defaultValue: v.choice }) : v.choice}</li>`)}</ul></details>` : ''}`
       : html`<p>${t('web:results.hidden')}</p>`}`;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run.js';
+import { openMessageErasers } from '../../../src/cli/erasers.js';
+import { loadConfig } from '../../../src/config.js';
+import { recordOutboundMessage } from '../../../src/core/use-cases/outbound-messages.js';
 import { draftSummary, myConsentRequests, openIdeaRound, submitContribution } from '../../../src/core/index.js';
 import { startPrivacyJobs } from '../../../src/jobs/index.js';
 import { createLogger } from '../../../src/logger.js';
@@ -64,5 +67,36 @@ describe.each(testDatabases())('npm run cli -- export-member / erase-member, and
     await jobs.runOnce();
     await jobs.stop();
     expect(await myConsentRequests(h.deps, p.actor('e2'))).toHaveLength(0);
+  });
+});
+
+describe.each(testDatabases())('npm run cli -- erase-member where Slack and Teams are not configured, on $name', ({ makeUrl }) => {
+  const setup = usePanelHarness(makeUrl, { experts: 1 });
+
+  it('erases, says which messages stay and why, and records them for the operator', async () => {
+    const { h, p } = setup;
+    const e1 = p.member('e1');
+    for (const [channel, messageId] of [['slack', '1700000000.0001'], ['slack', '1700000000.0002'], ['teams', '1:act-1']] as const) {
+      await recordOutboundMessage(h.deps, { tenantId: p.tenant.id, memberId: e1.id, channel, conversationId: `${channel}-dm`, messageId });
+    }
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: setup.url, STEMMEN_SECRET: 'cli-test-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'silent' });
+    const erasers = await openMessageErasers(h.deps, config, createLogger('silent'));
+    expect(erasers.configured).toEqual([]);
+    const open = async () => ({ deps: h.deps, close: async () => undefined, erasers: async () => erasers });
+    const run = io();
+    expect(await runCli(['erase-member', e1.id, '--yes'], run.io, open)).toBe(0);
+
+    const printed = JSON.parse(run.out.join('')) as { deletedMessages: number; undeletedMessages: { channel: string; reason: string }[] };
+    expect(printed.deletedMessages).toBe(0);
+    expect(printed.undeletedMessages.map((m) => [m.channel, m.reason])).toEqual([
+      ['slack', 'channel_not_running'],
+      ['slack', 'channel_not_running'],
+      ['teams', 'channel_not_running'],
+    ]);
+    const said = run.err.join('');
+    expect(said).toContain('slack is not configured here: 2 message(s)');
+    expect(said).toContain('teams is not configured here: 1 message(s)');
+    const audit = await h.deps.store.transaction((repos) => repos.audit.list(p.tenant.id, { objectId: e1.pseudonym }));
+    expect(audit.find((a) => a.action === 'member.erasure.messages_undeleted')?.details).toMatchObject({ count: 3, reasons: 'channel_not_running' });
   });
 });

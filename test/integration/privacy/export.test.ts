@@ -15,7 +15,7 @@ describe.each(testDatabases())('a copy of one\'s data (art. 20) on $name', ({ ma
     expect(json.contributions.map((c) => c.id).sort()).toEqual([s.named.id, s.anonymous.id].sort());
     expect(json.contributions.find((c) => c.id === s.anonymous.id)?.attribution).toBe('anonymous');
     expect(json.ballots.map((b) => b.pollId).sort()).toEqual([s.namedPoll.id, s.anonymousPoll.id].sort());
-    expect(json.ballots.find((b) => b.pollId === s.namedPoll.id)?.reason).toBe(SENTENCES.reason);
+    expect(json.ballots.find((b) => b.pollId === s.namedPoll.id)).toMatchObject({ reason: SENTENCES.reason, reasonAttribution: 'named' });
     expect(json.quotes.map((q) => q.quote).sort()).toEqual([SENTENCES.named, SENTENCES.anonymous].sort());
     expect(json.actionPlanLinks[0]?.title).toBe('Grotere wachtzaal huisartsenpost');
     expect(json.consentRecords.some((r) => r.purpose === 'summary_quote' && r.decision === 'granted')).toBe(true);

@@ -48,7 +48,7 @@ export async function panelWithInput(deps: CoreDeps, p: TestPanel): Promise<Scen
   const anonymous = await submitContribution(deps, e1, { roundId: round.id, whatHappens: SENTENCES.anonymous, domainKeys: ['poverty'], attribution: 'anonymous' });
   const other = await submitContribution(deps, p.actor('e2'), { roundId: round.id, idea: SENTENCES.other, domainKeys: ['poverty'], attribution: 'named' });
   const namedPoll = await createPoll(deps, fac, { question: 'Zaterdag vergaderen?', kind: 'consent', anonymity: 'named', resultsVisibility: 'live' });
-  await castBallot(deps, e1, namedPoll.id, { vote: 'object', reason: SENTENCES.reason });
+  await castBallot(deps, e1, namedPoll.id, { vote: 'object', reason: SENTENCES.reason, reasonAttribution: 'named' });
   await closePoll(deps, fac, namedPoll.id);
   const anonymousPoll = await createPoll(deps, fac, { question: 'Hoe tevreden ben je?', kind: 'scale', anonymity: 'anonymous', resultsVisibility: 'after_close' });
   await castBallot(deps, e1, anonymousPoll.id, { value: 2 });

@@ -60,8 +60,8 @@ describe.each(testDatabases())('the sensitive-data guard before storage on $name
   it('guards ballot reasons, change requests and a facilitator edit of a summary too', async () => {
     const { h, p } = setup;
     const poll = await createPoll(h.deps, p.actor('fac'), { question: 'Akkoord?', kind: 'consent', anonymity: 'named', resultsVisibility: 'live' });
-    await expect(castBallot(h.deps, p.actor('e1'), poll.id, { vote: 'object', reason: 'Bel me op 0470 12 34 56' })).rejects.toMatchObject({ code: 'sensitive_data_found', params: { categories: 'phone' } });
-    const ballot = await castBallot(h.deps, p.actor('e1'), poll.id, { vote: 'object', reason: 'Bel me op 0470 12 34 56', redact: '1' });
+    await expect(castBallot(h.deps, p.actor('e1'), poll.id, { vote: 'object', reason: 'Bel me op 0470 12 34 56', reasonAttribution: 'anonymous' })).rejects.toMatchObject({ code: 'sensitive_data_found', params: { categories: 'phone' } });
+    const ballot = await castBallot(h.deps, p.actor('e1'), poll.id, { vote: 'object', reason: 'Bel me op 0470 12 34 56', reasonAttribution: 'anonymous', redact: '1' });
     expect(ballot.reason).toBe('Bel me op [telefoonnummer verwijderd]');
 
     const round = await openIdeaRound(h.deps, p.actor('fac'), { question: 'Vervoer?' });

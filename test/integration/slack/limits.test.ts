@@ -16,7 +16,7 @@ import { DEFAULT_DOMAINS } from '../../../src/core/seed-demo.js';
 import { changeModal } from '../../../src/channels/slack/views/consent.js';
 import { contributionModal, withdrawModal } from '../../../src/channels/slack/views/contribution.js';
 import { pollModal, roundModal } from '../../../src/channels/slack/views/forms.js';
-import { privacyModal } from '../../../src/channels/slack/views/privacy.js';
+import { privacyFullModal, privacyModal } from '../../../src/channels/slack/views/privacy.js';
 import { translator } from '../../../src/channels/slack/i18n.js';
 import { splitEscaped, unescapeText } from '../../../src/channels/slack/text.js';
 import { consentMessage, consentModal } from '../../../src/channels/slack/views/consent.js';
@@ -102,8 +102,9 @@ describe('every modal in every language', () => {
         withdrawModal(l, [contribution], contribution),
         changeModal(l, { q: 'req-1', c: 'D1', t: '1.2' }),
         privacyModal(l, privacyNotice(lang)),
+        privacyFullModal(l, privacyNotice(lang)),
         consentModal(l, review(2, 2, 'mine'), 0),
-        voteModal(l, { results: { poll, visible: true, turnout: 1, eligible: 3, options: [], scale: [], scaleAverage: null, consent: [{ vote: 'object', count: 1 }], objections: [HOSTILE], voters: [{ memberId: 'm', displayName: 'Eva <!here>', choice: 'object' }] }, ballot: null, closed: false }),
+        voteModal(l, { results: { poll, visible: true, turnout: 1, eligible: 3, options: [], scale: [], scaleAverage: null, consent: [{ vote: 'object', count: 1 }], objections: [{ reason: HOSTILE, name: 'Eva <!here>' }, { reason: HOSTILE, name: null }], voters: [{ memberId: 'm', displayName: 'Eva <!here>', choice: 'object' }] }, ballot: null, closed: false }),
       ];
       for (const view of views) checkView(view);
     }

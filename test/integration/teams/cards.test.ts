@@ -37,11 +37,14 @@ function everyCard(role: Role, language: Language): [string, AdaptiveCard][] {
     ['outcomes-none', outcomesCard(view, [], [])],
     ['consent', consentCard(view, f.review(), problem, 'typed comment')],
     ['consent-answered', consentAnswered(view, good)],
-    ['facilitator', facilitatorCard(view, { polls: [{ poll: f.poll('single'), open: true, canClose: true }], rounds: [{ round: f.round, open: true, canClose: true }, { round: { ...f.round, id: 'r2', status: 'closed' }, open: false, canClose: false }], summaries: [f.overview] }, good)],
+    ['facilitator', facilitatorCard(view, { polls: [{ poll: f.poll('single'), open: true, canClose: true }], rounds: [{ round: f.round, open: true, canClose: true }, { round: { ...f.round, id: 'r2', status: 'closed' }, open: false, canClose: false }], summaries: [f.overview], openChanges: new Map([['s1', 2]]) }, good)],
     ['poll-form', pollForm(view, problem, { question: 'q', kind: 'multiple', options: 'a\nb' })],
     ['round-form', roundForm(view, problem, { question: 'q' })],
     ['members', membersCard(view, f.members, good)],
-    ['version', versionCard(view, f.version(), f.overview, f.domains, good)],
+    ['version', versionCard(view, f.version(), f.overview, f.domains, good, [
+      { requestId: 'q1', versionNumber: 1, displayName: `An ${f.SNEAKY}`, comment: `Andere woorden ${f.SNEAKY}`, respondedAt: new Date() },
+      { requestId: 'q2', versionNumber: 2, displayName: `Jean ${f.SNEAKY}`, comment: null, respondedAt: new Date() },
+    ])],
     ['answers', answersCard(view, 'v1', [
       { requestId: 'q1', memberId: 'm2', displayName: `An ${f.SNEAKY}`, status: 'change_requested', comment: `Andere woorden ${f.SNEAKY}`, respondedAt: new Date(), anonymousAuthor: false },
       { requestId: 'q2', memberId: '', displayName: '', status: 'approved_anonymous', comment: null, respondedAt: null, anonymousAuthor: true },
@@ -90,6 +93,19 @@ describe('every Teams card', () => {
       expect(JSON.stringify(card), name).not.toContain('"mention"');
       expect(JSON.stringify(card), name).not.toContain('\u202E'); // right-to-left override removed
     }
+  });
+
+  it('offers withdrawal on the privacy card whenever the member agreed, also to a text that changed since', () => {
+    const view = f.viewOf('expert', 'en');
+    const verbs = (state: 'none' | 'accepted' | 'outdated' | 'withdrawn') => {
+      const status = { state, version: '2020-01.1', acceptedAt: state === 'accepted' ? new Date() : null, currentVersion: '2026-11.1', grantId: null };
+      const json = JSON.stringify(privacyCard(view, privacyNotice('en'), status));
+      return ['participation.accept', 'participation.withdraw', 'input.withdrawAll'].filter((verb) => json.includes(`"verb":"${verb}"`));
+    };
+    expect(verbs('none')).toEqual(['participation.accept']);
+    expect(verbs('accepted')).toEqual(['participation.withdraw', 'input.withdrawAll']);
+    expect(verbs('outdated')).toEqual(['participation.accept', 'participation.withdraw', 'input.withdrawAll']);
+    expect(verbs('withdrawn')).toEqual(['participation.accept']);
   });
 
   it('speaks the member’s language', () => {

@@ -51,7 +51,7 @@ export function poll(kind: PollRecord['kind'], status: PollRecord['status'] = 'o
 export function ballot(p: PollRecord): BallotRecord {
   const choice: BallotRecord['choice'] =
     p.kind === 'scale' ? { kind: 'scale', value: 4 } : p.kind === 'consent' ? { kind: 'consent', vote: 'object' } : { kind: 'options', optionIds: ['o0'] };
-  return { id: 'b1', pollId: p.id, memberId: 'm-self', voterKey: null, choice, reason: p.kind === 'consent' ? `Te duur ${SNEAKY}` : null, updatedAt: now };
+  return { id: 'b1', pollId: p.id, memberId: 'm-self', voterKey: null, choice, reason: p.kind === 'consent' ? `Te duur ${SNEAKY}` : null, reasonAttribution: p.kind === 'consent' ? 'named' : null, updatedAt: now };
 }
 
 export function results(p: PollRecord): PollResults {
@@ -64,7 +64,7 @@ export function results(p: PollRecord): PollResults {
     scale: p.kind === 'scale' ? [1, 2, 3, 4, 5].map((value) => ({ value, count: value % 2 })) : [],
     scaleAverage: p.kind === 'scale' ? 3.3 : null,
     consent: p.kind === 'consent' ? [{ vote: 'agree', count: 1 }, { vote: 'live_with', count: 1 }, { vote: 'object', count: 1 }] : [],
-    objections: p.kind === 'consent' ? [`Te duur ${SNEAKY}`] : [],
+    objections: p.kind === 'consent' ? [{ reason: `Te duur ${SNEAKY}`, name: `An ${SNEAKY}` }, { reason: `Te laat ${SNEAKY}`, name: null }] : [],
     voters: [{ memberId: 'm2', displayName: `An ${SNEAKY}`, choice: p.kind === 'consent' ? 'object' : 'Vervoer' }],
   };
 }

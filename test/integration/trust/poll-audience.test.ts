@@ -17,7 +17,7 @@ describe.each(testDatabases())('who votes in a poll, on $name', ({ makeUrl }) =>
     await acceptParticipation(h.deps, p.actor('board'));
     await expect(castBallot(h.deps, p.actor('board'), experts.id, { vote: 'agree' })).rejects.toMatchObject({ code: 'forbidden' });
     await castBallot(h.deps, p.actor('e1'), experts.id, { vote: 'agree' });
-    await castBallot(h.deps, p.actor('e2'), experts.id, { vote: 'object', reason: 'Te weinig tijd om het te lezen.' });
+    await castBallot(h.deps, p.actor('e2'), experts.id, { vote: 'object', reason: 'Te weinig tijd om het te lezen.', reasonAttribution: 'anonymous' });
     const results = await pollResults(h.deps, p.actor('fac'), experts.id);
     // Turnout against the four active experts, not the seven accounts of the panel.
     expect({ turnout: results.turnout, eligible: results.eligible }).toEqual({ turnout: 2, eligible: 4 });

@@ -21,7 +21,9 @@ const poll = (kind: PollRecord['kind'], maxChoices: number | null = null): PollR
   options: kind === 'single' || kind === 'multiple' ? ['Bus', 'Taxi', 'Fiets'].map((label, position) => ({ id: `o${position}`, position, label })) : [],
 });
 
-const ballot = (choice: BallotRecord['choice'], reason: string | null = null): BallotRecord => ({ id: 'b', pollId: 'poll', memberId: 'm', voterKey: null, choice, reason, updatedAt: new Date() });
+const ballot = (choice: BallotRecord['choice'], reason: string | null = null, reasonAttribution: BallotRecord['reasonAttribution'] = reason ? 'anonymous' : null): BallotRecord => ({
+  id: 'b', pollId: 'poll', memberId: 'm', voterKey: null, choice, reason, reasonAttribution, updatedAt: new Date(),
+});
 
 describe('the poll-kind registry', () => {
   it('reads ballots per kind and refuses what the kind does not allow', () => {
@@ -49,7 +51,10 @@ describe('the poll-kind registry', () => {
     expect(scale.scale.find((r) => r.value === 5)?.count).toBe(1);
     const consent = tallyBallots(poll('consent'), [ballot({ kind: 'consent', vote: 'object' }, 'te duur'), ballot({ kind: 'consent', vote: 'agree' })]);
     expect(consent.consent).toEqual([{ vote: 'agree', count: 1 }, { vote: 'live_with', count: 0 }, { vote: 'object', count: 1 }]);
-    expect(consent.objections).toEqual(['te duur']);
+    expect(consent.objections).toEqual([{ reason: 'te duur', memberId: null }]);
+    // Only a reason its author chose to sign carries who wrote it.
+    const signed = tallyBallots(poll('consent'), [ballot({ kind: 'consent', vote: 'object' }, 'te laat', 'named')]);
+    expect(signed.objections).toEqual([{ reason: 'te laat', memberId: 'm' }]);
   });
 
   it('describes a ballot in the member language through one function', () => {

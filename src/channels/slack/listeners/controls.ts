@@ -1,5 +1,6 @@
 // Home-tab buttons: contribute, edit, withdraw; and the facilitator's panel controls.
 import type { App } from '@slack/bolt';
+import { handleChangeRequest, withdrawAllMyInput, withdrawParticipation } from '../../../core/index.js';
 import type { SlackEnv } from '../context.js';
 import {
   closePollAndRefresh,
@@ -13,6 +14,7 @@ import {
   publishHome,
   sendReminders,
 } from '../operations.js';
+import { CHANGE_HANDLED, WITHDRAW_ALL, WITHDRAW_PARTICIPATION } from '../views/home.js';
 import { onPress } from './interact.js';
 
 export function registerControls(app: App, env: SlackEnv): void {
@@ -22,6 +24,20 @@ export function registerControls(app: App, env: SlackEnv): void {
   onPress(app, env, 'contribution_edit', ({ client, actor, body, value }) => openContribution(env, client, body.trigger_id, actor, { contributionId: value }));
   onPress(app, env, 'withdraw_open', async ({ client, actor, body, value, notice }) => {
     if (!(await openWithdraw(env, client, body.trigger_id, actor, value))) await notice(env.tr(actor.language)('withdraw.nothing'));
+  });
+  // Slack asked "are you sure?" before sending these (a confirm dialog): one press after it does it all.
+  onPress(app, env, WITHDRAW_ALL, async ({ client, actor, userId, notice }) => {
+    await withdrawAllMyInput(env.deps, actor);
+    // Summaries that quoted it are made again without it; the people still quoted are asked again.
+    await env.flushOutbox();
+    await publishHome(env, client, userId, actor);
+    await notice(env.tr(actor.language)('privacy:done.withdrawn_all'));
+  });
+  onPress(app, env, WITHDRAW_PARTICIPATION, async ({ client, actor, userId, notice }) => {
+    await withdrawParticipation(env.deps, actor);
+    await env.flushOutbox();
+    await publishHome(env, client, userId, actor);
+    await notice(env.tr(actor.language)('privacy:done.withdrawn'));
   });
 
   onPress(app, env, 'poll_new', ({ client, actor, body }) => openPollForm(env, client, body.trigger_id, actor));
@@ -43,6 +59,10 @@ export function registerControls(app: App, env: SlackEnv): void {
     const done = await working(tr('draft.working'));
     await draftAndAsk(env, client, actor, userId, value);
     await done(tr('draft.sent'));
+    await publishHome(env, client, userId, actor);
+  });
+  onPress(app, env, CHANGE_HANDLED, async ({ client, actor, userId, value }) => {
+    await handleChangeRequest(env.deps, actor, value);
     await publishHome(env, client, userId, actor);
   });
   onPress(app, env, 'summary_publish', async ({ client, actor, userId, value, notice }) => {

@@ -1,10 +1,10 @@
 // Taking part (the privacy text, accepted in a modal) and "I need support", both straight to the core.
 import type { App } from '@slack/bolt';
-import { acceptParticipation, requestSupport } from '../../../core/index.js';
+import { acceptParticipation, currentPrivacyNotice, requestSupport } from '../../../core/index.js';
 import { modal } from '../blocks.js';
 import { text, type SlackEnv } from '../context.js';
 import { contributionView, privacyView, publishHome } from '../operations.js';
-import { privacyDone } from '../views/privacy.js';
+import { PRIVACY_FULL, privacyDone, privacyFullModal } from '../views/privacy.js';
 import { onPress } from './interact.js';
 import { onSubmit } from './submit.js';
 
@@ -13,6 +13,11 @@ export function registerPrivacy(app: App, env: SlackEnv): void {
     const view = privacyView(env, actor);
     if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
     else await client.views.open({ trigger_id: body.trigger_id, view });
+  });
+
+  onPress(app, env, PRIVACY_FULL, async ({ client, actor, body }) => {
+    const view = privacyFullModal(env.tr(actor.language), currentPrivacyNotice(env.deps, actor.language));
+    await client.views.push({ trigger_id: body.trigger_id, view });
   });
 
   // The member accepts the exact version they were shown; then the form they wanted opens.

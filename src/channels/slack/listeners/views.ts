@@ -98,7 +98,11 @@ export function registerViews(app: App, env: SlackEnv): void {
   onSubmit(app, env, 'poll_vote', async (s) => {
     const pollId = text(s.meta.p) ?? '';
     // The vote and the modal drawn after it come from one transaction.
-    const { screen } = await vote(env.deps, s.actor, pollId, { ...readChoice(value(s.values, 'choice')), reason: value(s.values, 'reason')?.value ?? '' });
+    const { screen } = await vote(env.deps, s.actor, pollId, {
+      ...readChoice(value(s.values, 'choice')),
+      reason: value(s.values, 'reason')?.value ?? '',
+      reasonAttribution: value(s.values, 'reasonAttribution')?.selected_option?.value,
+    });
     return { view: { response_action: 'update', view: voteModal(env.tr(s.actor.language), screen) }, after: home(s) };
   });
 }

@@ -56,7 +56,12 @@ function decisionButtons(tr: Tr, requestId: string): Block {
       button(tr('consent.requestChange'), 'consent_change', requestId),
       button(tr('consent.withdraw'), 'consent_withdraw', requestId, {
         style: 'danger',
-        confirm: { title: tr('consent.withdrawConfirmTitle'), text: tr('consent.withdrawConfirm'), confirm: tr('consent.withdraw'), deny: tr('common.cancel') },
+        confirm: {
+          title: tr('common:confirm.withdraw_consent.title'),
+          text: `${tr('common:confirm.withdraw_consent.body')} ${tr('common:confirm.noUndo')}`,
+          confirm: tr('common:confirm.withdraw_consent.yes'),
+          deny: tr('common:confirm.cancel'),
+        },
       }),
     ],
     `consent:${requestId}`,

@@ -4,9 +4,11 @@ import type { types } from '@slack/bolt';
 import {
   facilitatorOverview,
   memberHome,
+  openChangeRequests,
   type Actor,
   type CoreDeps,
   type MemberHome,
+  type OpenChangeRequest,
 } from '../../../core/index.js';
 import { actions, BlockList, button, context, divider, header, linkButton, section, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
@@ -14,6 +16,40 @@ import { escapeText, excerpt, md, plain } from '../text.js';
 import { contributionText } from './contribution.js';
 
 const isFacilitator = (actor: Actor) => actor.role === 'facilitator' || actor.role === 'admin';
+
+/** Withdrawing everything (contributions; or the agreement to take part, with them): after a confirm dialog. */
+export const WITHDRAW_ALL = 'withdraw_all';
+export const WITHDRAW_PARTICIPATION = 'withdraw_participation';
+
+/** Slack's own confirm dialog, with the same words as the confirm step in Teams and on the web. */
+function confirmOf(tr: Tr, what: 'withdraw_all' | 'withdraw_participation') {
+  return { title: tr(`common:confirm.${what}.title`), text: `${tr(`common:confirm.${what}.body`)} ${tr('common:confirm.noUndo')}`, confirm: tr(`common:confirm.${what}.yes`), deny: tr('common:confirm.cancel') };
+}
+
+function withdrawEverything(tr: Tr, home: MemberHome): Block[] {
+  const blocks: Block[] = [];
+  if (home.myContributions.some((c) => c.status === 'live')) {
+    blocks.push(section(md(tr('privacy:mydata.withdrawAllHint')), button(tr('privacy:mydata.withdrawAllButton'), WITHDRAW_ALL, 'all', { style: 'danger', confirm: confirmOf(tr, 'withdraw_all') })));
+  }
+  // Also under a privacy text that changed since: stopping must never wait for agreeing again.
+  const agreed = home.participation?.state === 'accepted' || home.participation?.state === 'outdated';
+  if (home.actor.role === 'expert' && agreed) {
+    blocks.push(section(md(tr('privacy:page.withdrawHint')), button(tr('privacy:page.withdrawButton'), WITHDRAW_PARTICIPATION, 'all', { style: 'danger', confirm: confirmOf(tr, 'withdraw_participation') })));
+  }
+  return blocks;
+}
+
+/** The facilitator's "handled" on a member's change request (drawn here, handled in listeners/controls.ts). */
+export const CHANGE_HANDLED = 'change_handled';
+
+/** A change request until the facilitator handles it: who asked, on which version, and their words. */
+function changeRequestBlocks(tr: Tr, r: OpenChangeRequest): Block[] {
+  const from = tr('common:changeRequests.from', { name: escapeText(r.displayName), number: r.versionNumber });
+  return [
+    section(md(from), button(tr('common:changeRequests.handled'), CHANGE_HANDLED, r.requestId)),
+    ...(r.comment ? [context(plain(`“${r.comment}”`, 2000))] : []),
+  ];
+}
 const heading = (text: string): Block => section(md(`*${text}*`));
 
 function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
@@ -65,8 +101,9 @@ function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
         : []),
     ],
     (n) => tr('home.more', { count: n }),
-    6,
+    8,
   );
+  list.add(withdrawEverything(tr, home));
   list.add([divider(), heading(tr('home.outcomes'))]);
   if (home.outcomes.length === 0) list.add([context(md(tr('home.noOutcomes')))]);
   const mine = new Map(home.myContributions.map((c) => [c.id, c]));
@@ -134,13 +171,21 @@ async function facilitatorSections(deps: CoreDeps, tr: Tr, actor: Actor, boardUr
     (n) => tr('home.more', { count: n }),
     4,
   );
+  // Change requests stay listed, on every version, until the facilitator marks them handled.
+  const shown = summaries.slice(0, 5);
+  const changes = new Map<string, OpenChangeRequest[]>();
+  for (const s of shown) changes.set(s.summary.id, await openChangeRequests(deps, actor, s.summary.id));
   list.list(
-    summaries.slice(0, 5),
-    (s) => [
-      section(plain(s.summary.title)),
-      context(md(s.latest ? `${tr('home.version', { number: s.latest.number })} · ${tr(`common:versionStatus.${s.latest.status}`)} · ${tr('home.consentCounts', s.consent)}` : '—')),
-      ...(s.latest?.status === 'awaiting_consent' ? [actions([button(tr('home.publish'), 'summary_publish', s.latest.id, { style: 'primary' })])] : []),
-    ],
+    shown,
+    (s) => {
+      const open = changes.get(s.summary.id) ?? [];
+      return [
+        section(plain(s.summary.title)),
+        context(md(s.latest ? `${tr('home.version', { number: s.latest.number })} · ${tr(`common:versionStatus.${s.latest.status}`)} · ${tr('home.consentCounts', s.consent)}` : '—')),
+        ...(s.latest?.status === 'awaiting_consent' ? [actions([button(tr('home.publish'), 'summary_publish', s.latest.id, { style: 'primary' })])] : []),
+        ...(open.length > 0 ? [context(md(`*${tr('common:changeRequests.title')}*`)), ...open.flatMap((r) => changeRequestBlocks(tr, r))] : []),
+      ];
+    },
     (n) => tr('home.more', { count: n }),
     0,
   );

@@ -8,6 +8,7 @@ import {
   type BallotRecord,
   type CoreDeps,
   type PollRecord,
+  REASON_ATTRIBUTIONS,
 } from '../../../core/index.js';
 import { actions, button, context, input, memberOption, modal, option, section, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
@@ -92,7 +93,9 @@ export function resultBlocks(tr: Tr, view: PollView, maxBlocks = 6): Block[] {
   const lines = rows.map((row) => `${'▇'.repeat(Math.min(row.count, 20)) || '·'} *${row.count}*  ${row.name}`);
   if (r.scaleAverage !== null) lines.push(tr('poll.average', { value: r.scaleAverage }));
   blocks.push(section(md(`*${tr(r.poll.status === 'closed' ? 'poll.finalResults' : 'poll.liveResults')}*\n${lines.join('\n')}`)));
-  for (const objection of r.objections.slice(0, Math.max(0, maxBlocks - 4))) blocks.push(context(md(tr('poll.objection')), plain(objection, 2000)));
+  for (const o of r.objections.slice(0, Math.max(0, maxBlocks - 4))) {
+    blocks.push(context(md(tr('poll.objection')), plain(o.reason, 2000), ...(o.name ? [plain(tr('common:reasonAttribution.by', { name: o.name }), 300)] : [])));
+  }
   if (r.voters && r.voters.length > 0) {
     const who = r.voters.map((v) => `${escapeText(v.displayName)}: ${poll.kind === 'consent' ? tr(`common:consentVote.${v.choice}`) : escapeText(v.choice)}`);
     blocks.push(context(md(`*${tr('poll.voters')}*\n${who.join('\n')}`)));
@@ -119,6 +122,22 @@ export function pollMessage(tr: Tr, view: PollView): { text: string; blocks: Blo
   };
 }
 
+/**
+ * With a reason, whether the member's name may go with it: nothing pre-selected (the core refuses a reason
+ * without this choice). An anonymous poll keeps no names, and says so instead.
+ */
+function reasonNameBlock(tr: Tr, poll: PollRecord, ballot: BallotRecord | null): Block {
+  if (poll.anonymity === 'anonymous') return context(md(tr('common:reasonAttribution.anonymousPoll')));
+  const options = REASON_ATTRIBUTIONS.map((a) => option(tr(`common:reasonAttribution.${a}`), a));
+  const initial = options.find((o) => o.value === ballot?.reasonAttribution);
+  return input(
+    'reasonAttribution',
+    tr('common:reasonAttribution.label'),
+    { type: 'radio_buttons', action_id: 'reasonAttribution', options, ...(initial ? { initial_option: initial } : {}) },
+    { optional: true, hint: tr('common:reasonAttribution.hint') },
+  );
+}
+
 /** The same poll in a modal (from the Home tab). */
 export function voteModal(tr: Tr, view: PollView): types.ModalView {
   const poll = view.results.poll;
@@ -128,6 +147,7 @@ export function voteModal(tr: Tr, view: PollView): types.ModalView {
     if (poll.kind === 'consent') {
       blocks.push(
         input('reason', tr('poll.reason'), { type: 'plain_text_input', action_id: 'reason', multiline: true, max_length: 1000, ...(view.ballot?.reason ? { initial_value: view.ballot.reason } : {}) }, { optional: true }),
+        reasonNameBlock(tr, poll, view.ballot),
       );
     }
   }

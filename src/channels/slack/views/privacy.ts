@@ -2,7 +2,7 @@
 // its version come from the core; this only shows it and passes back the version that was shown.
 import type { types } from '@slack/bolt';
 import type { PrivacyNotice } from '../../../core/index.js';
-import { context, divider, header, modal, section, type Block } from '../blocks.js';
+import { actions, button, context, divider, header, modal, section, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
 import { md } from '../text.js';
 
@@ -16,14 +16,18 @@ export interface PrivacyNext {
   p?: string;
 }
 
+/** Opens the full privacy text on top of the short one (drawn here, handled in listeners/privacy.ts). */
+export const PRIVACY_FULL = 'privacy_full';
+
+/**
+ * The short version, in plain words, with the full text one button away (as on the web), so that a member
+ * who reads with difficulty is not met with the whole legal text at once.
+ */
 export function privacyModal(tr: Tr, notice: PrivacyNotice, next: PrivacyNext = {}): types.ModalView {
   const blocks: Block[] = [
     header(notice.title),
-    // The short version first; the full text follows, below a divider.
     section(md(notice.short)),
-    divider(),
-    context(md(tr('privacy:page.fullText'))),
-    ...notice.paragraphs.map((p) => section(md(p))),
+    actions([button(tr('privacy:page.fullText'), PRIVACY_FULL, notice.version)]),
     context(md(tr('privacy:page.version', { version: notice.version }))),
     context(md(tr('privacy.free'))),
   ];
@@ -32,6 +36,17 @@ export function privacyModal(tr: Tr, notice: PrivacyNotice, next: PrivacyNext = 
     close: tr('privacy.notNow'),
     metadata: { v: notice.version, ...next },
   });
+}
+
+/** The full text, pushed on top of the short one; "Back" returns to it (and to its "I agree"). */
+export function privacyFullModal(tr: Tr, notice: PrivacyNotice): types.ModalView {
+  const blocks: Block[] = [
+    header(notice.title),
+    ...notice.paragraphs.map((p) => section(md(p))),
+    divider(),
+    context(md(tr('privacy:page.version', { version: notice.version }))),
+  ];
+  return modal('privacy_full', tr('privacy.title'), blocks, { close: tr('common.back') });
 }
 
 export function privacyDone(tr: Tr): Block[] {

@@ -2,7 +2,7 @@ import { card, execute, heading, note, say, type Verb } from '../cards/elements.
 import type { Action } from './types.js';
 
 /** What a confirm card can be about: the keys of the shared `common:confirm.*` texts. */
-export type Confirmable = 'close_poll' | 'close_round' | 'withdraw' | 'withdraw_participation';
+export type Confirmable = 'close_poll' | 'close_round' | 'withdraw' | 'withdraw_all' | 'withdraw_consent' | 'withdraw_participation';
 
 /**
  * Before what cannot be undone: the first press shows a card that says what will happen, with "yes" (the

@@ -6,7 +6,9 @@ import {
   draftSummary,
   getSummaryVersion,
   facilitatorOverview,
+  handleChangeRequest,
   listPanelMembers,
+  openChangeRequests,
   summaryOverview,
   openIdeaRound,
   panelOverview,
@@ -27,14 +29,18 @@ import { confirmFirst } from './confirm.js';
 export async function showTools(ctx: ActionCtx, notice?: Notice) {
   requireFacilitator(ctx.view);
   const { deps, view } = ctx;
-  return facilitatorCard(view, await facilitatorOverview(deps, view.actor), notice);
+  const overview = await facilitatorOverview(deps, view.actor);
+  const openChanges = new Map<string, number>();
+  for (const s of overview.summaries.slice(0, 5)) openChanges.set(s.summary.id, (await openChangeRequests(deps, view.actor, s.summary.id)).length);
+  return facilitatorCard(view, { ...overview, openChanges }, notice);
 }
 
 export async function showVersion(ctx: ActionCtx, versionId: string, notice?: Notice) {
   const { deps, view } = ctx;
   const version = await getSummaryVersion(deps, view.actor, versionId);
   const overview = await summaryOverview(deps, view.actor, version.summaryId);
-  return versionCard(view, version, overview, (await panelOverview(deps, view.actor)).domains, notice);
+  const changes = await openChangeRequests(deps, view.actor, version.summaryId);
+  return versionCard(view, version, overview, (await panelOverview(deps, view.actor)).domains, notice, changes);
 }
 
 /** Cards posted into a group chat or channel are first seen as a plain member would see them (refresh personalises). */
@@ -123,6 +129,13 @@ export const facilitatorActions: Record<string, Action> = {
       return showVersion(ctx, version.id, done(ctx.view, 'teams:done.published'));
     },
     refused: (ctx, data, problem) => showVersion(ctx, idOf(data, 'versionId'), problem),
+  },
+  'change.handled': {
+    changes: true,
+    run: async (ctx, data) => {
+      await handleChangeRequest(ctx.deps, ctx.view.actor, idOf(data, 'requestId'));
+      return showVersion(ctx, idOf(data, 'versionId'), done(ctx.view, 'common:changeRequests.done'));
+    },
   },
   'reminders.send': {
     changes: true,

@@ -81,6 +81,17 @@ const CONSENT_DONE: Record<string, string> = {
   withdraw: 'teams:consent.done.withdraw',
 };
 
+const respondConsent: Action = {
+  changes: true,
+  run: async (ctx, data) => {
+    const decision = str(data, 'decision');
+    await respondToConsent(ctx.deps, ctx.view.actor, idOf(data, 'requestId'), { decision, comment: str(data, 'comment') });
+    ctx.kick();
+    return consentAnswered(ctx.view, done(ctx.view, CONSENT_DONE[decision] ?? 'teams:consent.done.approve'));
+  },
+};
+const withdrawConsent = confirmFirst('withdraw_consent', 'consent.respond', respondConsent);
+
 /** What every member can do: their home, polls, the question of the month, consent, outcomes, language. */
 export const memberActions: Record<string, Action> = {
   home: { changes: false, run: (ctx) => showHome(ctx) },
@@ -102,11 +113,11 @@ export const memberActions: Record<string, Action> = {
     run: async (ctx, data) => {
       // The click's key, the ballot and the card drawn after it: one transaction (shared with the votes of
       // the same moment).
-      const input = { optionIds: list(data, 'optionIds'), value: str(data, 'value'), vote: str(data, 'vote'), reason: str(data, 'reason') };
+      const input = { optionIds: list(data, 'optionIds'), value: str(data, 'value'), vote: str(data, 'vote'), reason: str(data, 'reason'), reasonAttribution: str(data, 'reasonAttribution') };
       const outcome = await vote(ctx.deps, ctx.view.actor, idOf(data, 'pollId'), input, { deliveryKey: ctx.deliveryKey ?? null });
       return outcome.repeated ? null : pollCard(ctx.view, outcome.screen, done(ctx.view, 'teams:done.vote'));
     },
-    refused: (ctx, data, problem) => showPoll(ctx, idOf(data, 'pollId'), problem, typed(data, ['optionIds', 'value', 'vote', 'reason'])),
+    refused: (ctx, data, problem) => showPoll(ctx, idOf(data, 'pollId'), problem, typed(data, ['optionIds', 'value', 'vote', 'reason', 'reasonAttribution'])),
   },
   'round.contribute': { changes: false, run: (ctx, data) => showContributionForm(ctx, idOf(data, 'roundId')) },
   'contribution.submit': {
@@ -129,12 +140,8 @@ export const memberActions: Record<string, Action> = {
   'consent.show': { changes: false, run: (ctx, data) => showConsent(ctx, idOf(data, 'requestId')) },
   'consent.respond': {
     changes: true,
-    run: async (ctx, data) => {
-      const decision = str(data, 'decision');
-      await respondToConsent(ctx.deps, ctx.view.actor, idOf(data, 'requestId'), { decision, comment: str(data, 'comment') });
-      ctx.kick();
-      return consentAnswered(ctx.view, done(ctx.view, CONSENT_DONE[decision] ?? 'teams:consent.done.approve'));
-    },
+    // Withdrawing cannot be undone: that one answer goes through a confirm card first.
+    run: (ctx, data) => (str(data, 'decision') === 'withdraw' ? withdrawConsent.run(ctx, data) : respondConsent.run(ctx, data)),
     refused: (ctx, data, problem) => showConsent(ctx, idOf(data, 'requestId'), problem, str(data, 'comment')),
   },
 };

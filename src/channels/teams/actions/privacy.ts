@@ -4,6 +4,7 @@ import {
   listSupportRequests,
   markSupportHandled,
   requestSupport,
+  withdrawAllMyInput,
   withdrawParticipation,
 } from '../../../core/index.js';
 import { noticeCard } from '../cards/help.js';
@@ -41,6 +42,14 @@ export const privacyActions: Record<string, Action> = {
       await withdrawParticipation(ctx.deps, ctx.view.actor);
       ctx.kick(); // summaries are re-issued without this member's words; the others quoted are asked again
       return showPrivacy(ctx, { problem: done(ctx.view, 'privacy:done.withdrawn') });
+    },
+  }),
+  'input.withdrawAll': confirmFirst('withdraw_all', 'input.withdrawAll', {
+    changes: true,
+    run: async (ctx) => {
+      await withdrawAllMyInput(ctx.deps, ctx.view.actor);
+      ctx.kick(); // summaries are re-issued without this member's words; the others quoted are asked again
+      return showPrivacy(ctx, { problem: done(ctx.view, 'privacy:done.withdrawn_all') });
     },
   }),
   'support.request': {

@@ -83,8 +83,20 @@ export function quote(text: string, label: string | null, mine = false, translat
   return { type: 'Container', style: mine ? 'accent' : 'emphasis', items };
 }
 
-export function section(items: CardElement[], opts: { separator?: boolean; id?: string } = {}): CardElement {
-  return { type: 'Container', items, spacing: 'medium', ...(opts.separator ? { separator: true } : {}), ...(opts.id ? { id: opts.id } : {}) };
+export function section(items: CardElement[], opts: { separator?: boolean; id?: string; hidden?: boolean } = {}): CardElement {
+  return {
+    type: 'Container',
+    items,
+    spacing: 'medium',
+    ...(opts.separator ? { separator: true } : {}),
+    ...(opts.id ? { id: opts.id } : {}),
+    ...(opts.hidden ? { isVisible: false } : {}),
+  };
+}
+
+/** Shows or hides the element with id `target` in place, in the client: no round trip, nothing changes. */
+export function toggle(title: string, target: string): CardElement {
+  return { type: 'Action.ToggleVisibility', title, targetElements: [target] };
 }
 
 export function execute(title: string, verb: Verb, data: ActionData = {}, opts: { style?: 'positive' | 'destructive'; inputs?: boolean } = {}): CardElement {

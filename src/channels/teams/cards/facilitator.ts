@@ -15,19 +15,23 @@ import {
 import { buttons, card, choiceInput, execute, heading, note, openUrl, say, section, textInput, type AdaptiveCard, type CardElement } from './elements.js';
 import { notice, type Notice, type View } from './view.js';
 
-function summaryLine(view: View, s: SummaryOverview): CardElement[] {
+function summaryLine(view: View, s: SummaryOverview, openChanges: number): CardElement[] {
   const { t } = view;
   const latest = s.latest;
   const items: CardElement[] = [say(s.summary.title, { weight: 'bolder' })];
   if (!latest) return items;
   items.push(note(`${t('teams:summary.version', { number: latest.number })} · ${t(`common:versionStatus.${latest.status}`)}`, { subtle: true }));
   if (latest.status === 'awaiting_consent') items.push(note(t('teams:summary.consentCounts', s.consent), { subtle: true }));
+  if (openChanges > 0) items.push(note(t('common:changeRequests.waiting', { count: openChanges }), { color: 'attention' }));
   items.push(buttons([execute(t('teams:summary.open'), 'summary.show', { versionId: latest.id })]));
   return items;
 }
 
 /** The facilitator's tools: open polls and questions, draft summaries, send them to the board, remind. */
-export function facilitatorCard(view: View, overview: FacilitatorOverview, done?: Notice): AdaptiveCard {
+/** The core's overview, with the change requests not handled yet per summary id. */
+export type ToolsOverview = FacilitatorOverview & { openChanges?: ReadonlyMap<string, number> };
+
+export function facilitatorCard(view: View, overview: ToolsOverview, done?: Notice): AdaptiveCard {
   const { t } = view;
   // Polls that still take answers (the core says which: a poll past its deadline is not one of them).
   const polls = overview.polls.filter((p) => p.open);
@@ -48,7 +52,7 @@ export function facilitatorCard(view: View, overview: FacilitatorOverview, done?
   roundItems.push(buttons([execute(t('teams:roundForm.open'), 'round.new', {}, { style: 'positive' })]));
   const summaryItems: CardElement[] = [heading(t('teams:facilitator.summaries'), 'medium')];
   if (overview.summaries.length === 0) summaryItems.push(note(t('teams:facilitator.noSummaries'), { subtle: true }));
-  for (const s of overview.summaries.slice(0, 5)) summaryItems.push(...summaryLine(view, s));
+  for (const s of overview.summaries.slice(0, 5)) summaryItems.push(...summaryLine(view, s, overview.openChanges?.get(s.summary.id) ?? 0));
   body.push(section(pollItems, { separator: true }), section(roundItems, { separator: true }), section(summaryItems, { separator: true }));
   const actions = [
     execute(t('teams:facilitator.remind'), 'reminders.send'),

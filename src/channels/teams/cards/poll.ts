@@ -1,4 +1,4 @@
-import { CONSENT_VOTES, LIMITS, describeBallot as describeChoice, type BallotRecord, type PollRecord, type PollResults, type PollScreen } from '../../../core/index.js';
+import { CONSENT_VOTES, LIMITS, REASON_ATTRIBUTIONS, describeBallot as describeChoice, type BallotRecord, type PollRecord, type PollResults, type PollScreen } from '../../../core/index.js';
 import { card, choiceInput, execute, heading, labelled, note, quote, say, section, textInput, type AdaptiveCard, type CardElement } from './elements.js';
 import { notice, when, type Notice, type View } from './view.js';
 
@@ -12,7 +12,7 @@ function currentValue(ballot: BallotRecord | null): Record<string, string> {
   if (!choice) return {};
   if (choice.kind === 'options') return { optionIds: choice.optionIds.join(',') };
   if (choice.kind === 'scale') return { value: String(choice.value) };
-  return { vote: choice.vote, reason: ballot.reason ?? '' };
+  return { vote: choice.vote, reason: ballot.reason ?? '', reasonAttribution: ballot.reasonAttribution ?? '' };
 }
 
 function answerInputs(view: View, poll: PollRecord, values: Record<string, string>): CardElement[] {
@@ -35,6 +35,13 @@ function answerInputs(view: View, poll: PollRecord, values: Record<string, strin
       return [
         choiceInput('vote', t('teams:poll.choose'), CONSENT_VOTES.map((v) => ({ title: t(`common:consentVote.${v}`), value: v })), { value: values.vote, required }),
         textInput('reason', t('teams:poll.reason'), { multiline: true, maxLength: LIMITS.reason, value: values.reason }),
+        // With a reason, the member chooses whether their name goes with it: nothing is pre-selected.
+        ...(poll.anonymity === 'anonymous'
+          ? [note(t('common:reasonAttribution.anonymousPoll'), { subtle: true })]
+          : [
+              note(t('common:reasonAttribution.hint'), { subtle: true }),
+              choiceInput('reasonAttribution', t('common:reasonAttribution.label'), REASON_ATTRIBUTIONS.map((a) => ({ title: t(`common:reasonAttribution.${a}`), value: a })), { value: values.reasonAttribution }),
+            ]),
       ];
   }
 }
@@ -80,7 +87,9 @@ function tallies(view: View, results: PollResults): CardElement[] {
   for (const s of results.scale) out.push(labelled(`${s.count}`, t('teams:poll.scaleAnswer', { value: s.value })));
   if (results.scaleAverage !== null) out.push(note(t('teams:results.average', { value: results.scaleAverage })));
   for (const c of results.consent) out.push(labelled(`${c.count}`, t(`common:consentVote.${c.vote}`)));
-  if (results.objections.length > 0) out.push(note(t('teams:results.objections')), ...results.objections.map((o) => quote(o, null)));
+  if (results.objections.length > 0) {
+    out.push(note(t('teams:results.objections')), ...results.objections.map((o) => quote(o.reason, o.name ? t('common:reasonAttribution.by', { name: o.name }) : null)));
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { ParticipationStatus, PrivacyNotice, SupportRequestView } from '../../../core/index.js';
-import { buttons, card, execute, heading, note, say, section, type ActionData, type AdaptiveCard, type CardElement } from './elements.js';
+import { buttons, card, execute, heading, note, say, section, toggle, type ActionData, type AdaptiveCard, type CardElement } from './elements.js';
 import { notice, when, type Notice, type View } from './view.js';
 
 /** Where to go once the member agreed: the view they were on their way to (never a change). */
@@ -7,6 +7,9 @@ export interface AfterConsent {
   verb: string;
   data: ActionData;
 }
+
+/** The container that holds the full privacy text, hidden until the member asks for it. */
+export const PRIVACY_FULL_ID = 'privacy-full-text';
 
 function stateLine(view: View, status: ParticipationStatus): CardElement {
   const { t } = view;
@@ -26,15 +29,20 @@ export function privacyCard(view: View, text: PrivacyNotice, status: Participati
     heading(t('privacy:page.title')),
     ...notice(opts.problem),
     stateLine(view, status),
-    section([say(text.title, { size: 'medium', weight: 'bolder' }), say(text.short)], { separator: true }),
-    section([note(t('privacy:page.fullText')), ...text.paragraphs.map((p) => say(p)), note(t('privacy:page.version', { version: text.version }), { subtle: true })], { separator: true }),
+    // The short version in plain words; the full text one button away, opened in place (as on the web).
+    section([say(text.title, { size: 'medium', weight: 'bolder' }), say(text.short), buttons([toggle(t('privacy:page.fullText'), PRIVACY_FULL_ID)])], { separator: true }),
+    section([...text.paragraphs.map((p) => say(p))], { id: PRIVACY_FULL_ID, hidden: true }),
+    note(t('privacy:page.version', { version: text.version }), { subtle: true }),
   ];
   const actions: CardElement[] = [];
   if (status.state !== 'accepted') {
     const next = opts.next ? { next: opts.next.verb, ...opts.next.data } : {};
     actions.push(execute(t('privacy:page.accept'), 'participation.accept', { version: text.version, ...next }, { style: 'positive' }));
     if (status.state === 'none') actions.push(execute(t('privacy:page.decline'), 'participation.decline'));
-  } else {
+  }
+  // Also when the text changed since they agreed: stopping never waits for agreeing again.
+  if (status.state === 'accepted' || status.state === 'outdated') {
+    body.push(section([heading(t('privacy:mydata.withdrawAllTitle'), 'medium'), note(t('privacy:mydata.withdrawAllHint')), buttons([execute(t('privacy:mydata.withdrawAllButton'), 'input.withdrawAll', {}, { style: 'destructive' })])], { separator: true }));
     body.push(section([heading(t('privacy:page.withdrawTitle'), 'medium'), note(t('privacy:page.withdrawHint')), buttons([execute(t('privacy:page.withdrawButton'), 'participation.withdraw', {}, { style: 'destructive' })])], { separator: true }));
   }
   actions.push(execute(t('teams:card.home'), 'home'));

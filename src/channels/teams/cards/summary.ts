@@ -1,5 +1,5 @@
-import type { DomainRecord, MemberConsentState, SummaryOverview, SummaryVersionRecord } from '../../../core/index.js';
-import { card, execute, heading, labelled, note, openUrl, say, section, type AdaptiveCard, type CardElement } from './elements.js';
+import type { DomainRecord, MemberConsentState, OpenChangeRequest, SummaryOverview, SummaryVersionRecord } from '../../../core/index.js';
+import { buttons, card, execute, heading, labelled, note, openUrl, say, section, type AdaptiveCard, type CardElement } from './elements.js';
 import { statementList } from './consent.js';
 import { notice, type Notice, type View } from './view.js';
 
@@ -28,11 +28,31 @@ function removalsSection(view: View, version: SummaryVersionRecord): CardElement
   ];
 }
 
+/** Members' change requests not handled yet (from any version): each stays until the facilitator marks it handled. */
+function changeRequestsSection(view: View, open: OpenChangeRequest[], versionId: string): CardElement[] {
+  const { t } = view;
+  if (open.length === 0) return [];
+  const items: CardElement[] = [heading(t('common:changeRequests.title'), 'medium')];
+  for (const r of open) {
+    items.push(say(t('common:changeRequests.from', { name: r.displayName, number: r.versionNumber }), { weight: 'bolder' }));
+    if (r.comment) items.push(say(`“${r.comment}”`, { italic: true }));
+    items.push(buttons([execute(t('common:changeRequests.handled'), 'change.handled', { requestId: r.requestId, versionId })]));
+  }
+  return [section(items, { separator: true })];
+}
+
 /**
  * One summary version as the facilitator sees it: the exact statements and quotes, what the check removed,
  * how many quoted members answered, and (only when everyone approved this version) "send to the board".
  */
-export function versionCard(view: View, version: SummaryVersionRecord, overview: SummaryOverview | undefined, domains: DomainRecord[], done?: Notice): AdaptiveCard {
+export function versionCard(
+  view: View,
+  version: SummaryVersionRecord,
+  overview: SummaryOverview | undefined,
+  domains: DomainRecord[],
+  done?: Notice,
+  changes: OpenChangeRequest[] = [],
+): AdaptiveCard {
   const { t } = view;
   const body: CardElement[] = [
     heading(overview ? t('teams:summary.titleOf', { number: version.number }) : t('teams:summary.title')),
@@ -44,7 +64,7 @@ export function versionCard(view: View, version: SummaryVersionRecord, overview:
   if (overview && overview.latest?.id === version.id && version.status === 'awaiting_consent') {
     body.push(note(t('teams:summary.consentCounts', overview.consent)), note(t('teams:summary.publishHint'), { subtle: true }));
   }
-  body.push(...statementList(view, version.statements), ...removalsSection(view, version), factsSection(view, version, domains));
+  body.push(...changeRequestsSection(view, changes, version.id), ...statementList(view, version.statements), ...removalsSection(view, version), factsSection(view, version, domains));
   const actions: CardElement[] = [];
   if (version.status === 'awaiting_consent') actions.push(execute(t('teams:summary.publish'), 'summary.publish', { versionId: version.id }, { style: 'positive' }));
   actions.push(execute(t('teams:summary.answers'), 'summary.answers', { versionId: version.id }));

@@ -49,7 +49,7 @@ export function memberRoutes(pages: ReturnType<typeof createPages>): void {
     formId: (ctx) => `poll-${ctx.params.id}`,
     run: async (ctx, form) => {
       const pollId = id(ctx.params.id);
-      await castBallot(ctx.deps, ctx.actor, pollId, { optionIds: form.all('optionIds'), value: form.str('value'), vote: form.str('vote'), reason: form.str('reason'), redact: form.str('redact') });
+      await castBallot(ctx.deps, ctx.actor, pollId, { optionIds: form.all('optionIds'), value: form.str('value'), vote: form.str('vote'), reason: form.str('reason'), reasonAttribution: form.str('reasonAttribution'), redact: form.str('redact') });
       return `/home?done=vote#poll-${pollId}`;
     },
     page: homePage,
@@ -91,11 +91,22 @@ export function memberRoutes(pages: ReturnType<typeof createPages>): void {
     run: async (ctx, form) => {
       // The guard's "let the bot redact" button only appears for a change request's comment.
       const decision = form.has('redact') && !form.has('decision') ? 'request_change' : form.need('decision');
+      // Withdrawing cannot be undone: it has its own address, behind the confirm step.
+      if (decision === 'withdraw') return `/confirm?what=withdraw_consent&to=${encodeURIComponent(`/consent/${id(ctx.params.id)}/withdraw`)}`;
       await respondToConsent(ctx.deps, ctx.actor, id(ctx.params.id), { decision, comment: form.str('comment'), redact: form.str('redact') });
       return `/home?done=consent_${decision}`;
     },
     page: homePage,
   });
+
+  pages.action('/consent/:id/withdraw', confirmFirst('withdraw_consent', {
+    formId: (ctx) => `consent-${ctx.params.id}`,
+    run: async (ctx) => {
+      await respondToConsent(ctx.deps, ctx.actor, id(ctx.params.id), { decision: 'withdraw' });
+      return '/home?done=consent_withdraw';
+    },
+    page: homePage,
+  }));
 
   pages.action('/notifications/read', {
     formId: 'notifications',

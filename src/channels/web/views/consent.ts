@@ -25,7 +25,7 @@ export function consentCard(ctx: Ctx, review: ConsentReview, state: FormState | 
         <button type="submit" name="decision" value="approve">${ctx.t('web:consent.approve')}</button>
         <button type="submit" name="decision" value="approve_anonymous" class="secondary">${ctx.t('web:consent.approveAnonymous')}</button>
         <button type="submit" name="decision" value="request_change" class="secondary">${ctx.t('web:consent.requestChange')}</button>
-        <button type="submit" name="decision" value="withdraw" class="danger">${ctx.t('web:consent.withdraw')}</button>
+        <button type="submit" formaction="/consent/${review.request.id}/withdraw" class="danger">${ctx.t('web:consent.withdraw')}</button>
       </div>
       <p class="hint">${ctx.t('web:consent.withdrawHint')}</p>
     </form>

@@ -25,7 +25,7 @@ export async function myDataExportPage(ctx: Ctx): Promise<Page> {
     </section>`)}
 
     <h2>${t('privacy:export.ballots', { count: data.ballots.length })}</h2>
-    <ul>${data.ballots.map((b) => html`<li>${b.question}: ${answerOf(ctx, b.choice)}${b.reason ? html` — <q>${b.reason}</q>` : ''}</li>`)}</ul>
+    <ul>${data.ballots.map((b) => html`<li>${b.question}: ${answerOf(ctx, b.choice)}${b.reason ? html` — <q>${b.reason}</q>${b.reasonAttribution ? html` (${t(`common:reasonAttribution.${b.reasonAttribution}`)})` : ''}` : ''}</li>`)}</ul>
 
     <h2>${t('privacy:export.quotes', { count: data.quotes.length })}</h2>
     <ul>${data.quotes.filter((q) => q.quote.length > 0).map((q) => html`<li><q>${q.quote}</q> · ${t('privacy:export.version', { number: q.versionNumber })}${q.attributedName ? html` · ${q.attributedName}` : ''}</li>`)}</ul>

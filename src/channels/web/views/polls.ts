@@ -1,4 +1,4 @@
-import { describeBallot as describeChoice, type BallotRecord, type PollRecord, type ReaderTexts } from '../../../core/index.js';
+import { describeBallot as describeChoice, REASON_ATTRIBUTIONS, type BallotRecord, type PollRecord, type ReaderTexts } from '../../../core/index.js';
 import { checkedIf, html, type Html } from '../../../web-ui/html.js';
 import type { Ctx, FormState } from '../../../web-ui/pages.js';
 import { formAlert, val, vals, when } from '../../../web-ui/util.js';
@@ -33,6 +33,19 @@ function choices(ctx: Ctx, poll: PollRecord, ballot: BallotRecord | null, state:
   }
 }
 
+/**
+ * With a reason, the member says whether their name may go with it: two choices, neither ticked until they
+ * tick one (an anonymous poll keeps no names, and says so instead).
+ */
+function reasonName(ctx: Ctx, poll: PollRecord, ballot: BallotRecord | null, state: FormState | null, formId: string): Html {
+  if (poll.anonymity === 'anonymous') return html`<p class="hint">${ctx.t('common:reasonAttribution.anonymousPoll')}</p>`;
+  const mine = val(state, formId, 'reasonAttribution', ballot?.reasonAttribution ?? '');
+  return html`<fieldset><legend>${ctx.t('common:reasonAttribution.label')}</legend>
+    <p class="hint">${ctx.t('common:reasonAttribution.hint')}</p>
+    ${REASON_ATTRIBUTIONS.map((a) => html`<label class="choice" for="${formId}-ra-${a}"><input type="radio" id="${formId}-ra-${a}" name="reasonAttribution" value="${a}"${checkedIf(mine === a)}> ${ctx.t(`common:reasonAttribution.${a}`)}</label>`)}
+  </fieldset>`;
+}
+
 /** One open poll with its ballot form; the member may change the answer until the poll closes. */
 /** `texts`: the question and options in the reader's language where translated (else the original, marked). */
 export function pollCard(ctx: Ctx, poll: PollRecord, ballot: BallotRecord | null, state: FormState | null, texts?: ReaderTexts): Html {
@@ -49,6 +62,7 @@ export function pollCard(ctx: Ctx, poll: PollRecord, ballot: BallotRecord | null
       ${poll.kind === 'consent'
         ? html`<label for="${formId}-reason">${ctx.t('web:poll.reason')}</label>
           <textarea id="${formId}-reason" name="reason">${val(state, formId, 'reason', ballot?.reason ?? '')}</textarea>
+          ${reasonName(ctx, poll, ballot, state, formId)}
           ${guardBox(ctx, state, formId, ['reason'])}`
         : ''}
       <div class="actions"><button type="submit">${ballot ? ctx.t('web:poll.change') : ctx.t('web:poll.submit')}</button>

@@ -18,7 +18,10 @@ function stateLine(ctx: Ctx, status: ParticipationStatus): Html {
   return html`<p>${t('privacy:page.notYet')}</p>`;
 }
 
-/** The privacy text with the member's answer: accept, not now, or withdraw (with all their input). */
+/**
+ * The privacy text with the member's answer: accept, not now, or withdraw (with all their input). A member
+ * whose text changed since they agreed can withdraw at once too: stopping never waits for agreeing again.
+ */
 export async function privacyPage(ctx: Ctx): Promise<Page> {
   const { t } = ctx;
   const notice = currentPrivacyNotice(ctx.deps, ctx.lang);
@@ -38,10 +41,13 @@ export async function privacyPage(ctx: Ctx): Promise<Page> {
         <button type="submit">${t('privacy:page.accept')}</button>
         ${status.state === 'none' ? html`<button type="submit" formaction="/privacy/decline" class="secondary">${t('privacy:page.decline')}</button>` : ''}
       </form>`
-    : html`<section class="card" aria-labelledby="stop-h"><h2 id="stop-h">${t('privacy:page.withdrawTitle')}</h2>
+    : ''}
+  ${status.state === 'accepted' || status.state === 'outdated'
+    ? html`<section class="card" aria-labelledby="stop-h"><h2 id="stop-h">${t('privacy:page.withdrawTitle')}</h2>
         <p>${t('privacy:page.withdrawHint')}</p>
         <form method="post" action="/privacy/withdraw"><button type="submit" class="danger">${t('privacy:page.withdrawButton')}</button></form>
-      </section>`}
+      </section>`
+    : ''}
   <p><a class="button secondary" href="/me/data">${t('privacy:page.myData')}</a></p>
   ${history.length > 0
     ? html`<section aria-labelledby="history-h"><h2 id="history-h">${t('privacy:page.history')}</h2><ul>${history.map(

@@ -20,9 +20,9 @@ function consentTable(ctx: Ctx, states: MemberConsentState[]): Html {
 /** Change requests not handled yet, from any version: they stay until the facilitator marks them handled. */
 function changeRequestList(ctx: Ctx, open: OpenChangeRequest[], versionId: string): Html | string {
   if (open.length === 0) return '';
-  return html`<section class="card" aria-labelledby="changes-h" id="change-requests"><h3 id="changes-h">${ctx.t('web:summary.openChanges')}</h3><ul>${open.map(
-    (r) => html`<li>${ctx.t('web:summary.changeFrom', { name: r.displayName, number: r.versionNumber })}${r.comment ? html` — <q>${r.comment}</q>` : ''}
-      <form method="post" action="/panel/change-requests/${r.requestId}/handled" class="inline"><input type="hidden" name="back" value="${versionId}"><button type="submit" class="secondary">${ctx.t('web:summary.handled')}</button></form></li>`,
+  return html`<section class="card" aria-labelledby="changes-h" id="change-requests"><h3 id="changes-h">${ctx.t('common:changeRequests.title')}</h3><ul>${open.map(
+    (r) => html`<li>${ctx.t('common:changeRequests.from', { name: r.displayName, number: r.versionNumber })}${r.comment ? html` — <q>${r.comment}</q>` : ''}
+      <form method="post" action="/panel/change-requests/${r.requestId}/handled" class="inline"><input type="hidden" name="back" value="${versionId}"><button type="submit" class="secondary">${ctx.t('common:changeRequests.handled')}</button></form></li>`,
   )}</ul></section>`;
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Ballot" ADD COLUMN     "reasonAttribution" TEXT;
