@@ -142,7 +142,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         server = http.listen(config.port, config.host, () => {
           const address = server!.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
-          jobs = startPrivacyJobs(deps, logger, { metrics, lock: jobLockFor(config.databaseUrl) });
+          jobs = startPrivacyJobs(deps, logger, { metrics, lock: jobLockFor(config.databaseUrl), hooks: { pollsClosed: (polls) => channels.pollsClosed(polls) } });
           Promise.all(channels.list().map((c) => c.start())).then(() => resolve(port), reject);
         });
         server.once('error', reject);

@@ -7,7 +7,7 @@
 // acknowledge within the platform's limit -> core use case -> view model -> the adapter renders it.
 // See README.md beside this file for how to add a channel.
 import type { Router } from 'express';
-import type { Actor, ChannelName, IdentityRecord, OutboundMessageRecord, PendingDelivery } from '../core/index.js';
+import type { Actor, ChannelName, IdentityRecord, OutboundMessageRecord, PendingDelivery, PollRecord } from '../core/index.js';
 
 /** A message the bot posted that a channel could not delete on its platform, and why (a code, no content). */
 export interface UndeletedMessage {
@@ -52,6 +52,12 @@ export interface ChatChannel<Event = unknown> {
    * Null when the workspace or the app's id is not known.
    */
   appLink?(tenantId: string): Promise<string | null>;
+  /**
+   * Redraws a closed poll in the messages members already have (the vote buttons give way to the results),
+   * after a close at the deadline. Channels whose members see polls only when they look (the web, Teams'
+   * refreshing cards) need not implement it. Never throws for one member's message.
+   */
+  pollClosed?(poll: PollRecord): Promise<void>;
   /** Starts sockets and background work; called once the app's server listens. */
   start(): Promise<void>;
   /** Stops them, waiting for work already acknowledged to finish. */
@@ -79,6 +85,15 @@ export class ChannelSet {
     return this.list()
       .filter((channel) => channel.deliver)
       .map((channel) => channel.name);
+  }
+
+  /** Tells every channel that these polls closed (see `pollClosed`); one channel's failure does not stop the others. */
+  async pollsClosed(polls: PollRecord[]): Promise<void> {
+    for (const channel of this.#channels.values()) {
+      if (!channel.pollClosed) continue;
+      // A channel logs its own failures (per member); here one failing channel must not stop the next.
+      for (const poll of polls) await channel.pollClosed(poll).catch(() => undefined);
+    }
   }
 
   /** Where members of this zone open the app on their own device, per running channel that knows it. */

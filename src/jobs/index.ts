@@ -4,7 +4,7 @@ import { applyRetention } from '../core/use-cases/retention.js';
 import { createRemindersForAllZones, pruneDeliveries } from '../core/use-cases/channels.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../ops/metrics.js';
-import { CLOSE_DUE_INTERVAL_MS, closeDueWork } from './close-due.js';
+import { CLOSE_DUE_INTERVAL_MS, closeDueWork, type CloseDueHooks } from './close-due.js';
 
 /**
  * Scheduled work: polls and questions closed at their deadline (also every minute on their own timer), consent deadlines, reminders to members who have not answered (at most one per member
@@ -23,7 +23,7 @@ export const JOB_INTERVAL_MS = 15 * 60_000;
 
 interface Job {
   name: string;
-  run(deps: CoreDeps, logger: Logger): Promise<void>;
+  run(deps: CoreDeps, logger: Logger, hooks: CloseDueHooks): Promise<void>;
 }
 
 /** The jobs, in the order they run. Each failure is logged and counted; the next job still runs. */
@@ -76,6 +76,8 @@ export interface JobOptions {
   closeEveryMs?: number;
   metrics?: Metrics;
   lock?: JobLock;
+  /** What the app does after jobs changed what members see (closed polls redrawn in the channels). */
+  hooks?: CloseDueHooks;
 }
 
 /** `optionsOrEveryMs`: a number is the interval alone (as callers before JobOptions passed it). */
@@ -84,12 +86,12 @@ export function startPrivacyJobs(deps: CoreDeps, logger: Logger, optionsOrEveryM
   let running: Promise<void> | null = null;
   // Closing is idempotent (a poll already closed is left alone), so this frequent timer needs no lock.
   let closing: Promise<void> | null = null;
-  const closeDue = () => (closing ??= closeDueWork(deps, logger).finally(() => (closing = null)));
+  const closeDue = () => (closing ??= closeDueWork(deps, logger, options.hooks).finally(() => (closing = null)));
   async function runAll(): Promise<void> {
     for (const job of JOBS) {
       options.metrics?.jobRuns.inc({ job: job.name });
       try {
-        await job.run(deps, logger);
+        await job.run(deps, logger, options.hooks ?? {});
       } catch (error) {
         options.metrics?.jobFailures.inc({ job: job.name });
         // Names and codes only: an error from storage may carry member text in its message.

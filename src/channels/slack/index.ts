@@ -13,6 +13,7 @@ import { actorFor, makeTr, whoIs, type Client, type SlackEnv } from './context.j
 import { slackAppLink } from './app-link.js';
 import { deleteSlackMessages } from './delete.js';
 import { slackDeliverer } from './deliver.js';
+import { refreshPollMessages } from './refresh.js';
 import { SlackHttpReceiver } from './http-receiver.js';
 import { createSlackAuth } from './install.js';
 import { registerActions } from './listeners/actions.js';
@@ -125,6 +126,10 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     },
     deliver: slackDeliverer(env),
     deleteMessages: (messages) => deleteSlackMessages(env.clientForTenant, messages),
+    async pollClosed(poll) {
+      const client = await env.clientForTenant(poll.tenantId);
+      if (client) await refreshPollMessages(env, client, { panelId: poll.panelId }, poll.id, poll.createdAt);
+    },
     appLink: slackAppLink(env),
     async start() {
       outbox = startOutbox(deps, slackDeliverer(env), { channel: 'slack', quietHours: config.quietHours, timeZone: config.timeZone, logger: log });

@@ -1,7 +1,7 @@
 // Closing a poll updates the poll messages already in members' DMs, in place: the choice and submit
 // button give way to the final results (or to "closed" while results stay hidden for them).
 import { actorOf, type Actor } from '../../core/index.js';
-import { outboundConversations } from '../../core/use-cases/outbound-conversations.js';
+import { outboundConversations, panelConversations } from '../../core/use-cases/outbound-conversations.js';
 import type { Client, SlackEnv } from './context.js';
 import { loadPoll, pollMessage, POLL_METADATA } from './views/poll.js';
 
@@ -10,9 +10,11 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
-export async function refreshPollMessages(env: SlackEnv, client: Client, facilitator: Actor, pollId: string, since: Date): Promise<number> {
+/** After a facilitator's close (who may list the panel's conversations) or the close at the deadline (the app). */
+export async function refreshPollMessages(env: SlackEnv, client: Client, by: Actor | { panelId: string }, pollId: string, since: Date): Promise<number> {
   let updated = 0;
-  for (const { member, conversationId } of await outboundConversations(env.deps, facilitator, 'slack')) {
+  const conversations = 'memberId' in by ? await outboundConversations(env.deps, by, 'slack') : await panelConversations(env.deps, by.panelId, 'slack');
+  for (const { member, conversationId } of conversations) {
     try {
       const history = await client.conversations.history({
         channel: conversationId,

@@ -12,9 +12,17 @@ export async function outboundConversations(
   channel: ChannelName,
 ): Promise<{ member: MemberRecord; conversationId: string }[]> {
   enforce(actor, 'outbound.list');
+  return panelConversations(deps, actor.panelId, channel);
+}
+
+/**
+ * The same for the app's own work, with no one asking (a poll closed at its deadline is redrawn where members
+ * have it). Ids only, for the channel to update its own messages.
+ */
+export async function panelConversations(deps: CoreDeps, panelId: string, channel: ChannelName): Promise<{ member: MemberRecord; conversationId: string }[]> {
   return deps.store.transaction(async (repos) => {
     const out: { member: MemberRecord; conversationId: string }[] = [];
-    for (const member of await repos.members.listByPanel(actor.panelId)) {
+    for (const member of await repos.members.listByPanel(panelId)) {
       if (!member.active || member.erasedAt) continue;
       const conversations = new Set((await repos.outbound.listByMember(member.id)).filter((m) => m.channel === channel).map((m) => m.conversationId));
       for (const conversationId of conversations) out.push({ member, conversationId });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
+import { createPoll, resolveActor } from '../../../src/core/index.js';
+import { findActions } from '../../support/slack-requests.js';
 import { blockText, input, SlackPerson } from '../../support/slack-person.js';
 
 /** Quiet hours around "now" in Brussels, so that the test clock only has to move a few hours. */
@@ -49,5 +51,21 @@ describe('reminders and notifications by DM, never in quiet hours', () => {
 
   it('does not remind the same member again within two days', async () => {
     expect(await t.runtime.sendReminders()).toBe(0);
+  });
+
+  it('redraws the poll in members\' DMs when it closes at its deadline, as a facilitator\'s close would', async () => {
+    const tenantId = (await t.app.deps.store.transaction((repos) => repos.tenants.list()))[0]!.id;
+    const facilitator = await resolveActor(t.app.deps, { tenantId, channel: 'slack', externalId: 'UFAC' });
+    const poll = await createPoll(t.app.deps, facilitator, { question: 'Welke dag past voor de bijeenkomst?', kind: 'single', options: ['Maandag', 'Donderdag'], deadline: new Date(now.getTime() + 3_600_000) });
+    await t.runtime.flushOutbox();
+    const dm = () => eva.dms().find((m) => blockText(m.blocks).includes('Welke dag past voor de bijeenkomst?'))!;
+    expect(findActions(dm().blocks, 'poll_submit')).toHaveLength(1);
+
+    now = new Date(now.getTime() + 2 * 3_600_000);
+    await t.app.runJobs();
+    await t.settle();
+    expect((await t.app.deps.store.transaction((repos) => repos.polls.findById(poll.id)))?.status).toBe('closed');
+    expect(findActions(dm().blocks, 'poll_submit')).toHaveLength(0);
+    expect(blockText(dm().blocks)).toContain('Deze stemming is gesloten.');
   });
 });
