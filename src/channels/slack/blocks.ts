@@ -1,4 +1,5 @@
 // Small Block Kit builders, typed against @slack/types (re-exported by Bolt), and the limits we keep.
+import type { ActionId, ViewId } from './ids.js';
 import type { types } from '@slack/bolt';
 import { clipRaw, fitEscaped, label, plain } from './text.js';
 
@@ -48,7 +49,7 @@ export interface Confirm {
 
 export function button(
   text: string,
-  actionId: string,
+  actionId: ActionId,
   value: string,
   opts: { style?: 'primary' | 'danger'; confirm?: Confirm } = {},
 ): types.Button {
@@ -73,7 +74,7 @@ export function button(
   };
 }
 
-export function linkButton(text: string, actionId: string, url: string): types.Button {
+export function linkButton(text: string, actionId: ActionId, url: string): types.Button {
   return { type: 'button', text: label(text, LIMITS.buttonText), action_id: actionId, url };
 }
 
@@ -123,7 +124,7 @@ export function textInput(
 
 /** Modal title and buttons are cut at 24 characters (our catalogs keep them shorter; a test checks). */
 export function modal(
-  callbackId: string,
+  callbackId: ViewId,
   title: string,
   blocks: Block[],
   opts: { submit?: string; close: string; metadata?: unknown },

@@ -5,6 +5,7 @@ import { privacyView } from '../operations.js';
 import { modal, section } from '../blocks.js';
 import { actorFor, failureText, whoIs, type Client, type SlackEnv } from '../context.js';
 import { md } from '../text.js';
+import type { ActionId } from '../ids.js';
 import { needsPrivacyDetour } from '../../replies.js';
 
 export interface Press {
@@ -46,7 +47,7 @@ export function noticeFor(env: SlackEnv, client: Client, body: BlockAction, resp
 }
 
 /** Registers a button handler; every failure becomes a message in the member's language. */
-export function onPress(app: App, env: SlackEnv, actionId: string, work: (press: Press) => Promise<void>): void {
+export function onPress(app: App, env: SlackEnv, actionId: ActionId, work: (press: Press) => Promise<void>): void {
   app.action<BlockAction>({ type: 'block_actions', action_id: actionId }, async ({ ack, body, client, respond, action }) => {
     await ack();
     const notice = noticeFor(env, client, body, respond);

@@ -6,6 +6,7 @@ import { actorFor, failureText, metadataOf, whoIs, type Client, type SlackEnv } 
 import { postDm } from '../dm.js';
 import { section } from '../blocks.js';
 import { md } from '../text.js';
+import type { ViewId } from '../ids.js';
 import { blockForField } from '../views/forms.js';
 import { privacyView } from '../operations.js';
 import { needsPrivacyDetour } from '../../replies.js';
@@ -44,7 +45,7 @@ function errorsFor(env: SlackEnv, body: ViewSubmitAction, actor: Actor | null, e
   return { response_action: 'errors', errors: { [block]: failureText(env, actor?.language ?? 'nl', error) } };
 }
 
-export function onSubmit(app: App, env: SlackEnv, callbackId: string, work: SubmitWork): void {
+export function onSubmit(app: App, env: SlackEnv, callbackId: ViewId, work: SubmitWork): void {
   app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: callbackId }, async ({ ack, body, client }) => {
     let actor: Actor | null = null;
     const run = async () => {

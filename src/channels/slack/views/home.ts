@@ -12,6 +12,7 @@ import {
 } from '../../../core/index.js';
 import { actions, BlockList, button, context, divider, header, linkButton, section, type Block } from '../blocks.js';
 import type { Tr } from '../i18n.js';
+import type { ViewId } from '../ids.js';
 import { escapeText, excerpt, md, plain } from '../text.js';
 import { contributionText } from './contribution.js';
 
@@ -208,5 +209,6 @@ export async function homeView(deps: CoreDeps, tr: Tr, actor: Actor, boardUrl: s
   }
   if (actor.role !== 'board') memberSections(tr, await memberHome(deps, actor), list);
   if (isFacilitator(actor)) await facilitatorSections(deps, tr, actor, boardUrl, list);
-  return { type: 'home', callback_id: 'home', blocks: list.blocks };
+  const callbackId: ViewId = 'home';
+  return { type: 'home', callback_id: callbackId, blocks: list.blocks };
 }
