@@ -7,6 +7,7 @@ import type { ApiCall } from './slack-api.js';
 import { checkBlocks, checkView } from './slack-blockkit.js';
 import type { SlackTestApp } from './slack-app.js';
 import { findAction, type Sent } from './slack-requests.js';
+import { resolveActor, type Actor } from '../../src/core/index.js';
 
 export interface DmMessage {
   channel: string;
@@ -22,6 +23,13 @@ export class SlackPerson {
     readonly t: SlackTestApp,
     readonly userId: string,
   ) {}
+
+  /** This person as the panel knows them (after their first request enrolled them). */
+  async actor(): Promise<Actor> {
+    const tenant = await this.t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${this.t.api.team.id}`.toLowerCase()));
+    if (!tenant) throw new Error('no Slack zone yet');
+    return resolveActor(this.t.app.deps, { tenantId: tenant.id, channel: 'slack', externalId: this.userId });
+  }
 
   get dmChannel(): string {
     return this.t.api.dmOf(this.userId);
@@ -113,4 +121,16 @@ export const input = {
 
 export function blockText(blocks: unknown): string {
   return JSON.stringify(blocks);
+}
+
+/** Slack users the stand-in knows, each enrolled by a first command ("help"), in the order given. */
+export async function enrol(t: SlackTestApp, people: [userId: string, name: string, locale: string][]): Promise<SlackPerson[]> {
+  const persons: SlackPerson[] = [];
+  for (const [userId, name, locale] of people) {
+    t.api.users.set(userId, { name, locale });
+    const person = new SlackPerson(t, userId);
+    await person.command('help');
+    persons.push(person);
+  }
+  return persons;
 }

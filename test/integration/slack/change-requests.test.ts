@@ -8,14 +8,12 @@ import {
   listSummaries,
   openChangeRequests,
   openIdeaRound,
-  resolveActor,
   submitContribution,
   DomainError,
-  type Actor,
 } from '../../../src/core/index.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
-import { blockText, input, SlackPerson } from '../../support/slack-person.js';
+import { blockText, input, enrol, SlackPerson } from '../../support/slack-person.js';
 import { findActions } from '../../support/slack-requests.js';
 
 describe('change requests in Slack', () => {
@@ -23,18 +21,11 @@ describe('change requests in Slack', () => {
   let fac: SlackPerson;
   let anna: SlackPerson;
   let bruno: SlackPerson;
-  const actor = async (p: SlackPerson): Promise<Actor> => {
-    const tenant = await t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${t.api.team.id}`.toLowerCase()));
-    return resolveActor(t.app.deps, { tenantId: tenant!.id, channel: 'slack', externalId: p.userId });
-  };
+  const actor = (p: SlackPerson) => p.actor();
 
   beforeAll(async () => {
     t = await startSlackApp();
-    t.api.users.set('UFAC', { name: 'Fien', locale: 'nl-BE' });
-    t.api.users.set('UANNA', { name: 'Anna', locale: 'nl-BE' });
-    t.api.users.set('UBRUNO', { name: 'Bruno', locale: 'fr-FR' });
-    [fac, anna, bruno] = ['UFAC', 'UANNA', 'UBRUNO'].map((id) => new SlackPerson(t, id)) as [SlackPerson, SlackPerson, SlackPerson];
-    for (const p of [fac, anna, bruno]) await p.command('help');
+    [fac, anna, bruno] = (await enrol(t, [['UFAC', 'Fien', 'nl-BE'], ['UANNA', 'Anna', 'nl-BE'], ['UBRUNO', 'Bruno', 'fr-FR']])) as [SlackPerson, SlackPerson, SlackPerson];
     // The way to a draft is covered by cycle.test.ts; here it is set up through the core.
     const deps = t.app.deps;
     const round = await openIdeaRound(deps, await actor(fac), { question: 'Wat maakt de weg naar zorg moeilijk?' });

@@ -1,7 +1,7 @@
 // Contributions from Slack beyond the first answer: editing (with the sensitive-data guard), and the
 // "Save as contribution" message shortcut, where only the message's author decides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listContributions, listIdeaRounds, resolveActor, type Actor } from '../../../src/core/index.js';
+import { listContributions, listIdeaRounds } from '../../../src/core/index.js';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
 import { blockText, input, SlackPerson } from '../../support/slack-person.js';
 import { findAction } from '../../support/slack-requests.js';
@@ -12,10 +12,7 @@ describe('contributions from Slack: edit, guard, and saving a message', () => {
   let anna: SlackPerson;
   let clara: SlackPerson;
   let roundId = '';
-  const actor = async (p: SlackPerson): Promise<Actor> => {
-    const tenant = await t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${t.api.team.id}`.toLowerCase()));
-    return resolveActor(t.app.deps, { tenantId: tenant!.id, channel: 'slack', externalId: p.userId });
-  };
+  const actor = (p: SlackPerson) => p.actor();
   const stored = async () => listContributions(t.app.deps, await actor(fac), roundId);
 
   beforeAll(async () => {

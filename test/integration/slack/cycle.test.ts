@@ -6,10 +6,8 @@ import {
   listContributions,
   listSummaries,
   pollResults,
-  resolveActor,
   respondToBacklogItem,
   updateBacklogItem,
-  type Actor,
 } from '../../../src/core/index.js';
 import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/web-ui/sign-in-link.js';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
@@ -24,10 +22,7 @@ describe('the whole panel cycle inside Slack', () => {
   let bruno: SlackPerson;
   let clara: SlackPerson;
   let board: SlackPerson;
-  const actor = async (p: SlackPerson): Promise<Actor> => {
-    const tenant = await t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${t.api.team.id}`.toLowerCase()));
-    return resolveActor(t.app.deps, { tenantId: tenant!.id, channel: 'slack', externalId: p.userId });
-  };
+  const actor = (p: SlackPerson) => p.actor();
   /** A personal sign-in link to the board pages at the public address, for this person only. */
   const expectBoardLinkFor = async (link: string, p: SlackPerson) => {
     const url = new URL(link);

@@ -1,7 +1,13 @@
 // In Slack's vote modal, a reason comes with the member's own choice of whether their name goes with it:
 // a radio with nothing pre-selected; without it the core refuses, and the error sits next to the choice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptParticipation, createPoll, currentPrivacyNotice, DomainError, pollResults, resolveActor, type Actor } from '../../../src/core/index.js';
+import {
+  acceptParticipation,
+  createPoll,
+  currentPrivacyNotice,
+  DomainError,
+  pollResults,
+} from '../../../src/core/index.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { t as tr } from '../../../src/i18n/index.js';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
@@ -12,10 +18,7 @@ describe('the name with an objection reason, in Slack', () => {
   let t: SlackTestApp;
   let fac: SlackPerson;
   let anna: SlackPerson;
-  const actor = async (p: SlackPerson): Promise<Actor> => {
-    const tenant = await t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${t.api.team.id}`.toLowerCase()));
-    return resolveActor(t.app.deps, { tenantId: tenant!.id, channel: 'slack', externalId: p.userId });
-  };
+  const actor = (p: SlackPerson) => p.actor();
 
   beforeAll(async () => {
     t = await startSlackApp();
