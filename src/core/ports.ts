@@ -361,6 +361,12 @@ export interface Store {
    * must not have effects outside the transaction.
    */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs read-only `work` outside a transaction: no BEGIN and COMMIT, no transaction slot, and no snapshot
+   * shared between its statements. For lookups that one statement answers (who is asking). Stores without
+   * it are read through `transaction`.
+   */
+  read?<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
 export interface Clock {

@@ -94,6 +94,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export function createPrismaStore(db: Db): Store & { close(): Promise<void> } {
   return {
+    // The client itself has the transaction client's model API; on SQLite its statements still wait for the
+    // file's lock (client.ts), so a read never lands inside another unit's open transaction.
+    read: <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => work(makeRepositories(db as unknown as Tx)),
     async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
       for (let attempt = 0; ; attempt++) {
         try {

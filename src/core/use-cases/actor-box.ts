@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../context.js';
 import { DomainError } from '../errors.js';
-import type { Store } from '../ports.js';
+import type { Repositories, Store } from '../ports.js';
 import type { ChannelName, MemberRecord } from '../types.js';
 
 /**
@@ -46,7 +46,9 @@ export function memberOfIdentity(deps: CoreDeps, query: ActorQuery): Promise<Mem
 
 async function lookUp(deps: CoreDeps, tenantId: string, channel: ChannelName, waiting: Waiting[]): Promise<void> {
   try {
-    const found = await deps.store.transaction((repos) => repos.members.findMembersByIdentities(tenantId, channel, waiting.map((w) => w.externalId)));
+    const find = (repos: Repositories) => repos.members.findMembersByIdentities(tenantId, channel, waiting.map((w) => w.externalId));
+    // One read answers it: no transaction needed (and none of the few a burst of votes needs is taken).
+    const found = await (deps.store.read ? deps.store.read(find) : deps.store.transaction(find));
     for (const w of waiting) w.resolve(found.get(w.externalId) ?? null);
   } catch (error) {
     for (const w of waiting) w.reject(error);
