@@ -134,3 +134,17 @@ export async function enrol(t: SlackTestApp, people: [userId: string, name: stri
   }
   return persons;
 }
+
+/** The facilitator opens scale polls through the modal, one per question; the outbox then DMs them. */
+export async function openScalePolls(t: SlackTestApp, facilitator: SlackPerson, questions: string[]): Promise<void> {
+  for (const question of questions) {
+    const { trigger } = await facilitator.command('poll');
+    await facilitator.submit(facilitator.opened(trigger), {
+      question: { question: input.text(question) },
+      kind: { kind: input.radio('scale') },
+      anonymity: { anonymity: input.radio('confidential') },
+      resultsVisibility: { resultsVisibility: input.radio('after_close') },
+    });
+  }
+  await t.runtime.flushOutbox();
+}

@@ -2,11 +2,10 @@
 // erasure code (chat.delete with the workspace's token), as an erasure from a channel does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { resolveActor } from '../../../src/core/index.js';
 import { openMessageErasers } from '../../../src/cli/erasers.js';
 import { runCli } from '../../../src/cli/run.js';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
-import { input, SlackPerson } from '../../support/slack-person.js';
+import { enrol, openScalePolls, SlackPerson } from '../../support/slack-person.js';
 
 function io() {
   const out: string[] = [];
@@ -21,22 +20,8 @@ describe('npm run cli -- erase-member, with Slack configured', () => {
 
   beforeAll(async () => {
     t = await startSlackApp();
-    t.api.users.set('UFAC', { name: 'Fien', locale: 'nl-BE' });
-    t.api.users.set('UEVA', { name: 'Eva', locale: 'nl-BE' });
-    fac = new SlackPerson(t, 'UFAC');
-    eva = new SlackPerson(t, 'UEVA');
-    await fac.command('help');
-    await eva.command('help');
-    for (const question of ['Eerste vraag?', 'Tweede vraag?', 'Derde vraag?']) {
-      const { trigger } = await fac.command('poll');
-      await fac.submit(fac.opened(trigger), {
-        question: { question: input.text(question) },
-        kind: { kind: input.radio('scale') },
-        anonymity: { anonymity: input.radio('confidential') },
-        resultsVisibility: { resultsVisibility: input.radio('after_close') },
-      });
-    }
-    await t.runtime.flushOutbox();
+    [fac, eva] = (await enrol(t, [['UFAC', 'Fien', 'nl-BE'], ['UEVA', 'Eva', 'nl-BE']])) as [SlackPerson, SlackPerson];
+    await openScalePolls(t, fac, ['Eerste vraag?', 'Tweede vraag?', 'Derde vraag?']);
   });
   afterAll(async () => t?.close());
 
@@ -44,8 +29,7 @@ describe('npm run cli -- erase-member, with Slack configured', () => {
     const posted = eva.dms();
     expect(posted).toHaveLength(3);
     const facDms = fac.dms().length;
-    const tenant = await t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${t.api.team.id}`.toLowerCase()));
-    const { memberId } = await resolveActor(t.app.deps, { tenantId: tenant!.id, channel: 'slack', externalId: 'UEVA' });
+    const { memberId, tenantId } = await eva.actor();
     t.api.failNext('chat.delete', { error: 'cant_delete_message' });
 
     const run = io();
@@ -64,7 +48,7 @@ describe('npm run cli -- erase-member, with Slack configured', () => {
     expect(printed.undeletedMessages).toEqual([{ channel: 'slack', conversationId: 'DUEVA', messageId: posted[0]!.ts, reason: 'cant_delete_message' }]);
     expect(run.err.join('')).toContain('1 message(s) could not be deleted on their platform');
     expect(run.err.join('')).not.toContain('not configured');
-    const audit = await t.app.deps.store.transaction((r) => r.audit.list(tenant!.id, { objectId: printed.pseudonym }));
+    const audit = await t.app.deps.store.transaction((r) => r.audit.list(tenantId, { objectId: printed.pseudonym }));
     expect(audit.find((a) => a.action === 'member.erasure.messages_undeleted')?.details).toMatchObject({ count: 1, reasons: 'cant_delete_message' });
   });
 });

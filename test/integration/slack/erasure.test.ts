@@ -1,10 +1,9 @@
 // Erasure deletes the DMs the bot posted to the member in Slack (chat.delete, through the channel
 // contract), and records what Slack would not let it delete.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveActor } from '../../../src/core/index.js';
 import { eraseMemberEverywhere } from '../../../src/channels/erasure.js';
 import { startSlackApp, type SlackTestApp } from '../../support/slack-app.js';
-import { input, SlackPerson } from '../../support/slack-person.js';
+import { enrol, openScalePolls, SlackPerson } from '../../support/slack-person.js';
 
 describe('erasure in Slack', () => {
   let t: SlackTestApp;
@@ -13,22 +12,8 @@ describe('erasure in Slack', () => {
 
   beforeAll(async () => {
     t = await startSlackApp();
-    t.api.users.set('UFAC', { name: 'Fien', locale: 'nl-BE' });
-    t.api.users.set('UEVA', { name: 'Eva', locale: 'nl-BE' });
-    fac = new SlackPerson(t, 'UFAC');
-    eva = new SlackPerson(t, 'UEVA');
-    await fac.command('help');
-    await eva.command('help');
-    for (const question of ['Eerste vraag?', 'Tweede vraag?', 'Derde vraag?']) {
-      const { trigger } = await fac.command('poll');
-      await fac.submit(fac.opened(trigger), {
-        question: { question: input.text(question) },
-        kind: { kind: input.radio('scale') },
-        anonymity: { anonymity: input.radio('confidential') },
-        resultsVisibility: { resultsVisibility: input.radio('after_close') },
-      });
-    }
-    await t.runtime.flushOutbox();
+    [fac, eva] = (await enrol(t, [['UFAC', 'Fien', 'nl-BE'], ['UEVA', 'Eva', 'nl-BE']])) as [SlackPerson, SlackPerson];
+    await openScalePolls(t, fac, ['Eerste vraag?', 'Tweede vraag?', 'Derde vraag?']);
   });
   afterAll(async () => t?.close());
 
@@ -38,8 +23,7 @@ describe('erasure in Slack', () => {
     const facDms = fac.dms().length;
     // Slack refuses one deletion (e.g. the workspace's retention settings forbid it).
     t.api.failNext('chat.delete', { error: 'cant_delete_message' });
-    const tenant = await t.app.deps.store.transaction((r) => r.tenants.findBySlug(`slack-${t.api.team.id}`.toLowerCase()));
-    const actor = await resolveActor(t.app.deps, { tenantId: tenant!.id, channel: 'slack', externalId: 'UEVA' });
+    const actor = await eva.actor();
 
     const result = await eraseMemberEverywhere(t.app.deps, t.app.channels, actor, actor.memberId);
 
@@ -48,7 +32,7 @@ describe('erasure in Slack', () => {
     expect(t.api.deleted).toHaveLength(2);
     expect(fac.dms()).toHaveLength(facDms);
     expect(result.undeletedMessages).toEqual([{ channel: 'slack', conversationId: 'DUEVA', messageId: posted[0]!.ts, reason: 'cant_delete_message' }]);
-    const audit = await t.app.deps.store.transaction((r) => r.audit.list(tenant!.id, { objectId: result.pseudonym }));
+    const audit = await t.app.deps.store.transaction((r) => r.audit.list(actor.tenantId, { objectId: result.pseudonym }));
     const recorded = audit.find((a) => a.action === 'member.erasure.messages_undeleted');
     expect(recorded?.details).toMatchObject({ count: 1, reasons: 'cant_delete_message', messages: `slack:DUEVA:${posted[0]!.ts}` });
   });
