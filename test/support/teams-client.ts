@@ -5,6 +5,7 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import type { Recorded, TeamsStandIn } from './teams-standin.js';
+import { listWebIdentities, resolveActor, type Actor } from '../../src/core/index.js';
 
 export const APP_ID = '3f9d0a61-7c2e-4b8a-a4d5-0c6e1b2f9e11';
 
@@ -196,4 +197,18 @@ export async function startTeamsApp(standIn: TeamsStandIn, opts: { local?: boole
   const port = await app.listen();
   const base = `http://127.0.0.1:${port}`;
   return { app, base, client: new TeamsClient(base, standIn, !opts.local) };
+}
+
+/** A Teams user as the panel knows them (the test app has one zone). */
+export async function teamsActor(app: App, user: TeamsUser): Promise<Actor> {
+  const [zone] = await listWebIdentities(app.deps);
+  if (!zone) throw new Error('no zone yet');
+  return resolveActor(app.deps, { tenantId: zone.tenantId, channel: 'teams', externalId: user.aadObjectId });
+}
+
+/** The facilitator installs the app (and is greeted); the others start a personal chat with "start". */
+export async function meetInTeams(t: TeamsTestApp, standIn: TeamsStandIn, facilitator: TeamsUser, members: TeamsUser[]): Promise<void> {
+  await t.client.post(t.client.installed(facilitator));
+  await standIn.waitFor((r) => r.conversationId === personalChat(facilitator));
+  for (const user of members) await t.client.say(user, 'start');
 }

@@ -7,19 +7,16 @@ import {
   DomainError,
   draftSummary,
   listSummaries,
-  listWebIdentities,
   myConsentRequests,
   myContributions,
   openChangeRequests,
   openIdeaRound,
-  resolveActor,
   submitContribution,
   withdrawContribution,
-  type Actor,
 } from '../../../src/core/index.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { t } from '../../../src/i18n/index.js';
-import { button, buttonsOf, cardText, personalChat, startTeamsApp, teamsUser, type TeamsTestApp, type TeamsUser } from '../../support/teams-client.js';
+import { button, buttonsOf, cardText, meetInTeams, startTeamsApp, teamsActor, type TeamsTestApp, teamsUser, type TeamsUser } from '../../support/teams-client.js';
 import { TeamsStandIn } from '../../support/teams-standin.js';
 
 let standIn: TeamsStandIn;
@@ -28,17 +25,12 @@ const fien = teamsUser('Fien', 'nl-BE');
 const an = teamsUser('An', 'nl-BE');
 const benoit = teamsUser('Benoit', 'fr-BE');
 
-async function actorOf(user: TeamsUser): Promise<Actor> {
-  const [zone] = await listWebIdentities(t0.app.deps);
-  return resolveActor(t0.app.deps, { tenantId: zone!.tenantId, channel: 'teams', externalId: user.aadObjectId });
-}
+const actorOf = (user: TeamsUser) => teamsActor(t0.app, user);
 
 beforeAll(async () => {
   standIn = await TeamsStandIn.start();
   t0 = await startTeamsApp(standIn);
-  await t0.client.post(t0.client.installed(fien));
-  await standIn.waitFor((r) => r.conversationId === personalChat(fien));
-  for (const user of [an, benoit]) await t0.client.say(user, 'start');
+  await meetInTeams(t0, standIn, fien, [an, benoit]);
   // The way to a draft is covered by panel-cycle.test.ts; here it is set up through the core.
   const deps = t0.app.deps;
   const round = await openIdeaRound(deps, await actorOf(fien), { question: 'Wat maakt de weg naar zorg moeilijk?' });

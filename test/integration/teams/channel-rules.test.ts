@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, listContributions, listWebIdentities, myContributions, resolveActor, type Actor } from '../../../src/core/index.js';
+import {
+  DomainError,
+  listContributions,
+  listWebIdentities,
+  myContributions,
+} from '../../../src/core/index.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { t } from '../../../src/i18n/index.js';
-import { APP_ID, button, buttonsOf, cardOf, cardText, CHANNEL_ID, personalChat, startTeamsApp, teamsUser, type TeamsTestApp, type TeamsUser } from '../../support/teams-client.js';
+import { APP_ID, button, buttonsOf, cardOf, cardText, CHANNEL_ID, personalChat, startTeamsApp, teamsActor, type TeamsTestApp, teamsUser, type TeamsUser } from '../../support/teams-client.js';
 import { TeamsStandIn } from '../../support/teams-standin.js';
 
 let standIn: TeamsStandIn;
@@ -11,10 +16,7 @@ const fien = teamsUser('Fien', 'nl-BE');
 const eva = teamsUser('Eva', 'nl-BE');
 const jean = teamsUser('Jean', 'fr-FR');
 
-async function actorOf(user: TeamsUser): Promise<Actor> {
-  const [zone] = await listWebIdentities(t0.app.deps);
-  return resolveActor(t0.app.deps, { tenantId: zone!.tenantId, channel: 'teams', externalId: user.aadObjectId });
-}
+const actorOf = (user: TeamsUser) => teamsActor(t0.app, user);
 
 const countTo = (conversationId: string) => standIn.sent.filter((r) => r.conversationId === conversationId).length;
 

@@ -5,17 +5,14 @@ import {
   acceptParticipation,
   currentPrivacyNotice,
   draftSummary,
-  listWebIdentities,
   myConsentRequests,
   myContributions,
   openIdeaRound,
   participationStatus,
-  resolveActor,
   submitContribution,
-  type Actor,
 } from '../../../src/core/index.js';
 import { t } from '../../../src/i18n/index.js';
-import { button, buttonsOf, cardText, personalChat, startTeamsApp, teamsUser, type TeamsTestApp, type TeamsUser } from '../../support/teams-client.js';
+import { button, buttonsOf, cardText, meetInTeams, startTeamsApp, teamsActor, type TeamsTestApp, teamsUser, type TeamsUser } from '../../support/teams-client.js';
 import { TeamsStandIn } from '../../support/teams-standin.js';
 
 let standIn: TeamsStandIn;
@@ -24,17 +21,12 @@ const fien = teamsUser('Fien', 'nl-BE');
 const an = teamsUser('An', 'nl-BE');
 const chris = teamsUser('Chris', 'en-GB');
 
-async function actorOf(user: TeamsUser): Promise<Actor> {
-  const [zone] = await listWebIdentities(t0.app.deps);
-  return resolveActor(t0.app.deps, { tenantId: zone!.tenantId, channel: 'teams', externalId: user.aadObjectId });
-}
+const actorOf = (user: TeamsUser) => teamsActor(t0.app, user);
 
 beforeAll(async () => {
   standIn = await TeamsStandIn.start();
   t0 = await startTeamsApp(standIn);
-  await t0.client.post(t0.client.installed(fien));
-  await standIn.waitFor((r) => r.conversationId === personalChat(fien));
-  for (const user of [an, chris]) await t0.client.say(user, 'start');
+  await meetInTeams(t0, standIn, fien, [an, chris]);
   const deps = t0.app.deps;
   const round = await openIdeaRound(deps, await actorOf(fien), { question: 'Wat maakt de weg naar zorg moeilijk?' });
   for (const [user, texts] of [[an, ['De bus rijdt maar één keer per uur.']], [chris, ['The forms are too hard.', 'Nobody explains the letters.']]] as const) {

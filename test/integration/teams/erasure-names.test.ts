@@ -1,19 +1,16 @@
 // Teams under the channel contract: a member's display name follows what Teams shows (the install event
 // names nobody), and erasure deletes the bot's activities in their personal chat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listWebIdentities, resolveActor, type Actor } from '../../../src/core/index.js';
+
 import { eraseMemberEverywhere } from '../../../src/channels/erasure.js';
 import { t } from '../../../src/i18n/index.js';
-import { cardText, personalChat, startTeamsApp, teamsUser, type TeamsTestApp, type TeamsUser } from '../../support/teams-client.js';
+import { cardText, personalChat, startTeamsApp, teamsActor, type TeamsTestApp, teamsUser, type TeamsUser } from '../../support/teams-client.js';
 import { TeamsStandIn } from '../../support/teams-standin.js';
 
 let standIn: TeamsStandIn;
 let t0: TeamsTestApp;
 
-async function actorOf(user: TeamsUser): Promise<Actor> {
-  const [zone] = await listWebIdentities(t0.app.deps);
-  return resolveActor(t0.app.deps, { tenantId: zone!.tenantId, channel: 'teams', externalId: user.aadObjectId });
-}
+const actorOf = (user: TeamsUser) => teamsActor(t0.app, user);
 
 beforeAll(async () => {
   standIn = await TeamsStandIn.start();

@@ -1,10 +1,16 @@
 // In Teams' poll card, a reason comes with the member's own choice of whether their name goes with it:
 // a choice set with nothing selected; without it the core refuses and the card keeps what was typed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptParticipation, createPoll, currentPrivacyNotice, DomainError, listWebIdentities, pollResults, resolveActor, type Actor } from '../../../src/core/index.js';
+import {
+  acceptParticipation,
+  createPoll,
+  currentPrivacyNotice,
+  DomainError,
+  pollResults,
+} from '../../../src/core/index.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { t } from '../../../src/i18n/index.js';
-import { cardText, personalChat, startTeamsApp, teamsUser, type TeamsTestApp, type TeamsUser } from '../../support/teams-client.js';
+import { cardText, personalChat, startTeamsApp, teamsActor, type TeamsTestApp, teamsUser, type TeamsUser } from '../../support/teams-client.js';
 import { TeamsStandIn } from '../../support/teams-standin.js';
 
 let standIn: TeamsStandIn;
@@ -12,10 +18,7 @@ let t0: TeamsTestApp;
 const fien = teamsUser('Fien', 'nl-BE');
 const chris = teamsUser('Chris', 'en-GB');
 
-async function actorOf(user: TeamsUser): Promise<Actor> {
-  const [zone] = await listWebIdentities(t0.app.deps);
-  return resolveActor(t0.app.deps, { tenantId: zone!.tenantId, channel: 'teams', externalId: user.aadObjectId });
-}
+const actorOf = (user: TeamsUser) => teamsActor(t0.app, user);
 
 /** The Input.ChoiceSet with this id on a card. */
 function choiceSet(card: unknown, id: string): Record<string, unknown> | undefined {

@@ -5,18 +5,15 @@ import {
   DomainError,
   listContributions,
   listSummaries,
-  listWebIdentities,
   myConsentRequests,
-  resolveActor,
   respondToBacklogItem,
   updateBacklogItem,
-  type Actor,
 } from '../../../src/core/index.js';
 import { BOARD_LINK_PURPOSE, verifySignInToken } from '../../../src/web-ui/sign-in-link.js';
 import { errorMessage } from '../../../src/i18n/errors.js';
 import { t } from '../../../src/i18n/index.js';
 import { cardProblems, unsafePlacements } from '../../support/teams-cards.js';
-import { button, buttonsOf, cardOf, cardText, choiceValues, personalChat, startTeamsApp, teamsUser, type TeamsTestApp, type TeamsUser } from '../../support/teams-client.js';
+import { button, buttonsOf, cardOf, cardText, choiceValues, personalChat, startTeamsApp, teamsActor, type TeamsTestApp, teamsUser, type TeamsUser } from '../../support/teams-client.js';
 import { TeamsStandIn, type Recorded } from '../../support/teams-standin.js';
 
 const AN_TEXT = 'De bus naar het gezondheidscentrum rijdt maar één keer per uur. [klik hier](https://evil.example) <at>Fien</at>';
@@ -51,10 +48,7 @@ function signInOf(link: string): { tenantId: string; memberId: string } | null {
   return verified.ok ? { tenantId: verified.claims.tenantId, memberId: verified.claims.memberId } : null;
 }
 
-async function actorOf(user: TeamsUser): Promise<Actor> {
-  const [zone] = await listWebIdentities(t0.app.deps);
-  return resolveActor(t0.app.deps, { tenantId: zone!.tenantId, channel: 'teams', externalId: user.aadObjectId });
-}
+const actorOf = (user: TeamsUser) => teamsActor(t0.app, user);
 
 beforeAll(async () => {
   standIn = await TeamsStandIn.start();
