@@ -25,10 +25,11 @@ export async function overflow(page: Page): Promise<number> {
  */
 export async function clipped(element: Locator): Promise<{ left: number; right: number }> {
   return element.evaluate((el) => {
+    const view = el.ownerDocument.defaultView!;
     const own = el.getBoundingClientRect();
     let clip = el.parentElement;
-    while (clip && getComputedStyle(clip).overflowX === 'visible') clip = clip.parentElement;
-    const box = clip ? clip.getBoundingClientRect() : { left: 0, right: window.innerWidth };
+    while (clip && view.getComputedStyle(clip).overflowX === 'visible') clip = clip.parentElement;
+    const box = clip ? clip.getBoundingClientRect() : { left: 0, right: view.innerWidth };
     return { left: Math.max(0, Math.ceil(box.left - own.left)), right: Math.max(0, Math.ceil(own.right - box.right)) };
   });
 }

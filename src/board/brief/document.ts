@@ -116,6 +116,9 @@ export function briefDocument(brief: Brief, lang: Language, timeZone: string): B
       ],
     },
   });
+  if (brief.domainsHidden.length) {
+    blocks.push({ kind: 'para', text: t('brief:representationHidden', { min: brief.minGroupSize, domains: brief.domainsHidden.map((d) => d.labels[lang]).join(', ') }), muted: true });
+  }
   const quiet = brief.domains.filter((d) => d.notHeard).map((d) => d.labels[lang]);
   blocks.push({ kind: 'para', text: quiet.length ? t('brief:notHeard', { domains: quiet.join(', ') }) : t('brief:allHeard') });
 
