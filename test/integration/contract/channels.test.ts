@@ -1,6 +1,7 @@
 // The channel contract's first scenario, the same through Slack, Teams and the web channel on both
 // databases: a poll past its deadline is closed (by the core's job, as a manual close would) and is
 // offered nowhere any more; before its deadline every channel offers it.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptParticipation,
@@ -16,7 +17,8 @@ import {
 import { testDatabases } from '../../setup/databases.js';
 import { SlackPerson } from '../../support/slack-person.js';
 import { findAction, findActions } from '../../support/slack-requests.js';
-import { buttonsOf, teamsUser } from '../../support/teams-client.js';
+import { t as tr } from '../../../src/i18n/index.js';
+import { buttonsOf, cardText, teamsUser } from '../../support/teams-client.js';
 import { startAllChannels, type AllChannels } from './all-channels.js';
 
 interface ChannelUnderTest {
@@ -31,6 +33,8 @@ interface ChannelUnderTest {
   remind(): Promise<void>;
   /** Whether the expert's main surface (Home tab, home card, home page) offers to answer this poll. */
   offers(pollId: string): Promise<boolean>;
+  /** Whether the poll's results, as the expert opens them, say the poll is closed (and not still open). */
+  resultsSayClosed(pollId: string): Promise<boolean>;
 }
 
 /** Every element of an Adaptive Card, depth first. */
@@ -64,7 +68,16 @@ async function slackChannel(t: AllChannels): Promise<ChannelUnderTest> {
     return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
   };
   const remind = async () => void (await fien.pressInView(await fien.openHome(), 'remind'));
-  return { name: 'slack', pollFormDefaults, remind, facilitator: await as('UFIEN'), expert: await as('UANNA'), other: await as('UBEN'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
+  // The button of a Home tab drawn while the poll was open, pressed after its deadline.
+  const resultsSayClosed = async (pollId: string) => {
+    const trigger = `trig-${randomUUID()}`;
+    const sent = await t.slack.slack.blockAction('UANNA', { action_id: 'poll_open', block_id: 'home', value: pollId }, { view: await anna.openHome() }, {}, { triggerId: trigger });
+    expect(sent.status).toBe(200);
+    await t.slack.settle();
+    const text = JSON.stringify(anna.opened(trigger).blocks);
+    return text.includes(tr('nl', 'slack:poll.finalResults')) && !text.includes(tr('nl', 'slack:poll.liveResults'));
+  };
+  return { name: 'slack', pollFormDefaults, remind, resultsSayClosed, facilitator: await as('UFIEN'), expert: await as('UANNA'), other: await as('UBEN'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
 }
 
 async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
@@ -82,7 +95,11 @@ async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
     return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
   };
   const remind = async () => void (await t.teams.press(fien, 'reminders.send'));
-  return { name: 'teams', pollFormDefaults, remind, facilitator: await as(fien), expert: await as(an), other: await as(ben), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
+  const resultsSayClosed = async (pollId: string) => {
+    const text = cardText(await t.teams.press(an, 'poll.results', { pollId }));
+    return text.includes(tr('nl', 'teams:results.closed', { date: '' }).split(' ')[0]!) && !text.includes(tr('nl', 'teams:results.stillOpen'));
+  };
+  return { name: 'teams', pollFormDefaults, remind, resultsSayClosed, facilitator: await as(fien), expert: await as(an), other: await as(ben), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
 }
 
 async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
@@ -121,6 +138,10 @@ async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
     expert: await as(expert!.id),
     other: await as(other!.id),
     offers: async (pollId) => (await (await fetch(`${t.base}/home`, { headers: { cookie } })).text()).includes(`action="/polls/${pollId}/vote"`),
+    resultsSayClosed: async (pollId) => {
+      const page = await (await fetch(`${t.base}/polls/${pollId}`, { headers: { cookie } })).text();
+      return page.includes(`· ${tr('nl', 'web:results.closed', { date: '' })}`) && !page.includes(`· ${tr('nl', 'web:results.open')}`);
+    },
   };
 }
 
@@ -155,8 +176,15 @@ describe.each(testDatabases())('the channel contract on $name', ({ makeUrl }) =>
       polls.set(c.name, poll.id);
     }
     for (const c of channels) expect(await c.offers(polls.get(c.name)!), c.name).toBe(true);
+    for (const c of channels) expect(await c.resultsSayClosed(polls.get(c.name)!), c.name).toBe(false);
 
     t.clock.now = new Date(t.clock.now.getTime() + 2 * 3_600_000);
+    // Past the deadline, before the scheduled close ran: closed by the core's rule (status or deadline),
+    // though the stored status still says open.
+    for (const c of channels) {
+      expect(await c.offers(polls.get(c.name)!), c.name).toBe(false);
+      expect(await c.resultsSayClosed(polls.get(c.name)!), c.name).toBe(true);
+    }
     const closed = await closeDuePolls(t.app.deps);
     expect(closed.map((p) => p.id).sort()).toEqual([...polls.values()].sort());
 
