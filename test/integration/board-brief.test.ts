@@ -165,6 +165,10 @@ describe.each(testDatabases())('the board brief on $name', ({ makeUrl }) => {
     const quiet = section.slice(section.indexOf('</table>')).match(/<p>([^<]*)<\/p>/)![1]!;
     expect(quiet).toContain(t('nl', 'brief:notHeard', { domains: 'Chronische ziekte, ' }).split(':')[0]!);
     expect(quiet).not.toContain('Armoede');
+    // Every domain shown heard: said of those shown only, not of the ones left out.
+    const heard = briefHtml(briefDocument({ ...brief, domains: brief.domains.filter((d) => !d.notHeard) }, 'nl', 'Europe/Brussels'), 'note').value;
+    expect(heard).toContain(t('nl', 'brief:allShownHeard'));
+    expect(heard).not.toContain(t('nl', 'brief:allHeard'));
 
     const markdown = briefMarkdown(doc);
     const table = markdown.slice(markdown.indexOf(`**${t('nl', 'brief:domainTable')}`));
