@@ -2,7 +2,8 @@
 // "submit" at once) any database work before the answer queues the answers behind each other. Commands,
 // button presses and shortcuts answer with nothing, so they are acknowledged before Bolt runs any
 // middleware; the delivery-key claim and the work happen after. View submissions (which may answer with
-// errors or a new view) and option lists are left to their listeners.
+// errors or a new view) are answered by their listeners, after checking the form in memory and before any
+// database work (listeners/submit.ts), which then runs in the same queue.
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { WorkTracker } from './runtime.js';
 
@@ -56,18 +57,17 @@ export class WorkQueue {
  * first. The processing that follows is queued and tracked: the answer no longer tells when it is done.
  */
 export class AckFirstReceiver implements Receiver {
-  readonly #queue = new WorkQueue(ACKED_WORK_AT_ONCE);
-
   constructor(
     readonly inner: Receiver,
     private readonly tracker: WorkTracker,
+    readonly queue: WorkQueue = new WorkQueue(ACKED_WORK_AT_ONCE),
   ) {}
 
   init(app: App): void {
     const process = (event: ReceiverEvent) => {
       const acked = ackFirst(event);
       // Requests still to be answered (view submissions) skip the queue: they have 3 seconds.
-      const work = acked === event ? app.processEvent(event) : this.#queue.run(() => app.processEvent(acked));
+      const work = acked === event ? app.processEvent(event) : this.queue.run(() => app.processEvent(acked));
       return this.tracker.track(work);
     };
     const front = { processEvent: process } as unknown as App;

@@ -22,6 +22,11 @@ export interface SlackEnv {
   deps: CoreDeps;
   logger: Logger;
   tracker: WorkTracker;
+  /**
+   * Runs work after the request was acknowledged, in the queue that acknowledged presses wait in, tracked
+   * (view submissions: their database work, once the form was checked in memory and answered).
+   */
+  afterAck<T>(work: () => Promise<T>): Promise<T>;
   /** A personal sign-in link to the board pages, made anew each time a surface shows it (never shared). */
   boardLinkFor(who: LinkSubject): string;
   timeZone: string;

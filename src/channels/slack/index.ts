@@ -8,7 +8,7 @@ import { createReminders, handleOnce, type CoreDeps } from '../../core/index.js'
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
 import { boardLinkMaker } from '../../web-ui/sign-in-link.js';
-import { AckFirstReceiver } from './ack-first.js';
+import { ACKED_WORK_AT_ONCE, AckFirstReceiver, WorkQueue } from './ack-first.js';
 import { actorFor, makeTr, whoIs, type Client, type SlackEnv } from './context.js';
 import { slackAppLink } from './app-link.js';
 import { deleteSlackMessages } from './delete.js';
@@ -36,6 +36,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   if (!slack) throw new Error('Slack is not configured');
   const log = logger.child({ channel: 'slack' });
   const tracker = new WorkTracker();
+  const queue = new WorkQueue(ACKED_WORK_AT_ONCE);
   const sdkLogger = boltLogger(log);
   const clientOptions = { ...(slack.apiUrl ? { slackApiUrl: apiUrl(slack.apiUrl) } : {}), retryConfig: RETRY_RATE_LIMITED_ONLY, logger: sdkLogger };
   const tenants = new Map<string, string>();
@@ -55,6 +56,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     deps,
     logger: log,
     tracker,
+    afterAck: (work) => tracker.track(queue.run(work)),
     boardLinkFor: boardLinkMaker({ secret: deps.secret, publicUrl: config.publicUrl, clock: deps.clock }),
     timeZone: config.timeZone,
     tr: makeTr(config.timeZone),
@@ -73,11 +75,11 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
     receiver = http = new SlackHttpReceiver({ signingSecret: slack.signingSecret, logger: log, tracker });
   }
-  const app = new App({ receiver: new AckFirstReceiver(receiver, tracker), authorize: auth.authorize, clientOptions, logger: sdkLogger, convoStore: false });
+  const app = new App({ receiver: new AckFirstReceiver(receiver, tracker, queue), authorize: auth.authorize, clientOptions, logger: sdkLogger, convoStore: false });
 
   // Retries and redeliveries (same event id, same trigger) have one effect: the first one. Commands,
-  // presses and events were acknowledged before this claim (ack-first.ts); a duplicate view submission
-  // is answered with nothing, which closes the modal it came from.
+  // presses and events were acknowledged before this claim (ack-first.ts). View submissions claim their
+  // key in the transaction of their work, after their answer (listeners/submit.ts).
   app.use(async (args) => {
     const body = args.body as unknown as Record<string, unknown>;
     if (claimsOwnKey(body)) return args.next();
