@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { ApiCall } from './slack-api.js';
 import { checkBlocks, checkView } from './slack-blockkit.js';
 import type { SlackTestApp } from './slack-app.js';
-import { findAction, type Sent } from './slack-requests.js';
+import { findAction, type SendOptions, type Sent } from './slack-requests.js';
 import { resolveActor, type Actor } from '../../src/core/index.js';
 
 export interface DmMessage {
@@ -105,7 +105,7 @@ export class SlackPerson {
    * what the modal shows (as Slack does), so that `showing(view.id)` is the modal after the answer and any
    * views.update that followed.
    */
-  async submit(view: View, values: Record<string, Record<string, ViewStateValue>>, opts: { triggerId?: string } = {}): Promise<Sent> {
+  async submit(view: View, values: Record<string, Record<string, ViewStateValue>>, opts: SendOptions & { triggerId?: string } = {}): Promise<Sent> {
     const updates = () => this.t.api.of('views.update', (c) => c.args.view_id === view.id).length;
     const before = updates();
     const sent = await this.t.slack.submit(this.userId, view, values, opts);
