@@ -51,7 +51,10 @@ export interface Outcome {
 export interface FormHandler<T> {
   /** Reads the form and checks it in memory (the core's checks); a DomainError is answered next to its field. */
   check(form: Form): T;
-  /** A mistake answered with a changed form instead of a field error (the privacy guard's offer to redact). */
+  /**
+   * A mistake answered with a changed form instead of a field error (the privacy guard's offer to redact),
+   * whether `check` found it or, after the answer, the use case did.
+   */
   answerMistake?(form: Form, error: DomainError): types.ModalView | null;
   /** The database work, after the acknowledgement. */
   save(s: Submission<T>): Promise<Outcome>;
@@ -62,6 +65,13 @@ export interface FormHandler<T> {
 export function formLanguage(meta: Record<string, unknown>): Language {
   // A modal drawn before the language was carried in it: the panel's first language.
   return (LANGUAGES as readonly unknown[]).includes(meta.l) ? (meta.l as Language) : 'nl';
+}
+
+/** The field an error is about: named, or the first of those the privacy guard found something in. */
+function fieldOf(error: unknown): unknown {
+  if (!isDomainError(error)) return undefined;
+  const { field, fields } = error.params;
+  return field ?? (typeof fields === 'string' ? fields.split(',')[0] : undefined);
 }
 
 function inputBlockIds(view: ViewSubmitAction['view']): string[] {
@@ -75,16 +85,14 @@ function formWithReason(form: Form, tr: Tr, error: unknown, privacyDetour: boole
     const open = button(tr('privacy:page.bannerLink'), 'privacy_open', 'open', { style: 'primary' });
     return keptView(form.body.view, withNotice(blocks, `${tr('privacy:page.banner')} ${tr('form.keptBelow')}`, undefined, open));
   }
-  const field = isDomainError(error) ? error.params.field : undefined;
-  const target = blockForField(field, inputBlockIds(form.body.view), '');
+  const target = blockForField(fieldOf(error), inputBlockIds(form.body.view), '');
   return keptView(form.body.view, withNotice(blocks, `⚠️ ${escapeText(failureText(form.env, tr.lang, error))}`, target || undefined));
 }
 
 function mistakeAnswer(form: Form, error: unknown): ViewResponseAction {
   const blocks = inputBlockIds(form.body.view);
   if (blocks.length === 0) return { response_action: 'update', view: formWithReason(form, form.tr, error, false) };
-  const field = isDomainError(error) ? error.params.field : undefined;
-  const block = blockForField(field, blocks, blocks[0] ?? '');
+  const block = blockForField(fieldOf(error), blocks, blocks[0] ?? '');
   return { response_action: 'errors', errors: { [block]: failureText(form.env, form.tr.lang, error) } };
 }
 
@@ -161,7 +169,9 @@ async function finish<T>(handler: FormHandler<T>, form: Form, who: Who, checked:
     await done.value.after?.();
   } catch (error) {
     const tr = env.tr(actor?.language ?? form.tr.lang);
-    view = formWithReason(form, tr, error, actor !== null && needsPrivacyDetour(error));
+    // The same answer as from memory where the handler has one (storage's guard ran in another language).
+    const changed = isDomainError(error) ? handler.answerMistake?.(form, error) : null;
+    view = changed ?? formWithReason(form, tr, error, actor !== null && needsPrivacyDetour(error));
     settle(view);
     if (!(await update(env, client, body.view.id, view))) await tellByDm(form, actor, tr, error);
   } finally {
