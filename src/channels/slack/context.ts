@@ -27,6 +27,11 @@ export interface SlackEnv {
    * (view submissions: their database work, once the form was checked in memory and answered).
    */
   afterAck<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Redraws what a member sees after their press took effect (their poll message updated), once no other
+   * press waits for its effect: under a burst every vote is stored first. Tracked; a failure is logged.
+   */
+  redraw(work: () => Promise<unknown>): void;
   /** A personal sign-in link to the board pages, made anew each time a surface shows it (never shared). */
   boardLinkFor(who: LinkSubject): string;
   timeZone: string;

@@ -8,7 +8,7 @@ import { createReminders, handleOnce, type CoreDeps } from '../../core/index.js'
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
 import { boardLinkMaker } from '../../web-ui/sign-in-link.js';
-import { ACKED_WORK_AT_ONCE, AckFirstReceiver, WorkQueue } from './ack-first.js';
+import { ACKED_WORK_AT_ONCE, AckFirstReceiver, REDRAWS_AT_ONCE, WorkQueue } from './ack-first.js';
 import { actorFor, makeTr, whoIs, type Client, type SlackEnv } from './context.js';
 import { slackAppLink } from './app-link.js';
 import { deleteSlackMessages } from './delete.js';
@@ -36,7 +36,6 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   if (!slack) throw new Error('Slack is not configured');
   const log = logger.child({ channel: 'slack' });
   const tracker = new WorkTracker();
-  const queue = new WorkQueue(ACKED_WORK_AT_ONCE);
   const sdkLogger = boltLogger(log);
   const clientOptions = { ...(slack.apiUrl ? { slackApiUrl: apiUrl(slack.apiUrl) } : {}), retryConfig: RETRY_RATE_LIMITED_ONLY, logger: sdkLogger };
   const tenants = new Map<string, string>();
@@ -52,11 +51,17 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     sdkLogger,
   });
   let outbox: ReturnType<typeof startOutbox> | null = null;
+  const queue = new WorkQueue(ACKED_WORK_AT_ONCE);
+  const redraws = new WorkQueue(REDRAWS_AT_ONCE);
   const env: SlackEnv = {
     deps,
     logger: log,
     tracker,
     afterAck: (work) => tracker.track(queue.run(work)),
+    redraw: (work) =>
+      void tracker.track(
+        redraws.run(() => queue.run(work, 'redraw')).catch((error: unknown) => log.warn({ err: (error as { code?: string }).code ?? (error instanceof Error ? error.name : 'unknown') }, 'slack redraw failed')),
+      ),
     boardLinkFor: boardLinkMaker({ secret: deps.secret, publicUrl: config.publicUrl, clock: deps.clock }),
     timeZone: config.timeZone,
     tr: makeTr(config.timeZone),

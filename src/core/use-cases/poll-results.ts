@@ -38,9 +38,12 @@ export const readsFrom = (repos: Repositories): ResultsReads => ({
   members: (panelId) => repos.members.listByPanel(panelId),
 });
 
-/** Reads each poll's ballots and each panel's members once; only after the last write of the transaction. */
-export function sharedReads(repos: Repositories): ResultsReads {
-  const ballots = new Map<string, Promise<BallotRecord[]>>();
+/**
+ * Reads each poll's ballots and each panel's members once; only after the last write of the transaction, or
+ * with `known` ballots (what the caller already holds, its own writes included).
+ */
+export function sharedReads(repos: Repositories, known: Record<string, BallotRecord[]> = {}): ResultsReads {
+  const ballots = new Map<string, Promise<BallotRecord[]>>(Object.entries(known).map(([pollId, list]) => [pollId, Promise.resolve(list)]));
   const members = new Map<string, Promise<MemberRecord[]>>();
   const memo = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
     let hit = cache.get(key);
