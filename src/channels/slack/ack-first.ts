@@ -2,7 +2,8 @@
 // "submit" at once) any database work before the answer queues the answers behind each other. Commands,
 // button presses and shortcuts answer with nothing, so they are acknowledged before Bolt runs any
 // middleware; the delivery-key claim and the work happen after. View submissions (which may answer with
-// errors or a new view) and option lists are left to their listeners.
+// errors or a new view) are answered by their listeners, after checking the form in memory and before any
+// database work (listeners/submit.ts), which then runs in the same queue (SlackEnv.afterAck).
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { WorkTracker } from './runtime.js';
 

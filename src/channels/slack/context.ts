@@ -23,6 +23,11 @@ export interface SlackEnv {
   logger: Logger;
   tracker: WorkTracker;
   /**
+   * Runs work after the request was acknowledged, in the queue that acknowledged presses wait in, tracked
+   * (view submissions: their database work, once the form was checked in memory and answered).
+   */
+  afterAck<T>(work: () => Promise<T>): Promise<T>;
+  /**
    * Redraws what a member sees after their press took effect (their poll message updated), once no other
    * press waits for its effect: under a burst every vote is stored first. Tracked; a failure is logged.
    */

@@ -57,6 +57,7 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     deps,
     logger: log,
     tracker,
+    afterAck: (work) => tracker.track(queue.run(work)),
     redraw: (work) =>
       void tracker.track(
         redraws.run(() => queue.run(work, 'redraw')).catch((error: unknown) => log.warn({ err: (error as { code?: string }).code ?? (error instanceof Error ? error.name : 'unknown') }, 'slack redraw failed')),
@@ -82,8 +83,8 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
   const app = new App({ receiver: new AckFirstReceiver(receiver, tracker, queue), authorize: auth.authorize, clientOptions, logger: sdkLogger, convoStore: false });
 
   // Retries and redeliveries (same event id, same trigger) have one effect: the first one. Commands,
-  // presses and events were acknowledged before this claim (ack-first.ts); a duplicate view submission
-  // is answered with nothing, which closes the modal it came from.
+  // presses and events were acknowledged before this claim (ack-first.ts). View submissions claim their
+  // key in the transaction of their work, after their answer (listeners/submit.ts).
   app.use(async (args) => {
     const body = args.body as unknown as Record<string, unknown>;
     if (claimsOwnKey(body)) return args.next();

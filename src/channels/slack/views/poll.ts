@@ -156,6 +156,7 @@ export function voteModal(tr: Tr, view: PollView): types.ModalView {
   return modal('poll_vote', tr('poll.modalTitle'), blocks, {
     close: tr('common.close'),
     ...(view.closed ? {} : { submit: tr(view.ballot ? 'poll.change' : 'poll.submit') }),
-    metadata: { p: poll.id },
+    // The poll's shape and the language the form is drawn in: what checking an answer needs, in memory.
+    metadata: { p: poll.id, l: tr.lang, k: poll.kind, m: poll.maxChoices, a: poll.anonymity, o: poll.options.map((o) => o.id) },
   });
 }
