@@ -44,7 +44,8 @@ export async function seedHomeTranslations(deps: CoreDeps, who: { fac: Actor; bo
     deps.store.transaction((repos) => repos.translations.upsert({ tenantId: fac.tenantId, objectType, objectId, field, language: 'fr', text, source: 'llm', confirmedAt: null, createdById: fac.memberId }));
 
   const poll = await createPoll(deps, fac, { question: HOME_TEXT.question, kind: 'single', options: [HOME_TEXT.optionBus, HOME_TEXT.optionTaxi] });
-  const [bus, taxi] = poll.options as [{ id: string }, { id: string }];
+  const bus = poll.options[0]!;
+  const taxi = poll.options[1]!;
   await translateContent(deps, fac, [
     { objectType: 'poll', objectId: poll.id, field: 'question', language: 'fr', text: HOME_TEXT.questionFr },
     { objectType: 'poll_option', objectId: bus.id, pollId: poll.id, field: 'label', language: 'fr', text: HOME_TEXT.optionBusFr },
@@ -62,7 +63,8 @@ export async function seedHomeTranslations(deps: CoreDeps, who: { fac: Actor; bo
   const review = (await myConsentRequests(deps, expert)).find((r) => r.version.id === edited.id)!;
   await respondToConsent(deps, expert, review.request.id, { decision: 'approve' });
   const published = await publishSummary(deps, fac, edited.id);
-  const [first, second] = published.statements as [{ id: string }, { id: string }];
+  const first = published.statements[0]!;
+  const second = published.statements[1]!;
   await translateContent(deps, fac, [{ objectType: 'statement', objectId: first.id, versionId: published.id, field: 'text', language: 'fr', text: HOME_TEXT.statementFr }]);
   await draft('statement', second.id, 'text', DRAFTS[1]!);
 
