@@ -167,7 +167,7 @@ describe('drafting translations on the translations page', () => {
 });
 
 describe.each(testDatabases())('drafted translations in the core on $name', ({ makeUrl }) => {
-  const translator = () => new LlmContentTranslator(createModelClient({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 5000, maxRetries: 0, tokenBudget: 50_000 }), { logger: createLogger('silent'), redact: redactForModel });
+  const translator = () => new LlmContentTranslator(createModelClient({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 30_000, maxRetries: 0, tokenBudget: 50_000 }), { logger: createLogger('silent'), redact: redactForModel });
   const s = usePanelHarness(makeUrl, { experts: 2 });
   const withModel = (): CoreDeps => ({ ...s.h.deps, translator: translator() });
 
@@ -211,7 +211,7 @@ describe.each(testDatabases())('translated statements in the board brief on $nam
   const s = usePanelHarness(makeUrl, { experts: 4 });
 
   it('drafts a summary’s statements, keeps drafts out of the brief until confirmed, and erases them with the member’s words', async () => {
-    const deps: CoreDeps = { ...s.h.deps, translator: new LlmContentTranslator(createModelClient({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 5000, maxRetries: 0, tokenBudget: 50_000 }), { logger: createLogger('silent') }) };
+    const deps: CoreDeps = { ...s.h.deps, translator: new LlmContentTranslator(createModelClient({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 30_000, maxRetries: 0, tokenBudget: 50_000 }), { logger: createLogger('silent') }) };
     const fac = s.p.actor('fac');
     const frenchBoard = { ...s.p.actor('board'), language: 'fr' as const };
     const { published } = await seedBrief(deps, s.p);

@@ -23,7 +23,7 @@ describe('the eval corpus against a deliberately flawed model that obeys every i
 
   it.each(['nl', 'fr', 'en'] as const)('catches every flawed quote and every injected quote or name (reader %s)', async (language) => {
     flawed.flaws.length = 0;
-    const client = createModelClient({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'standin', timeoutMs: 5000, maxRetries: 0, tokenBudget: 200_000 });
+    const client = createModelClient({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'standin', timeoutMs: 30_000, maxRetries: 0, tokenBudget: 200_000 });
     const request = requestFor(corpus, language);
     const result = await new LlmSynthesizer(client, { tokenBudget: 200_000, logger: createLogger('silent'), redact: redactForModel }).synthesize(request);
     if (!result.ok) throw new Error(result.reason);

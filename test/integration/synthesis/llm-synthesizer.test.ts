@@ -20,7 +20,7 @@ const request = { language: 'en' as const, question: 'What makes care hard?', so
 
 describe('the LLM synthesis through the openai SDK over HTTP to a loopback stand-in', () => {
   let standIn: StandIn;
-  const config = (extra: Partial<Extract<LlmConfig, { provider: 'openai' }>> = {}): LlmConfig => ({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 5000, maxRetries: 2, tokenBudget: 50_000, ...extra });
+  const config = (extra: Partial<Extract<LlmConfig, { provider: 'openai' }>> = {}): LlmConfig => ({ provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 30_000, maxRetries: 2, tokenBudget: 50_000, ...extra });
   const synthesize = (extra: Partial<Extract<LlmConfig, { provider: 'openai' }>> = {}): Promise<SynthesisResult> => {
     const c = config(extra);
     return new LlmSynthesizer(createModelClient(c, { baseDelayMs: 1 }), { tokenBudget: c.tokenBudget, logger, redact: redactForModel }).synthesize(request);
@@ -120,7 +120,7 @@ describe('the LLM synthesis through the openai SDK over HTTP to a loopback stand
   });
 
   it('talks to Azure OpenAI by deployment with the api-key header', async () => {
-    const azure: LlmConfig = { provider: 'azure', endpoint: standIn.url, apiKey: 'az-key', deployment: 'summaries-eu', apiVersion: '2024-10-21', model: 'summaries-eu', timeoutMs: 5000, maxRetries: 0, tokenBudget: 50_000 };
+    const azure: LlmConfig = { provider: 'azure', endpoint: standIn.url, apiKey: 'az-key', deployment: 'summaries-eu', apiVersion: '2024-10-21', model: 'summaries-eu', timeoutMs: 30_000, maxRetries: 0, tokenBudget: 50_000 };
     const result = await new LlmSynthesizer(createModelClient(azure), { tokenBudget: 50_000, logger }).synthesize(request);
     expect(result).toMatchObject({ ok: true, model: 'summaries-eu' });
     expect(standIn.requests[0]!.path).toBe('/openai/deployments/summaries-eu/chat/completions?api-version=2024-10-21');

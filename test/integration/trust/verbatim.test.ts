@@ -40,7 +40,7 @@ describe.each(testDatabases())('verbatim means the member\'s characters, through
 
   beforeAll(async () => {
     standIn = await startStandIn(tidyingModel());
-    const config: LlmConfig = { provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 5000, maxRetries: 0, tokenBudget: 50_000 };
+    const config: LlmConfig = { provider: 'openai', apiKey: 'sk-test', baseUrl: `${standIn.url}/v1`, model: 'gpt-4o-mini', timeoutMs: 30_000, maxRetries: 0, tokenBudget: 50_000 };
     const synthesizer = new LlmSynthesizer(createModelClient(config), { tokenBudget: 50_000, logger: createLogger('silent') });
     h = await openHarness(await makeUrl(), { synthesizer });
     p = await makePanel(h.deps, { experts: 2 });
