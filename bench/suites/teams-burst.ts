@@ -54,10 +54,19 @@ function row(database: string, round: number, app: string, r: BurstResult, extra
 
 async function burstOn(database: string, round: number, databaseUrl: string): Promise<Row[]> {
   const standIn = await TeamsStandIn.start();
+  const setup = await startStemmenTeams(databaseUrl, standIn);
+  let opened: Awaited<ReturnType<typeof enrolAndOpenPoll>>;
+  const client = new TeamsClient(setup.base, standIn, true);
+  try {
+    opened = await enrolAndOpenPoll(setup, standIn, client, MEMBERS);
+  } finally {
+    await setup.close();
+  }
+  // The burst meets a freshly started app: nothing the setup left in its memory (zones, members seen)
+  // helps it, as after a deployment on the morning of a panel session.
   const stemmen = await startStemmenTeams(databaseUrl, standIn);
   try {
-    const client = new TeamsClient(stemmen.base, standIn, true);
-    const { pollId, options, members } = await enrolAndOpenPoll(stemmen, standIn, client, MEMBERS);
+    const { pollId, options, members } = opened;
     const votes = members.map((user, i) => client.invoke(user, 'poll.vote', { pollId, optionIds: options[i % options.length]! }));
     // The same activities again: Teams' redelivery of an invoke it got no answer to in time.
     const invokes = [...votes, ...votes.slice(0, TWICE)];
