@@ -29,13 +29,13 @@ export function teamsEnv(standIn: TeamsStandIn): Record<string, string> {
   return { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: standIn.tenantId, MICROSOFT_APP_AUTHORITY: standIn.url };
 }
 
-function productionConfig(databaseUrl: string, standIn: TeamsStandIn) {
+function productionConfig(databaseUrl: string, standIn: TeamsStandIn, logLevel = 'silent') {
   return loadConfig({
     NODE_ENV: 'production',
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logLevel,
     STEMMEN_SECRET: 'bench-secret-that-is-long-enough-0123456789',
     STEMMEN_QUIET_HOURS: quietHoursFarFromNow(),
     STEMMEN_TIMEZONE: 'UTC',
@@ -51,8 +51,8 @@ export function teamsConfigFor(standIn: TeamsStandIn): TeamsConfig {
   return productionConfig('file:unused.db', standIn).teams!;
 }
 
-export async function startStemmenTeams(databaseUrl: string, standIn: TeamsStandIn): Promise<StemmenTeams> {
-  const app = await createApp(productionConfig(databaseUrl, standIn));
+export async function startStemmenTeams(databaseUrl: string, standIn: TeamsStandIn, logLevel = 'silent'): Promise<StemmenTeams> {
+  const app = await createApp(productionConfig(databaseUrl, standIn, logLevel));
   const port = await app.listen();
   return { app, base: `http://127.0.0.1:${port}`, close: () => app.close() };
 }

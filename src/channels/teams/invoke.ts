@@ -1,7 +1,8 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { DomainError, handleOnce, isDomainError } from '../../core/index.js';
 import { errorMessage } from '../../i18n/errors.js';
-import type { Data } from './actions/types.js';
+import { duplicate, isAlreadyDone, type Data } from './actions/types.js';
+import type { AdaptiveCard } from './cards/elements.js';
 import { actionCtx, actionFor, runAction } from './dispatch.js';
 import { deliveryKey, languageOf } from './identity.js';
 import { showHome } from './actions/member.js';
@@ -49,21 +50,21 @@ export async function onCardAction(rt: TeamsRuntime, context: TurnContext): Prom
 
   const ctx = actionCtx(rt, context, who.actor);
   const shortened = ctx.view.t('teams:card.shortened');
-  let card: Awaited<ReturnType<typeof runAction>> | null = null;
+  let card: AdaptiveCard | null = null;
   const key = action.changes ? deliveryKey(activity) : null;
-  let first: boolean;
   if (action.claimsKey) {
-    // The action claims the key in the transaction of its change (null: the same click, handled before).
-    card = await runAction(rt, { ...ctx, deliveryKey: key }, parsed.verb, action, parsed.data);
-    first = card !== null;
+    // The action claims the key in the transaction of its change, and draws the card for a repeat itself
+    // (a vote shows the poll as it now stands, not the member's whole home).
+    const result = await runAction(rt, { ...ctx, deliveryKey: key }, parsed.verb, action, parsed.data);
+    if (isAlreadyDone(result)) return answerInvoke(context, cardInvokeBody(result.alreadyDone, shortened));
+    card = result;
   } else {
-    first = await handleOnce(rt.deps, key, async () => {
-      card = await runAction(rt, ctx, parsed.verb, action, parsed.data);
+    const first = await handleOnce(rt.deps, key, async () => {
+      const result = await runAction(rt, ctx, parsed.verb, action, parsed.data);
+      card = isAlreadyDone(result) ? result.alreadyDone : result;
     });
-  }
-  if (!first || !card) {
     // The same click delivered twice: it was done once; show where things stand.
-    return answerInvoke(context, cardInvokeBody(await showHome(ctx, { kind: 'good', message: ctx.view.t('teams:card.duplicate') }), shortened));
+    if (!first || !card) return answerInvoke(context, cardInvokeBody(await showHome(ctx, duplicate(ctx)), shortened));
   }
   await answerInvoke(context, cardInvokeBody(card, shortened));
   if (!parsed.automatic) rt.kick();
