@@ -67,5 +67,5 @@ export async function onCardAction(rt: TeamsRuntime, context: TurnContext): Prom
     if (!first || !card) return answerInvoke(context, cardInvokeBody(await showHome(ctx, duplicate(ctx)), shortened));
   }
   await answerInvoke(context, cardInvokeBody(card, shortened));
-  if (!parsed.automatic) rt.kick();
+  if (!parsed.automatic && action.kicksOutbox !== false) rt.kick();
 }

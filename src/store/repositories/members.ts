@@ -107,8 +107,11 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
       return toIdentity(row);
     },
     async findIdentity(tenantId, channel, externalId) {
-      const row = await tx.channelIdentity.findUnique({
-        where: { tenantId_channel_externalId: { tenantId, channel, externalId } },
+      // findFirst, not findUnique: outside a transaction (Store.read) Prisma merges the findUnique calls of
+      // one tick into one statement whose parameters it does not split, and a burst of a few hundred
+      // presses then exceeds SQLite's limit (P2029; prisma/prisma#23957). The unique index answers either.
+      const row = await tx.channelIdentity.findFirst({
+        where: { tenantId, channel, externalId },
       });
       return row ? toIdentity(row) : null;
     },

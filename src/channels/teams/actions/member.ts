@@ -110,6 +110,7 @@ export const memberActions: Record<string, Action> = {
   'poll.vote': {
     changes: true,
     claimsKey: true,
+    kicksOutbox: false,
     run: async (ctx, data) => {
       // The click's key, the ballot and the card drawn after it: one transaction (shared with the votes of
       // the same moment).

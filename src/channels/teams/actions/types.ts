@@ -46,6 +46,11 @@ export interface Action {
    * the same moment). `run` then answers a click that was handled before with `AlreadyDone`.
    */
   claimsKey?: boolean;
+  /**
+   * False for a change that never creates a notification (a vote): no outbox round is asked for after it.
+   * Under a burst of votes, a round after each one would look up every member's address again and again.
+   */
+  kicksOutbox?: false;
   run(ctx: ActionCtx, data: Data): Promise<AdaptiveCard | AlreadyDone>;
   /** The card to show when the core refused the input: usually the same form, as typed, with the reason. */
   refused?(ctx: ActionCtx, data: Data, problem: Notice): Promise<AdaptiveCard>;
