@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { currentPrivacyNotice } from '../../src/core/index.js';
-import type { SlackApiStandIn } from '../../test/support/slack-api.js';
+import type { SlackApiThread } from './api.js';
 import type { SlackSender } from '../../test/support/slack-requests.js';
 import type { StemmenSlack } from './stemmen.js';
 
@@ -29,12 +29,12 @@ export interface PollDm {
   message: { ts: string; blocks: unknown[] };
 }
 
-export async function enrolAndOpenPoll(s: StemmenSlack, api: SlackApiStandIn, slack: SlackSender, members: number): Promise<{ pollId: string; dms: PollDm[] }> {
+export async function enrolAndOpenPoll(s: StemmenSlack, api: SlackApiThread, slack: SlackSender, members: number): Promise<{ pollId: string; dms: PollDm[] }> {
   // The first person to use the bot in a workspace becomes its facilitator.
   await ok(() => slack.command('UFAC', 'help'));
   await s.runtime.idle();
   const users = Array.from({ length: members }, (_, i) => `UM${String(i).padStart(4, '0')}`);
-  for (const id of users) api.users.set(id, { name: `Member ${id}`, locale: 'nl-BE' });
+  await api.setUsers(users.map((id) => [id, { name: `Member ${id}`, locale: 'nl-BE' }]));
   const version = currentPrivacyNotice(s.app.deps, 'nl').version;
   await pool(users, 20, (userId) => ok(() => slack.event({ type: 'app_home_opened', user: userId, channel: api.dmOf(userId), tab: 'home', event_ts: `${Date.now() / 1000}` })));
   await s.runtime.idle();
@@ -45,7 +45,7 @@ export async function enrolAndOpenPoll(s: StemmenSlack, api: SlackApiStandIn, sl
   const trigger = `trig-poll-${Date.now()}`;
   await ok(() => slack.command('UFAC', 'poll', { triggerId: trigger }));
   await s.runtime.idle();
-  const form = api.of('views.open').find((c) => c.args.trigger_id === trigger)?.result?.view as Record<string, unknown> | undefined;
+  const form = await api.viewOpenedBy(trigger);
   if (!form) throw new Error('the poll form did not open');
   const text = (value: string) => ({ type: 'plain_text_input', value });
   const radio = (value: string) => ({ type: 'radio_buttons', selected_option: { text: { type: 'plain_text', text: value }, value } });
@@ -61,17 +61,14 @@ export async function enrolAndOpenPoll(s: StemmenSlack, api: SlackApiStandIn, sl
     } as never),
   );
   await s.runtime.idle();
-  // A flush asked for while a round runs is dropped (issue 9, item 6): ask until everyone has it.
-  const hasPoll = (userId: string) => (api.messages.get(api.dmOf(userId)) ?? []).some((m) => JSON.stringify(m.blocks).includes('"poll_submit"'));
-  // A round started by the outbox's own timer is not tracked: wait for it (setup, not measured).
+  // Until everyone has it (a round started by the outbox's own timer is not tracked: setup, not measured).
+  const pollDms = () => api.lastMessageWith(users, '"poll_submit"');
   const giveUp = Date.now() + 120_000;
-  while (!users.every(hasPoll) && Date.now() < giveUp) {
+  while ((await pollDms()).some((dm) => !dm.message) && Date.now() < giveUp) {
     if ((await s.runtime.flushOutbox()) === 0) await new Promise((resolve) => setTimeout(resolve, 250));
     await s.runtime.idle();
   }
-  const dms = users.map((userId) => {
-    const channel = api.dmOf(userId);
-    const message = (api.messages.get(channel) ?? []).filter((m) => JSON.stringify(m.blocks).includes('"poll_submit"')).at(-1);
+  const dms = (await pollDms()).map(({ userId, channel, message }) => {
     if (!message) throw new Error(`${userId} got no poll`);
     return { userId, channel, message };
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSlackApi } from '../../test/support/slack-api.js';
+import { SlackApiThread } from '../slack-burst/api.js';
 import { SlackSender } from '../../test/support/slack-requests.js';
 import { startBareBolt } from '../slack-burst/bare.js';
 import { fireFromWorker, percentile, pressesFor, watchBallots, type BurstResult } from '../slack-burst/burst.js';
@@ -46,7 +46,8 @@ function row(database: string, round: number, app: string, r: BurstResult, extra
 }
 
 async function burstOn(database: string, round: number, databaseUrl: string): Promise<Row[]> {
-  const api = await startSlackApi();
+  // Slack's side runs in a thread of its own, as Slack's servers are not on the bot's machine.
+  const api = await SlackApiThread.start();
   const stemmen = await startStemmenSlack(databaseUrl, SECRET, api.url);
   const team = { id: api.team.id, domain: 'zone-bench' };
   try {

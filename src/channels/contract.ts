@@ -34,7 +34,8 @@ export interface ChatChannel<Event = unknown> {
   identify(event: Event): Promise<Actor | null>;
   /**
    * Delivers one pending notification to its member (the outbox calls this, one at a time). Throws to be
-   * tried again next round; throws UndeliverableError (outbox.ts) when it never can be delivered.
+   * tried again next round; throws UndeliverableError (outbox.ts) when it never can be delivered. A
+   * DomainError from the core (the notification's poll, round or request is gone) settles it too.
    * Channels without a way to reach a member unasked (the web channel) show notifications on the
    * member's home page instead and do not implement this.
    */

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../core/context.js';
+import { isDomainError } from '../core/errors.js';
 import { markDelivered, pendingDeliveries, releaseDelivery, type PendingDelivery } from '../core/use-cases/channels.js';
 import { isQuietTime } from '../core/time.js';
 import type { ChannelName } from '../core/types.js';
@@ -40,7 +41,10 @@ export interface Outbox {
  * Delivers pending notifications (consent requests, reminders, "what became of your input") through one
  * channel, never during quiet hours. Each round claims its notifications first (a lease, see
  * pendingDeliveries), so with several instances on one database every notification is delivered once.
- * A delivery that fails is released and tried again next round; one that never can is settled.
+ * A delivery that fails is released and tried again next round; one that never can is settled. So is one
+ * whose subject the core answers for with a DomainError (a poll or round gone, a request no longer this
+ * member's): that answer is the same every round, so every channel settles it here instead of retrying it
+ * forever, and no channel needs its own catch for it.
  */
 export function startOutbox(deps: CoreDeps, deliver: (pending: PendingDelivery) => Promise<void>, options: OutboxOptions): Outbox {
   const log = options.logger;
@@ -57,6 +61,11 @@ export function startOutbox(deps: CoreDeps, deliver: (pending: PendingDelivery) 
         if (error instanceof UndeliverableError) {
           await markDelivered(deps, id);
           log.warn({ notificationId: id, channel: options.channel, reason: error.reason }, 'notification cannot be delivered; settled');
+          continue;
+        }
+        if (isDomainError(error)) {
+          await markDelivered(deps, id);
+          log.info({ notificationId: id, channel: options.channel, kind: pending.notification.kind, reason: error.code }, 'notification about something gone or closed; settled, not sent');
           continue;
         }
         log.warn({ notificationId: id, channel: options.channel, err: errorCode(error) }, 'delivery failed; will retry');

@@ -7,9 +7,19 @@ export { can, enforce, allowedActions, type PolicyAction, type PolicyObjects } f
 export { isPollOpen, isRoundOpen } from './lifecycle.js';
 export { NEW_POLL_DEFAULTS, NEW_QUESTION_DEFAULTS } from './defaults.js';
 export {
+  checkBallotInput,
+  checkConsentAnswer,
+  checkContributionInput,
+  checkPollInput,
+  checkRoundInput,
+  type CheckedPoll,
+  type RoundInput,
+} from './form-checks.js';
+export {
   POLL_KIND_REGISTRY,
   describeBallot,
   parseBallot,
+  type PollShape,
   tallyBallots,
   type BallotFields,
   type Tally,

@@ -1,5 +1,5 @@
 import { DomainError } from './errors.js';
-import { CONSENT_VOTES, REASON_ATTRIBUTIONS, type BallotChoice, type BallotRecord, type ConsentVote, type PollKind, type PollRecord, type ReasonAttribution } from './types.js';
+import { CONSENT_VOTES, REASON_ATTRIBUTIONS, type BallotChoice, type BallotRecord, type ConsentVote, type PollKind, type PollOptionRecord, type PollRecord, type ReasonAttribution } from './types.js';
 import { intInRange } from './validation.js';
 
 /**
@@ -21,8 +21,14 @@ export interface BallotFields {
   picked?: unknown;
 }
 
+/**
+ * What reading a ballot needs of its poll: a stored poll, or the few facts a channel's vote form carries with
+ * it (so that the form can be checked before anything is read from storage).
+ */
+export type PollShape = Pick<PollRecord, 'kind' | 'maxChoices' | 'anonymity'> & { options: readonly Pick<PollOptionRecord, 'id' | 'position'>[] };
+
 /** `picked` as the kind's own fields; the fields as given when nothing was picked that way. */
-function fromPicked(poll: PollRecord, input: BallotFields): BallotFields {
+function fromPicked(poll: PollShape, input: BallotFields): BallotFields {
   if (input.picked === undefined) return input;
   const picked = (Array.isArray(input.picked) ? input.picked : [input.picked]).map(String);
   if (POLL_KIND_REGISTRY[poll.kind].hasOptions) return { optionIds: picked };
@@ -48,14 +54,14 @@ interface PollKindDefinition {
   hasOptions: boolean;
   /** Whether a ballot may carry a reason (an objection's why). */
   takesReason: boolean;
-  parse(poll: PollRecord, input: BallotFields): BallotChoice;
+  parse(poll: PollShape, input: BallotFields): BallotChoice;
   /** Adds the kind's counts to `tally`; called once per ballot. */
   count(tally: Tally, ballot: BallotRecord): void;
 }
 
 const SCALE = [1, 2, 3, 4, 5] as const;
 
-function parseOptions(poll: PollRecord, input: BallotFields): BallotChoice {
+function parseOptions(poll: PollShape, input: BallotFields): BallotChoice {
   const raw = Array.isArray(input.optionIds) ? input.optionIds : input.optionIds === undefined ? [] : [input.optionIds];
   const ids = [...new Set(raw.map(String))];
   const known = new Set(poll.options.map((o) => o.id));
@@ -114,7 +120,7 @@ export const POLL_KIND_REGISTRY: Record<PollKind, PollKindDefinition> = {
  * explicit choice (nothing is assumed, either way) when they write a reason. An anonymous poll keeps no link
  * to its voters, so its reasons are anonymous and the question is not asked.
  */
-export function ballotReason(poll: PollRecord, reasonText: string, attribution: unknown): { reason: string | null; reasonAttribution: ReasonAttribution | null } {
+export function ballotReason(poll: PollShape, reasonText: string, attribution: unknown): { reason: string | null; reasonAttribution: ReasonAttribution | null } {
   if (!POLL_KIND_REGISTRY[poll.kind].takesReason || reasonText.length === 0) return { reason: null, reasonAttribution: null };
   if (poll.anonymity === 'anonymous') return { reason: reasonText, reasonAttribution: 'anonymous' };
   if (!(REASON_ATTRIBUTIONS as readonly unknown[]).includes(attribution)) throw new DomainError('reason_name_choice_required', { field: 'reasonAttribution' });
@@ -122,7 +128,7 @@ export function ballotReason(poll: PollRecord, reasonText: string, attribution: 
 }
 
 /** Reads a ballot from form fields for this poll's kind (DomainError on anything not allowed). */
-export function parseBallot(poll: PollRecord, input: BallotFields): BallotChoice {
+export function parseBallot(poll: PollShape, input: BallotFields): BallotChoice {
   return POLL_KIND_REGISTRY[poll.kind].parse(poll, fromPicked(poll, input));
 }
 

@@ -90,6 +90,10 @@ main { overflow-wrap: break-word; }
 table caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 figure.chart-pair { margin: .75rem 0; display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1rem; align-items: start; }
 figure.chart-pair svg.chart { width: 100%; height: auto; display: block; background: #fff; }
+/* A table of four columns or more does not fit in three fifths of the page (its longest words and dates
+   would be cut off at 1280 px, the last column first): its chart goes above it and it takes the full width. */
+figure.chart-pair:has(thead th:nth-child(4)) { grid-template-columns: minmax(0, 1fr); }
+figure.chart-pair:has(thead th:nth-child(4)) .chart-box { max-width: 36rem; }
 .dates { display: flex; flex-wrap: wrap; gap: 0 1rem; }
 .dates > div { flex: 1 1 10rem; }
 nav.exports p { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem; }

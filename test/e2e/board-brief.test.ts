@@ -3,7 +3,7 @@ import { t } from '../../src/i18n/index.js';
 import { BRIEF_TEXT, seedBrief } from '../support/brief-fixture.js';
 import { makePanel } from '../support/harness.js';
 import { actAs, findChromium, useBrowserApp } from './helpers.js';
-import { overflow, shoot } from './screens.js';
+import { clipped, overflow, shoot, sidewaysScroll } from './screens.js';
 
 const chromiumPath = findChromium();
 
@@ -55,6 +55,14 @@ describe.skipIf(!chromiumPath)('the board brief in a real browser', () => {
     expect(await page.locator('.item:not(.context) .title').allTextContents()).toEqual([BRIEF_TEXT.action]);
 
     await page.goto(`${base}/board/brief?meeting=${meetingId}`);
+    // At 1280 px every column of the brief's tables is in view, "last heard" included: no table scrolls sideways.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const representation = page.locator('.table-wrap', { hasText: t('nl', 'brief:domainTable') });
+    const lastHeard = representation.locator('thead th').last();
+    expect(await lastHeard.textContent()).toBe(t('nl', 'brief:col.lastHeard'));
+    expect(await clipped(lastHeard), 'the last heard column at 1280px').toEqual({ left: 0, right: 0 });
+    expect(await clipped(representation.locator('tbody tr').first().locator('td').last()), 'a last heard date at 1280px').toEqual({ left: 0, right: 0 });
+    expect(await sidewaysScroll(page.locator('.brief .table-wrap')), 'tables scrolling sideways at 1280px').toEqual([]);
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await overflow(page), `brief at ${width}px`).toBeLessThanOrEqual(0);

@@ -96,8 +96,9 @@ describe.each(testDatabases())('the action plan that adds up, on $name', ({ make
   it('reads a status change stored under the old kind as a status change, not as the board’s answer', async () => {
     const { deps } = s.h;
     const e2 = s.p.actor('e2');
-    await deps.store.transaction((repos) => repos.notifications.create({ tenantId: e2.tenantId, memberId: e2.memberId, kind: 'input_outcome', payload: { itemId: 'x', status: 'planned' } }));
-    const read = (await memberHome(deps, e2)).notifications.find((n) => n.payload.itemId === 'x')!;
+    const item = await createBacklogItem(deps, s.p.actor('board'), { level: 'pillar', title: 'Oude melding' });
+    await deps.store.transaction((repos) => repos.notifications.create({ tenantId: e2.tenantId, memberId: e2.memberId, kind: 'input_outcome', payload: { itemId: item.id, status: 'planned' } }));
+    const read = (await memberHome(deps, e2)).notifications.find((n) => n.payload.itemId === item.id)!;
     expect(read.kind).toBe('item_status_changed');
     expect(notificationView('en', read).title).toBe('An action you contributed to has changed');
   });

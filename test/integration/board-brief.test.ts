@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { boardBrief, castBallot, closePoll, createPoll, DomainError, MIN_GROUP_SIZE, planMeeting } from '../../src/core/index.js';
+import { boardBrief, castBallot, closePoll, createPoll, DomainError, MIN_GROUP_SIZE, openIdeaRound, planMeeting, submitContribution } from '../../src/core/index.js';
 import { briefHtml } from '../../src/board/brief/page.js';
 import { t } from '../../src/i18n/index.js';
 import { briefCsv } from '../../src/board/brief/csv.js';
@@ -48,9 +48,12 @@ describe.each(testDatabases())('the board brief on $name', ({ makeUrl }) => {
     expect(poll!.audience).toBeGreaterThanOrEqual(4);
     expect(poll!.rows.map((r) => r.count)).toEqual([2, 1]);
 
-    const domain = (key: string) => brief.domains.find((d) => d.key === key)!;
-    expect(domain('informal_care')).toMatchObject({ members: 1, contributions: 1, notHeard: false });
-    expect(domain('poverty')).toMatchObject({ members: 1, contributions: 0, notHeard: true, lastHeard: null });
+    // Four experts, one per domain: each of those domains is a group of one, named without figures (its
+    // contributions and when it was last heard would tell the board what that person said).
+    expect(brief.domainsHidden.map((d) => d.key)).toEqual(['informal_care', 'chronic_illness', 'poverty', 'addiction']);
+    expect(brief.domains.map((d) => d.key)).not.toContain('informal_care');
+    // A domain nobody on the panel has identifies nobody: it stays, so the board sees it is missing.
+    expect(brief.domains.find((d) => d.key === 'elderly_care')).toMatchObject({ members: 0, contributions: 0, notHeard: true, lastHeard: null });
 
     const change = brief.changes.find((c) => c.itemId === seeded.action.id);
     expect(change).toMatchObject({ from: null, to: { status: 'in_progress', progress: 40 } });
@@ -126,6 +129,57 @@ describe.each(testDatabases())('the board brief on $name', ({ makeUrl }) => {
       ['Chronic illness', '1', '3'],
       ['Poverty', '', ''],
       ['Addiction', '', ''],
+    ]);
+  });
+
+  it('shows the panel make-up per domain only for groups of at least the privacy minimum, in every format', async () => {
+    const { deps } = s.h;
+    // Ten experts, one domain each in turn: informal care and chronic illness have 3, poverty and addiction 2.
+    const zone = await makePanel(deps, { experts: 10 });
+    const fac = zone.actor('fac');
+    const round = await openIdeaRound(deps, fac, { question: 'Wat hielp?' });
+    await submitContribution(deps, zone.actor('e1'), { roundId: round.id, whatHappens: 'De thuisverpleging kwam op tijd.', domainKeys: ['informal_care'], attribution: 'anonymous' });
+    // e3 is one of the two experts with poverty: their anonymous contribution must not show up as a figure.
+    await submitContribution(deps, zone.actor('e3'), { roundId: round.id, whatHappens: 'Ik kon de apotheek niet betalen.', domainKeys: ['poverty'], attribution: 'anonymous' });
+
+    const brief = await boardBrief(deps, zone.actor('board'), {});
+    expect(brief.domains.filter((d) => d.members > 0).map((d) => [d.key, d.members, d.contributions])).toEqual([
+      ['informal_care', 3, 1],
+      ['chronic_illness', 3, 0],
+    ]);
+    expect(brief.domainsHidden.map((d) => d.key)).toEqual(['poverty', 'addiction']);
+    expect(brief.domainsHidden[0]).not.toHaveProperty('contributions');
+    expect(brief.domainsHidden[0]).not.toHaveProperty('lastHeard');
+
+    const hidden = { min: 3, domains: 'Armoede, Verslaving' };
+    const doc = briefDocument(brief, 'nl', 'Europe/Brussels');
+    const page = briefHtml(doc, 'note').value;
+    const section = page.slice(page.indexOf(t('nl', 'brief:domainTable')));
+    expect(section).toMatch(/<th scope="row">Mantelzorg<\/th><td>3<\/td><td>1<\/td>/);
+    expect(section.slice(0, section.indexOf('</table>'))).not.toContain('Armoede');
+    expect(section).toContain(t('nl', 'brief:representationHidden', hidden));
+    // Nor in the chart beside the table, nor in the list of domains not heard.
+    const chart = page.slice(page.lastIndexOf('<figure', page.indexOf(t('nl', 'brief:domainTable'))), page.indexOf(t('nl', 'brief:domainTable')));
+    expect(chart).toContain('Mantelzorg');
+    expect(chart).not.toContain('Armoede');
+    const quiet = section.slice(section.indexOf('</table>')).match(/<p>([^<]*)<\/p>/)![1]!;
+    expect(quiet).toContain(t('nl', 'brief:notHeard', { domains: 'Chronische ziekte, ' }).split(':')[0]!);
+    expect(quiet).not.toContain('Armoede');
+    // Every domain shown heard: said of those shown only, not of the ones left out.
+    const heard = briefHtml(briefDocument({ ...brief, domains: brief.domains.filter((d) => !d.notHeard) }, 'nl', 'Europe/Brussels'), 'note').value;
+    expect(heard).toContain(t('nl', 'brief:allShownHeard'));
+    expect(heard).not.toContain(t('nl', 'brief:allHeard'));
+
+    const markdown = briefMarkdown(doc);
+    const table = markdown.slice(markdown.indexOf(`**${t('nl', 'brief:domainTable')}`));
+    expect(table).toContain('| Mantelzorg | 3 | 1 |');
+    expect(table.slice(0, table.indexOf(t('nl', 'brief:representationHidden', hidden)))).not.toContain('Armoede');
+    const pdf = words(pdfText(await briefPdf(doc)));
+    expect(pdf).toContain(words(t('nl', 'brief:representationHidden', hidden)));
+    expect(pdf).not.toMatch(/Armoede \d/);
+    const rows = (parse(briefCsv(brief, 'fr'), { columns: true, bom: true }) as Record<string, string>[]).filter((r) => r.section === 'domain');
+    expect(rows.filter((r) => r.group === 'Pauvreté')).toEqual([
+      expect.objectContaining({ text: t('fr', 'brief:representationHidden', { min: 3, domains: 'Pauvreté' }), count: '', total: '', date: '' }),
     ]);
   });
 

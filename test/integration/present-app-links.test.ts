@@ -27,9 +27,9 @@ async function boardSession(app: App, base: string, who: Actor): Promise<string>
 }
 
 /** A meeting with an open poll on the projector; returns the present page as the facilitator sees it. */
-async function presentPage(app: App, base: string, fac: Actor) {
+async function presentPage(app: App, base: string, fac: Actor, deadline?: Date) {
   const meeting = await planMeeting(app.deps, fac, { title: 'Sessie', scheduledAt: '2027-03-11T18:00:00Z', agenda: 'Vervoer' });
-  const poll = await createPoll(app.deps, fac, { question: 'Wat eerst?', kind: 'single', options: ['Vervoer', 'Wachttijden'], meetingId: meeting.id });
+  const poll = await createPoll(app.deps, fac, { question: 'Wat eerst?', kind: 'single', options: ['Vervoer', 'Wachttijden'], meetingId: meeting.id, ...(deadline ? { deadline } : {}) });
   await stepMeeting(app.deps, fac, meeting.id, { pollId: poll.id });
   const cookie = await boardSession(app, base, fac);
   const read = async () => decode(await (await fetch(`${base}/board/meetings/${meeting.id}/present`, { headers: { cookie } })).text());
@@ -38,8 +38,9 @@ async function presentPage(app: App, base: string, fac: Actor) {
 
 describe('the projector links into Slack when the web channel is off', () => {
   let s: SlackTestApp;
+  let now = new Date();
   beforeAll(async () => {
-    s = await startSlackApp();
+    s = await startSlackApp({ overrides: { clock: { now: () => now } } });
     s.api.users.set('UFAC', { name: 'Fien', locale: 'nl-BE' });
   });
   afterAll(async () => s?.close());
@@ -62,6 +63,20 @@ describe('the projector links into Slack when the web channel is off', () => {
 
     await page.close();
     expect(await page.read()).not.toContain('app_redirect');
+  });
+
+  it('shows no link and says closed once the poll is past its deadline, before the scheduled close ran', async () => {
+    await new SlackPerson(s, 'UFAC').command('help');
+    const [zone] = await listWebIdentities(s.app.deps);
+    const fac = await resolveActor(s.app.deps, { tenantId: zone!.tenantId, channel: 'slack', externalId: 'UFAC' });
+    const page = await presentPage(s.app, `http://127.0.0.1:${s.port}`, fac, new Date(now.getTime() + 3_600_000));
+    expect(await page.read()).toContain('app_redirect');
+
+    now = new Date(now.getTime() + 2 * 3_600_000);
+    const past = await page.read();
+    expect(past).not.toContain('app_redirect');
+    expect(past).not.toContain('class="vote-here"');
+    expect(past).toContain(t('nl', 'meeting:closed'));
   });
 });
 

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { ApiCall } from './slack-api.js';
 import { checkBlocks, checkView } from './slack-blockkit.js';
 import type { SlackTestApp } from './slack-app.js';
-import { findAction, type Sent } from './slack-requests.js';
+import { findAction, type SendOptions, type Sent } from './slack-requests.js';
 import { resolveActor, type Actor } from '../../src/core/index.js';
 
 export interface DmMessage {
@@ -100,13 +100,30 @@ export class SlackPerson {
     return (call.result as { view: View }).view;
   }
 
-  async submit(view: View, values: Record<string, Record<string, ViewStateValue>>): Promise<Sent> {
-    const sent = await this.t.slack.submit(this.userId, view, values);
+  /**
+   * Submits a modal and waits for the work after the answer. An answer that updates the modal is kept as
+   * what the modal shows (as Slack does), so that `showing(view.id)` is the modal after the answer and any
+   * views.update that followed.
+   */
+  async submit(view: View, values: Record<string, Record<string, ViewStateValue>>, opts: SendOptions & { triggerId?: string } = {}): Promise<Sent> {
+    const updates = () => this.t.api.of('views.update', (c) => c.args.view_id === view.id).length;
+    const before = updates();
+    const sent = await this.t.slack.submit(this.userId, view, values, opts);
     expect(sent.status).toBe(200);
-    await this.t.settle();
-    const response = sent.json as { response_action?: string; view?: unknown } | null;
+    const response = sent.json as { response_action?: string; view?: Record<string, unknown> } | null;
     if (response?.view) checkView(response.view);
+    // The answer came first; an update the work after it already made (before this line ran) is newer.
+    if (response?.response_action === 'update' && response.view && updates() === before) this.t.api.views.set(view.id, { ...response.view, id: view.id });
+    await this.t.settle();
     return sent;
+  }
+
+  /** What the modal with this id shows now. */
+  showing(viewId: string): View {
+    const view = this.t.api.views.get(viewId);
+    if (!view) throw new Error(`no modal ${viewId}`);
+    checkView(view);
+    return view as View;
   }
 }
 

@@ -121,8 +121,13 @@ export class SlackSender {
     return Object.assign(this.interaction(payload, opts), { payload });
   }
 
-  submit(userId: string, view: Record<string, unknown>, values: Record<string, Record<string, ViewStateValue>>, opts: SendOptions = {}): Promise<Sent> {
-    const output = { ...view, state: { values }, hash: 'h', app_id: 'A0TEST', team_id: this.team.id, bot_id: 'BBOT', root_view_id: view.id, previous_view_id: null, clear_on_close: false, notify_on_close: false, external_id: '', app_installed_team_id: this.team.id } as unknown as ViewOutput;
+  submit(
+    userId: string,
+    view: Record<string, unknown>,
+    values: Record<string, Record<string, ViewStateValue>>,
+    opts: SendOptions & { triggerId?: string } = {},
+  ): Promise<Sent> {
+    const output = { ...view, state: { values }, hash: 'h', app_id: 'A0TEST', team_id: this.team.id, bot_id: 'BBOT', root_view_id: view.id, previous_view_id: view.previous_view_id ?? null, clear_on_close: false, notify_on_close: false, external_id: '', app_installed_team_id: this.team.id } as unknown as ViewOutput;
     const payload: ViewSubmitAction = {
       type: 'view_submission',
       team: this.team,
@@ -130,7 +135,7 @@ export class SlackSender {
       view: output,
       api_app_id: 'A0TEST',
       token: 'deprecated-verification-token',
-      trigger_id: `trig-${randomUUID()}`,
+      trigger_id: opts.triggerId ?? `trig-${randomUUID()}`,
       response_urls: [],
     };
     return this.interaction(payload, opts);

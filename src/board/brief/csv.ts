@@ -38,6 +38,7 @@ export function briefCsv(brief: Brief, lang: Language): string {
     rows.push(['domain', d.labels[lang], t('brief:col.members'), null, null, d.members, null, null]);
     rows.push(['domain', d.labels[lang], t('brief:col.contributions'), d.notHeard ? t('brief:notHeard', { domains: d.labels[lang] }) : null, null, d.contributions, brief.contributions, day(d.lastHeard)]);
   }
+  for (const d of brief.domainsHidden) rows.push(['domain', d.labels[lang], t('brief:col.members'), t('brief:representationHidden', { min: brief.minGroupSize, domains: d.labels[lang] }), null, null, null, null]);
   for (const c of brief.changes) {
     rows.push(['plan_change', t(`common:backlogLevel.${c.level}`), c.title, `${c.from ? t(`common:backlogStatus.${c.from.status}`) : t('brief:new')} → ${t(`common:backlogStatus.${c.to.status}`)}`, brief.panelLanguage, c.to.progress, 100, day(c.at)]);
   }

@@ -116,8 +116,13 @@ export function briefDocument(brief: Brief, lang: Language, timeZone: string): B
       ],
     },
   });
+  if (brief.domainsHidden.length) {
+    blocks.push({ kind: 'para', text: t('brief:representationHidden', { min: brief.minGroupSize, domains: brief.domainsHidden.map((d) => d.labels[lang]).join(', ') }), muted: true });
+  }
   const quiet = brief.domains.filter((d) => d.notHeard).map((d) => d.labels[lang]);
-  blocks.push({ kind: 'para', text: quiet.length ? t('brief:notHeard', { domains: quiet.join(', ') }) : t('brief:allHeard') });
+  // With some domains left out, "every domain was heard" would speak for the ones not shown.
+  const allHeard = brief.domainsHidden.length ? t('brief:allShownHeard') : t('brief:allHeard');
+  blocks.push({ kind: 'para', text: quiet.length ? t('brief:notHeard', { domains: quiet.join(', ') }) : allHeard });
 
   blocks.push({ kind: 'heading', level: 2, text: t('brief:changes'), id: 'changes' });
   const state = (s: { status: string; progress: number } | null) => (s ? `${t(`common:backlogStatus.${s.status}`)} (${s.progress}%)` : t('brief:new'));

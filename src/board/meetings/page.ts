@@ -1,4 +1,4 @@
-import { can, listMeetings, meetingView } from '../../core/index.js';
+import { can, isPollOpen, isRoundOpen, listMeetings, meetingView } from '../../core/index.js';
 import { html, multiline } from '../../web-ui/html.js';
 import { id } from '../../web-ui/form.js';
 import type { Ctx, FormState, Page } from '../../web-ui/pages.js';
@@ -24,6 +24,7 @@ export async function meetingPage(ctx: Ctx, state: FormState | null): Promise<Pa
   const m = view.meeting;
   const staff = can(ctx.actor, 'meeting.record');
   const present = view.attendance.filter((a) => a.present);
+  const now = ctx.deps.clock.now();
   const body = html`<p class="lead">${when(ctx, m.scheduledAt)} · ${t(`meeting:status.${m.status}`)}</p>
     <p class="actions"><a class="button" href="/board/meetings/${m.id}/present">${t('meeting:present')}</a>
       <a class="button secondary" href="/board/brief?meeting=${m.id}">${t('meeting:brief')}</a></p>
@@ -33,8 +34,8 @@ export async function meetingPage(ctx: Ctx, state: FormState | null): Promise<Pa
 
     <h2 id="linked-h">${t('meeting:linked')}</h2>
     ${view.polls.length + view.rounds.length === 0 ? html`<p>${t('meeting:nothingLinked')}</p>` : ''}
-    <ul>${view.polls.map((p) => html`<li>${t('meeting:poll')}: ${p.question} <span class="muted">(${t(`meeting:pollStatus.${p.status}`)})</span></li>`)}
-      ${view.rounds.map((r) => html`<li>${t('meeting:round')}: ${r.question} <span class="muted">(${t(`meeting:pollStatus.${r.status}`)})</span></li>`)}</ul>
+    <ul>${view.polls.map((p) => html`<li>${t('meeting:poll')}: ${p.question} <span class="muted">(${t(`meeting:pollStatus.${isPollOpen(p, now) ? 'open' : 'closed'}`)})</span></li>`)}
+      ${view.rounds.map((r) => html`<li>${t('meeting:round')}: ${r.question} <span class="muted">(${t(`meeting:pollStatus.${isRoundOpen(r, now) ? 'open' : 'closed'}`)})</span></li>`)}</ul>
 
     <h2 id="attendance-h">${t('meeting:attendance')}</h2>
     <p>${t('meeting:presentCount', { count: present.length, of: view.attendance.length })}</p>

@@ -13,7 +13,7 @@ export function liveFragment(ctx: Ctx, view: PresentView): Html {
       ? html`<section class="present-poll" aria-labelledby="present-q"><h2 id="present-q">${r.poll.question}</h2>
         <p class="turnout">${t('meeting:turnout', { turnout: r.turnout, eligible: r.eligible })}</p>
         ${r.visible ? resultsRows(ctx, r) : html`<p>${t('meeting:hiddenUntilClose')}</p>`}
-        ${r.poll.status === 'closed' ? html`<p class="muted">${t('meeting:closed')}</p>` : ''}</section>`
+        ${!r.open ? html`<p class="muted">${t('meeting:closed')}</p>` : ''}</section>`
       : html`<p class="muted">${t('meeting:noPoll')}</p>`}`;
 }
 
@@ -35,8 +35,7 @@ async function qrOf(url: string): Promise<Html> {
 
 /** The links a phone opens to vote, each with its QR code and what it says above it. */
 export async function voteLinks(ctx: Ctx, route: PhoneRoute | null, view: PresentView): Promise<{ heading: string; url: string; qr: Html }[]> {
-  const poll = view.results?.poll;
-  if (!route || !poll || poll.status !== 'open') return [];
+  if (!route || !view.results?.open) return [];
   if (route.kind === 'web') {
     if (!view.shortCode) return [];
     const url = `${route.base}/v/${view.shortCode}`;

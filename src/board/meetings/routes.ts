@@ -48,7 +48,7 @@ export function meetingRoutes(deps: CoreDeps, opts: PageOptions, pages: Pages): 
     const route: PhoneRoute =
       pages.site === 'web'
         ? { kind: 'web', base: publicOrigin && new URL(publicOrigin).host === req.get('host') ? publicOrigin : own }
-        : { kind: 'apps', links: view.results?.poll.status === 'open' ? ((await opts.channels?.appLinks(ctx.actor.tenantId)) ?? []) : [] };
+        : { kind: 'apps', links: view.results?.open ? ((await opts.channels?.appLinks(ctx.actor.tenantId)) ?? []) : [] };
     const body = await presentBody(ctx, view, route, can(ctx.actor, 'meeting.record'));
     sendPage(res, 200, { ...ctx, site: pages.site }, { title: view.meeting.title, body });
   });

@@ -2,7 +2,8 @@
 // "submit" at once) any database work before the answer queues the answers behind each other. Commands,
 // button presses and shortcuts answer with nothing, so they are acknowledged before Bolt runs any
 // middleware; the delivery-key claim and the work happen after. View submissions (which may answer with
-// errors or a new view) and option lists are left to their listeners.
+// errors or a new view) are answered by their listeners, after checking the form in memory and before any
+// database work (listeners/submit.ts), which then runs in the same queue (SlackEnv.afterAck).
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { WorkTracker } from './runtime.js';
 
@@ -28,16 +29,32 @@ export function ackFirst(event: ReceiverEvent): ReceiverEvent {
  */
 export const ACKED_WORK_AT_ONCE = 64;
 
-/** A first-come, first-served limit on work running at once. */
+/**
+ * Redraws (SlackEnv.redraw) running at once, at most: each is a Web API call whose answer shares the event loop
+ * with the effects' database round trips, so a few at a time keep a burst's transactions quick.
+ */
+export const REDRAWS_AT_ONCE = 8;
+
+/**
+ * Effects come before pictures: what a member's press changes (a vote stored) runs before redrawing what they
+ * see after it (a message updated to show their answer). Both run after the acknowledgement; under a burst the
+ * redraws wait until no effect is waiting, so that every press is stored as early as the machine allows.
+ */
+export type Lane = 'effect' | 'redraw';
+
+/** A limit on work running at once; waiting work starts first come, first served, effects before redraws. */
 export class WorkQueue {
   #running = 0;
-  readonly #waiting: (() => void)[] = [];
+  readonly #waiting: Record<Lane, (() => void)[]> = { effect: [], redraw: [] };
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.#running >= this.limit) await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    this.#running += 1;
+  async run<T>(work: () => Promise<T>, lane: Lane = 'effect'): Promise<T> {
+    if (this.#running >= this.limit) {
+      await new Promise<void>((resolve) => this.#waiting[lane].push(resolve));
+    } else {
+      this.#running += 1;
+    }
     // Each piece of work starts on a new turn of the event loop. SQLite statements complete as promise
     // callbacks only (better-sqlite3 is synchronous), so without this turn one piece of work handing over
     // to the next would keep the loop from reading new requests and sending their acknowledgements.
@@ -45,8 +62,10 @@ export class WorkQueue {
     try {
       return await work();
     } finally {
-      this.#running -= 1;
-      this.#waiting.shift()?.();
+      // The slot passes straight to the next waiting piece of work (or is given back).
+      const next = this.#waiting.effect.shift() ?? this.#waiting.redraw.shift();
+      if (next) next();
+      else this.#running -= 1;
     }
   }
 }
@@ -56,18 +75,18 @@ export class WorkQueue {
  * first. The processing that follows is queued and tracked: the answer no longer tells when it is done.
  */
 export class AckFirstReceiver implements Receiver {
-  readonly #queue = new WorkQueue(ACKED_WORK_AT_ONCE);
-
   constructor(
     readonly inner: Receiver,
     private readonly tracker: WorkTracker,
+    /** Shared with the listeners, which queue their redraws on it (SlackEnv.redraw). */
+    readonly queue: WorkQueue = new WorkQueue(ACKED_WORK_AT_ONCE),
   ) {}
 
   init(app: App): void {
     const process = (event: ReceiverEvent) => {
       const acked = ackFirst(event);
       // Requests still to be answered (view submissions) skip the queue: they have 3 seconds.
-      const work = acked === event ? app.processEvent(event) : this.#queue.run(() => app.processEvent(acked));
+      const work = acked === event ? app.processEvent(event) : this.queue.run(() => app.processEvent(acked));
       return this.tracker.track(work);
     };
     const front = { processEvent: process } as unknown as App;

@@ -22,6 +22,16 @@ export interface SlackEnv {
   deps: CoreDeps;
   logger: Logger;
   tracker: WorkTracker;
+  /**
+   * Runs work after the request was acknowledged, in the queue that acknowledged presses wait in, tracked
+   * (view submissions: their database work, once the form was checked in memory and answered).
+   */
+  afterAck<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Redraws what a member sees after their press took effect (their poll message updated), once no other
+   * press waits for its effect: under a burst every vote is stored first. Tracked; a failure is logged.
+   */
+  redraw(work: () => Promise<unknown>): void;
   /** A personal sign-in link to the board pages, made anew each time a surface shows it (never shared). */
   boardLinkFor(who: LinkSubject): string;
   timeZone: string;

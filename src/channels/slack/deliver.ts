@@ -2,7 +2,6 @@
 import {
   actorOf,
   getOpenIdeaRound,
-  isDomainError,
   myConsentRequests,
   myInputOutcomes,
   type Actor,
@@ -34,14 +33,9 @@ async function messageFor(env: SlackEnv, tr: Tr, actor: Actor, n: NotificationRe
       const view = await loadPoll(deps, actor, id(n, 'pollId'));
       return view.closed ? null : pollMessage(tr, view);
     }
-    case 'round_opened': {
-      const round = await getOpenIdeaRound(deps, actor, id(n, 'roundId')).catch((error: unknown) => {
-        // Gone or no longer open: nothing to announce.
-        if (isDomainError(error)) return null;
-        throw error;
-      });
-      return round ? roundMessage(tr, round) : null;
-    }
+    case 'round_opened':
+      // Gone or no longer open: a DomainError, which the outbox settles (as for a poll that is gone).
+      return roundMessage(tr, await getOpenIdeaRound(deps, actor, id(n, 'roundId')));
     case 'input_outcome': {
       // Experts do not read the action plan itself, only what came from their own input.
       const item = (await myInputOutcomes(deps, actor)).flatMap((o) => o.items).find((i) => i.id === id(n, 'itemId'));

@@ -8,7 +8,7 @@ import { createReminders, handleOnce, type CoreDeps } from '../../core/index.js'
 import type { Logger } from '../../logger.js';
 import { startOutbox } from '../outbox.js';
 import { boardLinkMaker } from '../../web-ui/sign-in-link.js';
-import { AckFirstReceiver } from './ack-first.js';
+import { ACKED_WORK_AT_ONCE, AckFirstReceiver, REDRAWS_AT_ONCE, WorkQueue } from './ack-first.js';
 import { actorFor, makeTr, whoIs, type Client, type SlackEnv } from './context.js';
 import { slackAppLink } from './app-link.js';
 import { deleteSlackMessages } from './delete.js';
@@ -51,10 +51,17 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     sdkLogger,
   });
   let outbox: ReturnType<typeof startOutbox> | null = null;
+  const queue = new WorkQueue(ACKED_WORK_AT_ONCE);
+  const redraws = new WorkQueue(REDRAWS_AT_ONCE);
   const env: SlackEnv = {
     deps,
     logger: log,
     tracker,
+    afterAck: (work) => tracker.track(queue.run(work)),
+    redraw: (work) =>
+      void tracker.track(
+        redraws.run(() => queue.run(work, 'redraw')).catch((error: unknown) => log.warn({ err: (error as { code?: string }).code ?? (error instanceof Error ? error.name : 'unknown') }, 'slack redraw failed')),
+      ),
     boardLinkFor: boardLinkMaker({ secret: deps.secret, publicUrl: config.publicUrl, clock: deps.clock }),
     timeZone: config.timeZone,
     tr: makeTr(config.timeZone),
@@ -73,11 +80,11 @@ export async function createSlackChannel(deps: CoreDeps, config: Config, logger:
     if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
     receiver = http = new SlackHttpReceiver({ signingSecret: slack.signingSecret, logger: log, tracker });
   }
-  const app = new App({ receiver: new AckFirstReceiver(receiver, tracker), authorize: auth.authorize, clientOptions, logger: sdkLogger, convoStore: false });
+  const app = new App({ receiver: new AckFirstReceiver(receiver, tracker, queue), authorize: auth.authorize, clientOptions, logger: sdkLogger, convoStore: false });
 
   // Retries and redeliveries (same event id, same trigger) have one effect: the first one. Commands,
-  // presses and events were acknowledged before this claim (ack-first.ts); a duplicate view submission
-  // is answered with nothing, which closes the modal it came from.
+  // presses and events were acknowledged before this claim (ack-first.ts). View submissions claim their
+  // key in the transaction of their work, after their answer (listeners/submit.ts).
   app.use(async (args) => {
     const body = args.body as unknown as Record<string, unknown>;
     if (claimsOwnKey(body)) return args.next();

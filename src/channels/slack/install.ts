@@ -56,7 +56,7 @@ async function enrolInstaller(opts: Options, tenantId: string, installation: Ins
   }
 }
 
-function installationAdapter(opts: Options, store: SlackInstallationStore): InstallationStore {
+function installationAdapter(opts: Options, store: SlackInstallationStore, changed: (teamId: string) => void): InstallationStore {
   return {
     async storeInstallation(installation) {
       // Org-wide (Enterprise Grid) installs would map many workspaces to one token; not supported.
@@ -64,6 +64,7 @@ function installationAdapter(opts: Options, store: SlackInstallationStore): Inst
       if (installation.isEnterpriseInstall || !teamId) throw new Error('only workspace installs are supported');
       const tenantId = await tenantOfTeam({ deps: opts.deps, tenants: opts.tenants }, teamId, installation.team?.name ?? teamId);
       await store.save(teamId, tenantId, installation);
+      changed(teamId);
       opts.logger.info({ tenantId }, 'slack workspace installed');
       await enrolInstaller(opts, tenantId, installation);
     },
@@ -74,8 +75,22 @@ function installationAdapter(opts: Options, store: SlackInstallationStore): Inst
     },
     async deleteInstallation(query) {
       if (query.teamId) await store.remove(query.teamId);
+      if (query.teamId) changed(query.teamId);
     },
   };
+}
+
+/**
+ * Bolt authorizes every request before any listener runs, so reading the installation from the database each
+ * time would put a read before a modal submission's answer. What this process read is kept a few minutes
+ * (installs and removals here forget it at once; another instance's removal shows within that time).
+ */
+const INSTALLATION_KEPT_MS = 5 * 60_000;
+
+interface InstalledBot {
+  botToken: string;
+  botUserId: string | undefined;
+  botId: string | undefined;
 }
 
 export function createSlackAuth(opts: Options): SlackAuth {
@@ -103,6 +118,7 @@ export function createSlackAuth(opts: Options): SlackAuth {
     return single;
   };
 
+  const known = new Map<string, { at: number; bot: Promise<InstalledBot | null> }>();
   const oauth = opts.config.oauth;
   const db = oauth ? createPrismaClient(opts.databaseUrl) : null;
   const store = db ? createSlackInstallationStore(db, opts.encryptionKey) : null;
@@ -112,7 +128,7 @@ export function createSlackAuth(opts: Options): SlackAuth {
       clientId: oauth.clientId,
       clientSecret: oauth.clientSecret,
       stateSecret: oauth.stateSecret,
-      installationStore: installationAdapter(opts, store),
+      installationStore: installationAdapter(opts, store, (teamId) => known.delete(teamId)),
       clientOptions: opts.clientOptions,
       logger: opts.sdkLogger,
       directInstall: true,
@@ -129,9 +145,16 @@ export function createSlackAuth(opts: Options): SlackAuth {
 
   const installed = async (teamId: string | undefined) => {
     if (!store || !teamId) return null;
-    const found = await store.find(teamId);
-    const bot = (found?.installation as Installation | undefined)?.bot;
-    return bot?.token ? { botToken: bot.token, botUserId: bot.userId, botId: bot.id } : null;
+    const kept = known.get(teamId);
+    if (kept && Date.now() - kept.at < INSTALLATION_KEPT_MS) return kept.bot;
+    const read = store.find(teamId).then((found): InstalledBot | null => {
+      const bot = (found?.installation as Installation | undefined)?.bot;
+      return bot?.token ? { botToken: bot.token, botUserId: bot.userId, botId: bot.id } : null;
+    });
+    known.set(teamId, { at: Date.now(), bot: read });
+    // A failed read, or a workspace not installed (yet), is not kept: the next request reads again.
+    read.then((bot) => bot ?? known.delete(teamId), () => known.delete(teamId));
+    return read;
   };
 
   return {
@@ -158,6 +181,7 @@ export function createSlackAuth(opts: Options): SlackAuth {
       return [...ids];
     },
     async forget(teamId) {
+      known.delete(teamId);
       if (store) await store.remove(teamId);
     },
     router,

@@ -39,12 +39,14 @@ export const RETRY_RATE_LIMITED_ONLY: webApi.WebClientOptions['retryConfig'] = {
 const NO_EFFECT = new Set(['poll_choice', 'board_link']);
 
 /**
- * Presses whose listener claims the delivery key itself, in the transaction of its work (a vote claims it
+ * View submissions, and presses whose listener claims the delivery key itself, in the transaction of its work (a vote claims it
  * with the ballot, and with the other votes pressed at the same moment): the middleware leaves them be.
  */
 const CLAIMED_BY_LISTENER = new Set(['poll_submit']);
 
 export function claimsOwnKey(body: Record<string, unknown>): boolean {
+  // A view submission is answered before any database work: its key is claimed with its effect.
+  if (body.type === 'view_submission') return true;
   if (body.type !== 'block_actions' || !Array.isArray(body.actions) || body.actions.length !== 1) return false;
   return CLAIMED_BY_LISTENER.has(String((body.actions[0] as { action_id?: unknown }).action_id ?? ''));
 }

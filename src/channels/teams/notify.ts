@@ -1,4 +1,4 @@
-import { actorOf, getOpenIdeaRound, isDomainError, panelOverview, pollScreen, saveChannelAddress, type PendingDelivery } from '../../core/index.js';
+import { actorOf, getOpenIdeaRound, panelOverview, pollScreen, saveChannelAddress, type PendingDelivery } from '../../core/index.js';
 import { recordOutboundMessage } from '../../core/use-cases/outbound-messages.js';
 import { showVersion } from './actions/facilitator.js';
 import { showConsent, showHome, showOutcomes } from './actions/member.js';
@@ -37,7 +37,7 @@ async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promi
       return screen.closed ? null : pollCard(ctx.view, screen, news);
     }
     case 'round_opened': {
-      // Gone or no longer open: a DomainError, and the notice is dropped (deliverNotification).
+      // Gone or no longer open: a DomainError, which the outbox settles.
       const round = await getOpenIdeaRound(ctx.deps, ctx.view.actor, id(payload.roundId));
       return round ? contributionForm(ctx.view, round, (await panelOverview(ctx.deps, ctx.view.actor)).domains, news) : null;
     }
@@ -65,8 +65,8 @@ async function notificationCard(ctx: ActionCtx, pending: PendingDelivery): Promi
 }
 
 /**
- * The outbox's delivery for Teams: a 1:1 card in the member's language. A notification whose subject is gone
- * or no longer open is dropped rather than retried; a failed send stays pending and is retried.
+ * The outbox's delivery for Teams: a 1:1 card in the member's language. A notification whose subject is no
+ * longer open is dropped, one whose subject is gone settled by the outbox; a failed send is retried.
  */
 export async function deliverNotification(rt: TeamsRuntime, pending: PendingDelivery): Promise<void> {
   const address = parseAddress(pending.identity.address);
@@ -74,13 +74,8 @@ export async function deliverNotification(rt: TeamsRuntime, pending: PendingDeli
   const actor = actorOf(pending.member, 'teams');
   const view = viewFor(rt, actor);
   const ctx: ActionCtx = { deps: rt.deps, view, scope: 'personal', viewAs: (a) => viewFor(rt, a), post: async () => undefined, kick: () => undefined };
-  let card: AdaptiveCard | null;
-  try {
-    card = await notificationCard(ctx, pending);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    card = null;
-  }
+  // A subject that is gone throws a DomainError: the shared outbox settles the notification.
+  const card = await notificationCard(ctx, pending);
   if (!card) {
     rt.logger.info({ notificationId: pending.notification.id, kind: pending.notification.kind }, 'teams notification no longer relevant; not sent');
     return;

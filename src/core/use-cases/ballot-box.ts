@@ -130,14 +130,11 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
   prepared = prepared.filter((p) => claimed.has(p.index));
   if (prepared.length === 0) return outcomes;
   const keyOf = (who: Prepared['who']) => ('memberId' in who ? `m:${who.memberId}` : `k:${who.voterKey}`);
-  const existing = new Map(
-    (
-      await repos.polls.findBallots(poll.id, {
-        memberIds: prepared.flatMap((p) => ('memberId' in p.who ? [p.who.memberId] : [])),
-        voterKeys: prepared.flatMap((p) => ('voterKey' in p.who ? [p.who.voterKey] : [])),
-      })
-    ).map((b) => [b.memberId !== null ? `m:${b.memberId}` : `k:${b.voterKey}`, b]),
-  );
+  const keyOfBallot = (b: BallotRecord) => (b.memberId !== null ? `m:${b.memberId}` : `k:${b.voterKey}`);
+  // All of the poll's ballots, read once: the voters' earlier ballots come from it, and so (with this batch's
+  // writes applied) do the results every voter's screen shows. A panel is tens of members, a poll as many ballots.
+  const before = await repos.polls.listBallots(poll.id);
+  const existing = new Map(before.map((b) => [keyOfBallot(b), b]));
   // Later votes of the same member in this batch replace earlier ones, as if they came one after the other.
   const latest = new Map<string, Prepared>();
   for (const p of prepared) latest.set(keyOf(p.who), p);
@@ -184,8 +181,11 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
   await repos.polls.createBallots(created);
   await repos.polls.markParticipations(poll.id, marks);
   await repos.audit.appendMany(audits);
-  // The screens are read after the last write, so each shows every ballot of the batch; once for all.
-  const reads = sharedReads(repos);
+  // Every screen shows every ballot of the batch: the ballots read above, with this batch's writes applied.
+  // In the order the database lists them (oldest first; rows created at the same moment by id).
+  const fresh = [...final.values()].filter((b) => !existing.has(keyOfBallot(b))).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const after = [...before.map((b) => final.get(keyOfBallot(b)) ?? b), ...fresh];
+  const reads = sharedReads(repos, { [poll.id]: after });
   for (const p of prepared) {
     const ballot = final.get(keyOf(p.who))!;
     const screen = batch[p.index]!.withScreen ? await screenOf(deps, repos, p.actor, poll, ballot, reads) : null;

@@ -58,7 +58,7 @@ export interface BriefPoll {
 export interface BriefDomain {
   key: string;
   labels: Record<Language, string>;
-  /** Active experts of the panel with this domain of experience. */
+  /** Active experts of the panel with this domain of experience: none, or at least MIN_GROUP_SIZE. */
   members: number;
   /** Live contributions tagged with this domain, in the period. */
   contributions: number;
@@ -97,6 +97,12 @@ export interface Brief {
   summaries: BriefSummary[];
   polls: BriefPoll[];
   domains: BriefDomain[];
+  /**
+   * Domains that only one or two experts of the panel have (fewer than MIN_GROUP_SIZE): named, without
+   * figures. How many contributions came from "poverty", and when, tells the board what the one member with
+   * that experience said, even where they chose to contribute anonymously.
+   */
+  domainsHidden: { key: string; labels: Record<Language, string> }[];
   contributions: number;
   changes: BriefPlanChange[];
   answersDue: BriefAnswerDue[];
@@ -173,26 +179,37 @@ async function confirmedTranslations(repos: Repositories, actor: Actor, statemen
   return (await repos.translations.listFor('statement', statementIds)).filter((t) => t.tenantId === actor.tenantId && t.language === actor.language && (t.source === 'person' || t.confirmedAt));
 }
 
-async function representation(repos: Repositories, actor: Actor, from: Date, to: Date): Promise<{ domains: BriefDomain[]; contributions: number }> {
+type Representation = Pick<Brief, 'domains' | 'domainsHidden' | 'contributions'>;
+
+/**
+ * The panel's make-up per domain beside the domains contributions came from. The same small-group rule as
+ * turnout per domain: a domain one or two experts have is named without figures (a domain nobody has
+ * identifies nobody, and the board should see that it is missing).
+ */
+async function representation(repos: Repositories, actor: Actor, from: Date, to: Date): Promise<Representation> {
   const domains = (await repos.panels.listDomains(actor.panelId)).filter((d) => !d.archived).sort((a, b) => a.position - b.position);
   const experts = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active && !m.erasedAt && m.role === 'expert');
   const contributions = (await repos.contributions.listByPanel(actor.panelId, { liveOnly: true })).filter((c) => c.createdAt < to);
   const inPeriod = contributions.filter((c) => c.createdAt >= from);
-  return {
-    contributions: inPeriod.length,
-    domains: domains.map((d) => {
-      const tagged = contributions.filter((c) => c.domainIds.includes(d.id));
-      const lastHeard = tagged.reduce<Date | null>((last, c) => (!last || c.createdAt > last ? c.createdAt : last), null);
-      return {
-        key: d.key,
-        labels: d.labels,
-        members: experts.filter((m) => m.domainIds.includes(d.id)).length,
-        contributions: inPeriod.filter((c) => c.domainIds.includes(d.id)).length,
-        lastHeard,
-        notHeard: !lastHeard || to.getTime() - lastHeard.getTime() > NOT_HEARD_DAYS * DAY,
-      };
-    }),
-  };
+  const out: Representation = { contributions: inPeriod.length, domains: [], domainsHidden: [] };
+  for (const d of domains) {
+    const members = experts.filter((m) => m.domainIds.includes(d.id)).length;
+    if (members > 0 && members < MIN_GROUP_SIZE) {
+      out.domainsHidden.push({ key: d.key, labels: d.labels });
+      continue;
+    }
+    const tagged = contributions.filter((c) => c.domainIds.includes(d.id));
+    const lastHeard = tagged.reduce<Date | null>((last, c) => (!last || c.createdAt > last ? c.createdAt : last), null);
+    out.domains.push({
+      key: d.key,
+      labels: d.labels,
+      members,
+      contributions: inPeriod.filter((c) => c.domainIds.includes(d.id)).length,
+      lastHeard,
+      notHeard: !lastHeard || to.getTime() - lastHeard.getTime() > NOT_HEARD_DAYS * DAY,
+    });
+  }
+  return out;
 }
 
 async function planChanges(repos: Repositories, actor: Actor, items: BacklogItemRecord[], from: Date, to: Date): Promise<BriefPlanChange[]> {

@@ -2,17 +2,9 @@ import { audit, type CoreDeps } from '../context.js';
 import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
-import {
-  CONSENT_DECISIONS,
-  LIMITS,
-  type Actor,
-  type ConsentRequestRecord,
-  type ContributionRecord,
-  type SummaryVersionRecord,
-} from '../types.js';
-import { oneOf, optionalText } from '../validation.js';
+import type { Actor, ConsentRequestRecord, ContributionRecord, SummaryVersionRecord } from '../types.js';
+import { checkConsentAnswer } from '../form-checks.js';
 import { ownContribution } from './rounds.js';
-import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { withdrawOwnContributions } from './withdrawal.js';
 import { citedContributionIds, resolveAuthors } from './summary-versions.js';
 import { reviewerView } from './consent-view.js';
@@ -65,9 +57,7 @@ export async function respondToConsent(
   requestId: string,
   input: { decision: unknown; comment?: unknown; redact?: unknown },
 ): Promise<{ request: ConsentRequestRecord; reissued: SummaryVersionRecord[] }> {
-  const decision = oneOf(input.decision, CONSENT_DECISIONS, 'decision');
-  const raw = decision === 'request_change' ? optionalText(input.comment, 'comment', LIMITS.reason) : '';
-  const { comment } = guardFields({ comment: raw }, { redact: wantsRedaction(input.redact), language: actor.language });
+  const { decision, comment } = checkConsentAnswer(input, actor.language);
   return deps.store.transaction(async (repos) => {
     const request = await repos.consent.findRequest(requestId);
     if (!request || request.memberId !== actor.memberId || request.tenantId !== actor.tenantId) throw new DomainError('not_found');

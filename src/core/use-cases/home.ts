@@ -14,6 +14,8 @@ import { myBallotIn } from './polls.js';
 import { inTransaction } from './in-transaction.js';
 import { isPollOpen, isRoundOpen } from '../lifecycle.js';
 import { myContributions } from './rounds.js';
+import { subjectExists } from './notification-subjects.js';
+import type { Repositories } from '../ports.js';
 import { participationOf, type ParticipationStatus } from './participation-state.js';
 
 export interface MemberHome {
@@ -56,11 +58,18 @@ export async function memberHome(deps: CoreDeps, actor: Actor): Promise<MemberHo
       myContributions: await myContributions(inside, actor),
       consentRequests: await myConsentRequests(inside, actor),
       outcomes: (await myInputOutcomes(inside, actor)).filter((o) => o.items.length > 0),
-      notifications: await repos.notifications.listForMember(actor.memberId, { unreadOnly: true, limit: 20 }),
+      notifications: await withSubject(repos, await repos.notifications.listForMember(actor.memberId, { unreadOnly: true, limit: 20 })),
       participation: await participationOf(repos, actor),
       supportRequested: (await repos.support.listByMember(actor.memberId)).some((r) => r.handledAt === null),
     };
   });
+}
+
+/** Unread notifications whose subject still exists: news about a poll that is gone leads nowhere. */
+async function withSubject(repos: Repositories, notifications: NotificationRecord[]): Promise<NotificationRecord[]> {
+  const kept: NotificationRecord[] = [];
+  for (const n of notifications) if (await subjectExists(repos, n)) kept.push(n);
+  return kept;
 }
 
 export async function markNotificationsRead(deps: CoreDeps, actor: Actor, ids: string[]): Promise<void> {

@@ -109,7 +109,7 @@ export async function presentView(deps: CoreDeps, actor: Actor, meetingId: strin
   // until close means turnout only) and never who chose what, so a look at it is no identifiable read.
   const room: Actor = { ...actor, role: 'expert' };
   const shown = current
-    ? await deps.store.transaction(async (repos) => ({ results: { ...(await resultsOf(repos, room, current)), voters: null }, shortCode: await pollShortCode(repos, current) }))
+    ? await deps.store.transaction(async (repos) => ({ results: { ...(await resultsOf(repos, room, current, deps.clock.now())), voters: null }, shortCode: await pollShortCode(repos, current) }))
     : { results: null, shortCode: null };
   return { meeting: view.meeting, agenda: view.agenda, step: Math.min(view.meeting.currentStep, Math.max(0, view.agenda.length - 1)), polls: view.polls, ...shown };
 }

@@ -1,5 +1,6 @@
 import { audit, type CoreDeps } from '../context.js';
 import { requirePoll } from '../lookups.js';
+import { isPollOpen } from '../lifecycle.js';
 import { describeBallot, hiddenTally, tallyBallots } from '../poll-kinds.js';
 import { can } from '../policy.js';
 import type { Repositories } from '../ports.js';
@@ -7,6 +8,14 @@ import { inPollAudience, type Actor, type BallotRecord, type ConsentVote, type M
 
 export interface PollResults {
   poll: PollRecord;
+  /**
+   * Whether the poll takes answers at the time of reading (`isPollOpen`: status and deadline). Channels
+   * say "open" or "closed" from this, never from the stored status, which lags the deadline until the
+   * scheduled close runs.
+   */
+  open: boolean;
+  /** When it stopped taking answers: its closing time, or its deadline when that passed first. */
+  closedAt: Date | null;
   /** False while results are hidden until close; turnout is always shown. */
   visible: boolean;
   turnout: number;
@@ -23,7 +32,7 @@ export interface PollResults {
 }
 
 export async function pollResults(deps: CoreDeps, actor: Actor, pollId: string): Promise<PollResults> {
-  return deps.store.transaction(async (repos) => resultsOf(repos, actor, await requirePoll(repos, actor, pollId)));
+  return deps.store.transaction(async (repos) => resultsOf(repos, actor, await requirePoll(repos, actor, pollId), deps.clock.now()));
 }
 
 /** What results are computed from; read once for many voters when votes are stored together. */
@@ -38,9 +47,12 @@ export const readsFrom = (repos: Repositories): ResultsReads => ({
   members: (panelId) => repos.members.listByPanel(panelId),
 });
 
-/** Reads each poll's ballots and each panel's members once; only after the last write of the transaction. */
-export function sharedReads(repos: Repositories): ResultsReads {
-  const ballots = new Map<string, Promise<BallotRecord[]>>();
+/**
+ * Reads each poll's ballots and each panel's members once; only after the last write of the transaction, or
+ * with `known` ballots (what the caller already holds, its own writes included).
+ */
+export function sharedReads(repos: Repositories, known: Record<string, BallotRecord[]> = {}): ResultsReads {
+  const ballots = new Map<string, Promise<BallotRecord[]>>(Object.entries(known).map(([pollId, list]) => [pollId, Promise.resolve(list)]));
   const members = new Map<string, Promise<MemberRecord[]>>();
   const memo = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
     let hit = cache.get(key);
@@ -53,12 +65,14 @@ export function sharedReads(repos: Repositories): ResultsReads {
   };
 }
 
-/** A poll's results as `actor` may see them, inside the caller's transaction. */
-export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRecord, reads: ResultsReads = readsFrom(repos)): Promise<PollResults> {
+/** A poll's results as `actor` may see them at `now`, inside the caller's transaction. */
+export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRecord, now: Date, reads: ResultsReads = readsFrom(repos)): Promise<PollResults> {
   const ballots = await reads.ballots(poll.id);
   const members = (await reads.members(actor.panelId)).filter((m) => m.active);
   const audience = members.filter((m) => inPollAudience(m.role, poll.audience));
-  const visible = poll.resultsVisibility === 'live' || poll.status === 'closed';
+  const open = isPollOpen(poll, now);
+  // Past its deadline nobody can answer any more: results kept until close are shown from then on.
+  const visible = poll.resultsVisibility === 'live' || !open;
   const tallies = visible ? tallyBallots(poll, ballots) : hiddenTally(poll);
   const names = new Map(members.map((m) => [m.id, m.displayName]));
   let voters: PollResults['voters'] = null;
@@ -74,5 +88,5 @@ export async function resultsOf(repos: Repositories, actor: Actor, poll: PollRec
   const objections = tallies.objections
     .map((o) => ({ reason: o.reason, name: o.memberId !== null ? (names.get(o.memberId) ?? null) : null }))
     .sort((a, b) => a.reason.localeCompare(b.reason));
-  return { poll, visible, turnout: ballots.length, eligible: audience.length, ...tallies, objections, voters };
+  return { poll, open, closedAt: open ? null : (poll.closedAt ?? poll.deadline), visible, turnout: ballots.length, eligible: audience.length, ...tallies, objections, voters };
 }

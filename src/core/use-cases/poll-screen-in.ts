@@ -25,7 +25,7 @@ export interface PollScreen {
 export async function screenOf(deps: CoreDeps, repos: Repositories, actor: Actor, poll: PollRecord, ballot: BallotRecord | null, reads?: ResultsReads): Promise<PollScreen> {
   const now = deps.clock.now();
   return {
-    results: await resultsOf(repos, actor, poll, reads),
+    results: await resultsOf(repos, actor, poll, now, reads),
     ballot,
     closed: !isPollOpen(poll, now),
     canVote: can(actor, 'poll.vote', poll, now),

@@ -1,66 +1,30 @@
 import { audit, sameTenant, voterKey, type CoreDeps } from '../context.js';
-import { NEW_POLL_DEFAULTS } from '../defaults.js';
+import { checkPollInput, type CreatePollInput } from '../form-checks.js';
 import { isPollOpen } from '../lifecycle.js';
 import { requireOpenPoll, requirePoll } from '../lookups.js';
-import { ballotReason, parseBallot, POLL_KIND_REGISTRY, type BallotFields } from '../poll-kinds.js';
+import { ballotReason, parseBallot, type BallotFields } from '../poll-kinds.js';
 import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import {
-  ANONYMITY,
   inPollAudience,
   LIMITS,
-  POLL_AUDIENCES,
-  POLL_KINDS,
-  RESULTS_VISIBILITY,
   type Actor,
   type BallotRecord,
   type PollRecord,
 } from '../types.js';
-import { futureDate, intInRange, oneOf, optionalText, requireText } from '../validation.js';
+import { optionalText } from '../validation.js';
 import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
 import { closePollIn } from './close-due.js';
 import { toBallotBox, type Single } from './ballot-box.js';
 
-/** What a poll form sends; left-out fields take `NEW_POLL_DEFAULTS`. */
-export interface CreatePollInput {
-  question: unknown;
-  kind?: unknown;
-  anonymity?: unknown;
-  resultsVisibility?: unknown;
-  options?: unknown;
-  maxChoices?: unknown;
-  deadline?: unknown;
-  meetingId?: unknown;
-  /** 'experts' (the default) or 'everyone'. */
-  audience?: unknown;
-}
+export type { CreatePollInput } from '../form-checks.js';
 
 export async function createPoll(deps: CoreDeps, actor: Actor, input: CreatePollInput): Promise<PollRecord> {
   enforce(actor, 'poll.create');
-  const question = requireText(input.question, 'question', LIMITS.question);
-  const kind = oneOf(orDefault(input.kind, NEW_POLL_DEFAULTS.kind), POLL_KINDS, 'kind');
-  const anonymity = oneOf(orDefault(input.anonymity, NEW_POLL_DEFAULTS.anonymity), ANONYMITY, 'anonymity');
-  const resultsVisibility = oneOf(orDefault(input.resultsVisibility, NEW_POLL_DEFAULTS.resultsVisibility), RESULTS_VISIBILITY, 'resultsVisibility');
-  const deadline = futureDate(input.deadline, 'deadline', deps.clock.now());
-  const audience = oneOf(orDefault(input.audience, NEW_POLL_DEFAULTS.audience), POLL_AUDIENCES, 'audience');
-  let options: string[] = [];
-  let maxChoices: number | null = null;
-  if (POLL_KIND_REGISTRY[kind].hasOptions) {
-    const raw = Array.isArray(input.options) ? input.options : [];
-    options = raw.map((option) => optionalText(option, 'options', LIMITS.shortText)).filter((o) => o.length > 0);
-    if (options.length < LIMITS.pollOptionsMin || options.length > LIMITS.pollOptionsMax) {
-      throw new DomainError('invalid_input', { field: 'options' });
-    }
-    if (new Set(options.map((o) => o.toLocaleLowerCase())).size !== options.length) {
-      throw new DomainError('invalid_input', { field: 'options' });
-    }
-    if (kind === 'multiple' && input.maxChoices !== undefined && input.maxChoices !== null && input.maxChoices !== '') {
-      maxChoices = intInRange(input.maxChoices, 'maxChoices', 1, options.length);
-    }
-  }
+  const { question, kind, anonymity, resultsVisibility, audience, maxChoices, deadline, options } = checkPollInput(input, deps.clock.now());
   return deps.store.transaction(async (repos) => {
     const meetingId = await checkedMeetingId(repos, actor, input.meetingId);
     const poll = await repos.polls.create({
@@ -99,8 +63,6 @@ async function checkedMeetingId(repos: Repositories, actor: Actor, value: unknow
   sameTenant(actor, await repos.meetings.findById(value));
   return value;
 }
-
-const orDefault = (value: unknown, fallback: string): unknown => (value === undefined || value === null || value === '' ? fallback : value);
 
 export interface BallotInput extends BallotFields {
   reason?: unknown;

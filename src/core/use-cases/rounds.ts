@@ -3,33 +3,20 @@ import { audit, authorKey, sameTenant, type CoreDeps } from '../context.js';
 import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
-import {
-  ATTRIBUTIONS,
-  LANGUAGES,
-  LIMITS,
-  type Actor,
-  type Attribution,
-  type ContributionRecord,
-  type IdeaRoundRecord,
-  type Language,
-} from '../types.js';
-import { futureDate, oneOf, optionalText, requireText } from '../validation.js';
-import { NEW_QUESTION_DEFAULTS } from '../defaults.js';
+import type { Actor, ContributionRecord, IdeaRoundRecord } from '../types.js';
+import { checkContributionInput, checkRoundInput, contributionLanguage, type ContributionInput, type RoundInput } from '../form-checks.js';
 import { requireOpenRound, requireRound } from '../lookups.js';
 import { isRoundOpen } from '../lifecycle.js';
-import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
 
 export async function openIdeaRound(
   deps: CoreDeps,
   actor: Actor,
-  input: { question: unknown; description?: unknown; closesAt?: unknown; meetingId?: unknown },
+  input: RoundInput,
 ): Promise<IdeaRoundRecord> {
   enforce(actor, 'question.create');
-  const question = requireText(input.question, 'question', LIMITS.question);
-  const description = optionalText(input.description, 'description', LIMITS.longText);
-  const closesAt = futureDate(input.closesAt ?? NEW_QUESTION_DEFAULTS.closesAt, 'closesAt', deps.clock.now());
+  const { question, description, closesAt } = checkRoundInput(input, deps.clock.now());
   return deps.store.transaction(async (repos) => {
     let meetingId: string | null = null;
     if (typeof input.meetingId === 'string' && input.meetingId !== '') {
@@ -84,56 +71,29 @@ export async function listIdeaRounds(deps: CoreDeps, actor: Actor, status?: 'ope
   return status === undefined ? rounds : rounds.filter((r) => isRoundOpen(r, now) === (status === 'open'));
 }
 
-export interface ContributionInput {
-  roundId?: unknown;
-  whatHappens?: unknown;
-  whatIsNeeded?: unknown;
-  idea?: unknown;
-  domainKeys?: unknown;
-  attribution?: unknown;
-  language?: unknown;
-  /** "Let the bot redact": replace what the guard finds instead of refusing the text. */
-  redact?: unknown;
-}
+export type { ContributionInput } from '../form-checks.js';
 
-/** The three fields, validated and passed through the sensitive-data guard before anything is stored. */
-function parseFields(input: ContributionInput, language: Language) {
-  const whatHappens = optionalText(input.whatHappens, 'whatHappens', LIMITS.contributionField);
-  const whatIsNeeded = optionalText(input.whatIsNeeded, 'whatIsNeeded', LIMITS.contributionField);
-  const idea = optionalText(input.idea, 'idea', LIMITS.contributionField);
-  if (!whatHappens && !whatIsNeeded && !idea) throw new DomainError('text_empty', { field: 'contribution' });
-  return guardFields({ whatHappens, whatIsNeeded, idea }, { redact: wantsRedaction(input.redact), language });
-}
-
-async function domainIdsFor(repos: Repositories, actor: Actor, raw: unknown): Promise<string[]> {
-  const keys = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' && raw !== '' ? [raw] : [];
-  if (keys.length > LIMITS.domainTagsMax) throw new DomainError('invalid_input', { field: 'domainKeys' });
+async function domainIdsFor(repos: Repositories, actor: Actor, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
   const domains = await repos.panels.listDomains(actor.panelId);
-  return [...new Set(keys)].map((key) => {
+  return keys.map((key) => {
     const domain = domains.find((d) => d.key === key && !d.archived);
     if (!domain) throw new DomainError('unknown_option', { field: 'domainKeys' });
     return domain.id;
   });
 }
 
-/** How a member is mentioned is their choice, never a default: a missing choice is refused, not guessed. */
-function requireAttribution(value: unknown): Attribution {
-  if (value === undefined || value === null || value === '') throw new DomainError('attribution_required', { field: 'attribution' });
-  return oneOf(value, ATTRIBUTIONS, 'attribution');
-}
-
 export async function submitContribution(deps: CoreDeps, actor: Actor, input: ContributionInput): Promise<ContributionRecord> {
   enforce(actor, 'question.contribute');
-  const language = oneOf(input.language ?? actor.language, LANGUAGES, 'language');
+  const language = contributionLanguage(input, actor.language);
   return deps.store.transaction(async (repos) => {
     await requireParticipation(repos, actor);
-    const fields = parseFields(input, language);
+    const { fields, attribution, domainKeys = [] } = checkContributionInput(input, { language, editing: false });
     let roundId: string | null = null;
     if (typeof input.roundId === 'string' && input.roundId !== '') {
       roundId = (await requireOpenRound(repos, actor, input.roundId, deps.clock.now())).id;
     }
-    const domainIds = await domainIdsFor(repos, actor, input.domainKeys);
-    const attribution = requireAttribution(input.attribution);
+    const domainIds = await domainIdsFor(repos, actor, domainKeys);
     const anonymous = attribution === 'anonymous';
     const contribution = await repos.contributions.create({
       tenantId: actor.tenantId,
@@ -179,9 +139,10 @@ export async function editContribution(
   return deps.store.transaction(async (repos) => {
     const current = await ownContribution(deps, repos, actor, contributionId);
     if (current.status === 'withdrawn') throw new DomainError('already_withdrawn');
-    const fields = parseFields(input, current.language);
-    const attribution = oneOf(input.attribution ?? current.attribution, ATTRIBUTIONS, 'attribution');
-    const domainIds = input.domainKeys === undefined ? current.domainIds : await domainIdsFor(repos, actor, input.domainKeys);
+    const checked = checkContributionInput(input, { language: current.language, editing: true });
+    const { fields } = checked;
+    const attribution = checked.attribution ?? current.attribution;
+    const domainIds = checked.domainKeys === undefined ? current.domainIds : await domainIdsFor(repos, actor, checked.domainKeys);
     const anonymous = attribution === 'anonymous';
     const updated = await repos.contributions.update(current.id, {
       ...fields,

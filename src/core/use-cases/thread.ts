@@ -14,12 +14,13 @@ export interface MemberThread {
 }
 
 export async function memberThread(deps: CoreDeps, actor: Actor): Promise<MemberThread> {
+  const now = deps.clock.now();
   return deps.store.transaction(async (repos) => {
     const closed = (await repos.polls.listByPanel(actor.panelId, 'closed'))
       .sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0))
       .slice(0, CLOSED_POLLS_SHOWN);
     const closedPolls: PollResults[] = [];
-    for (const poll of closed) closedPolls.push(await resultsOf(repos, actor, poll));
+    for (const poll of closed) closedPolls.push(await resultsOf(repos, actor, poll, now));
     const mine = new Set((await ownContributionsIn(deps, repos, actor)).map((c) => c.id));
     const summaries: MemberThread['summaries'] = [];
     for (const versionId of await repos.summaries.listVersionIdsCiting([...mine])) {

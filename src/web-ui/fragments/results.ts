@@ -24,7 +24,7 @@ export function resultsBlock(ctx: Ctx, r: PollResults): Html {
         ? r.consent.map((c) => ({ label: t(`common:consentVote.${c.vote}`), count: c.count }))
         : r.options.map((o) => ({ label: o.label, count: o.count }));
   return html`<p>${t(`common:turnout.${r.poll.audience}`, { turnout: r.turnout, eligible: r.eligible })}
-    · ${poll.status === 'open' ? t('web:results.open') : t('web:results.closed', { date: when(ctx, poll.closedAt) })}</p>
+    · ${r.open ? t('web:results.open') : t('web:results.closed', { date: when(ctx, r.closedAt) })}</p>
     ${r.visible
       ? html`${bars(rows, r.turnout)}
         ${r.scaleAverage !== null ? html`<p>${t('web:results.average', { value: r.scaleAverage })}</p>` : ''}

@@ -1,6 +1,7 @@
 // The channel contract's first scenario, the same through Slack, Teams and the web channel on both
 // databases: a poll past its deadline is closed (by the core's job, as a manual close would) and is
 // offered nowhere any more; before its deadline every channel offers it.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptParticipation,
@@ -16,7 +17,10 @@ import {
 import { testDatabases } from '../../setup/databases.js';
 import { SlackPerson } from '../../support/slack-person.js';
 import { findAction, findActions } from '../../support/slack-requests.js';
-import { buttonsOf, teamsUser } from '../../support/teams-client.js';
+import { t as tr } from '../../../src/i18n/index.js';
+import { startOutbox } from '../../../src/channels/outbox.js';
+import { createLogger } from '../../../src/logger.js';
+import { buttonsOf, cardText, teamsUser } from '../../support/teams-client.js';
 import { startAllChannels, type AllChannels } from './all-channels.js';
 
 interface ChannelUnderTest {
@@ -31,6 +35,23 @@ interface ChannelUnderTest {
   remind(): Promise<void>;
   /** Whether the expert's main surface (Home tab, home card, home page) offers to answer this poll. */
   offers(pollId: string): Promise<boolean>;
+  /** Whether the poll's results, as the expert opens them, say the poll is closed (and not still open). */
+  resultsSayClosed(pollId: string): Promise<boolean>;
+  /**
+   * Runs what brings the expert their notifications (an outbox round of the channel's own deliverer; the
+   * web channel's home page) and returns how many messages the expert's platform received, or for the
+   * web, how many of these notifications the home page lists.
+   */
+  notificationsShown(ids: string[]): Promise<number>;
+}
+
+const logger = createLogger('silent');
+
+/** One outbox round through the running channel's own deliverer, outside quiet hours (the app's own are in them). */
+async function deliverOnce(t: AllChannels, name: ChannelName): Promise<void> {
+  const outbox = startOutbox(t.app.deps, t.app.channels.get(name)!.deliver!, { channel: name, quietHours: { start: '00:00', end: '00:00' }, timeZone: 'UTC', logger, intervalMs: 3_600_000 });
+  await outbox.flush();
+  await outbox.stop();
 }
 
 /** Every element of an Adaptive Card, depth first. */
@@ -64,7 +85,21 @@ async function slackChannel(t: AllChannels): Promise<ChannelUnderTest> {
     return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
   };
   const remind = async () => void (await fien.pressInView(await fien.openHome(), 'remind'));
-  return { name: 'slack', pollFormDefaults, remind, facilitator: await as('UFIEN'), expert: await as('UANNA'), other: await as('UBEN'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
+  // The button of a Home tab drawn while the poll was open, pressed after its deadline.
+  const resultsSayClosed = async (pollId: string) => {
+    const trigger = `trig-${randomUUID()}`;
+    const sent = await t.slack.slack.blockAction('UANNA', { action_id: 'poll_open', block_id: 'home', value: pollId }, { view: await anna.openHome() }, {}, { triggerId: trigger });
+    expect(sent.status).toBe(200);
+    await t.slack.settle();
+    const text = JSON.stringify(anna.opened(trigger).blocks);
+    return text.includes(tr('nl', 'slack:poll.finalResults')) && !text.includes(tr('nl', 'slack:poll.liveResults'));
+  };
+  const notificationsShown = async () => {
+    const before = t.slack.api.of('chat.postMessage').length;
+    await deliverOnce(t, 'slack');
+    return t.slack.api.of('chat.postMessage').length - before;
+  };
+  return { name: 'slack', pollFormDefaults, remind, resultsSayClosed, notificationsShown, facilitator: await as('UFIEN'), expert: await as('UANNA'), other: await as('UBEN'), offers: async (pollId) => findActions((await anna.openHome()).blocks, 'poll_open').some((a) => a.value === pollId) };
 }
 
 async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
@@ -82,7 +117,16 @@ async function teamsChannel(t: AllChannels): Promise<ChannelUnderTest> {
     return { anonymity: initial('anonymity'), resultsVisibility: initial('resultsVisibility') };
   };
   const remind = async () => void (await t.teams.press(fien, 'reminders.send'));
-  return { name: 'teams', pollFormDefaults, remind, facilitator: await as(fien), expert: await as(an), other: await as(ben), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
+  const resultsSayClosed = async (pollId: string) => {
+    const text = cardText(await t.teams.press(an, 'poll.results', { pollId }));
+    return text.includes(tr('nl', 'teams:results.closed', { date: '' }).split(' ')[0]!) && !text.includes(tr('nl', 'teams:results.stillOpen'));
+  };
+  const notificationsShown = async () => {
+    const before = t.teamsStandIn.sent.length;
+    await deliverOnce(t, 'teams');
+    return t.teamsStandIn.sent.length - before;
+  };
+  return { name: 'teams', pollFormDefaults, remind, resultsSayClosed, notificationsShown, facilitator: await as(fien), expert: await as(an), other: await as(ben), offers: async (pollId) => buttonsOf(await t.teams.say(an, 'start'), 'poll.show').some((b) => JSON.stringify(b).includes(pollId)) };
 }
 
 async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
@@ -121,6 +165,14 @@ async function webChannel(t: AllChannels): Promise<ChannelUnderTest> {
     expert: await as(expert!.id),
     other: await as(other!.id),
     offers: async (pollId) => (await (await fetch(`${t.base}/home`, { headers: { cookie } })).text()).includes(`action="/polls/${pollId}/vote"`),
+    notificationsShown: async (ids) => {
+      const page = await (await fetch(`${t.base}/home`, { headers: { cookie } })).text();
+      return ids.filter((id) => page.includes(`name="ids" value="${id}"`)).length;
+    },
+    resultsSayClosed: async (pollId) => {
+      const page = await (await fetch(`${t.base}/polls/${pollId}`, { headers: { cookie } })).text();
+      return page.includes(`· ${tr('nl', 'web:results.closed', { date: '' })}`) && !page.includes(`· ${tr('nl', 'web:results.open')}`);
+    },
   };
 }
 
@@ -155,8 +207,15 @@ describe.each(testDatabases())('the channel contract on $name', ({ makeUrl }) =>
       polls.set(c.name, poll.id);
     }
     for (const c of channels) expect(await c.offers(polls.get(c.name)!), c.name).toBe(true);
+    for (const c of channels) expect(await c.resultsSayClosed(polls.get(c.name)!), c.name).toBe(false);
 
     t.clock.now = new Date(t.clock.now.getTime() + 2 * 3_600_000);
+    // Past the deadline, before the scheduled close ran: closed by the core's rule (status or deadline),
+    // though the stored status still says open.
+    for (const c of channels) {
+      expect(await c.offers(polls.get(c.name)!), c.name).toBe(false);
+      expect(await c.resultsSayClosed(polls.get(c.name)!), c.name).toBe(true);
+    }
     const closed = await closeDuePolls(t.app.deps);
     expect(closed.map((p) => p.id).sort()).toEqual([...polls.values()].sort());
 
@@ -177,6 +236,31 @@ describe.each(testDatabases())('the channel contract on $name', ({ makeUrl }) =>
       expect((await waiting(c.other)) - (await waiting(c.expert)), c.name).toBe(1);
       // An experts' poll waits for no facilitator.
       expect(await waiting(c.facilitator), c.name).toBe(0);
+    }
+  });
+
+  it('settles, in every channel, a notification whose poll, round or request is gone: not sent, not retried, not listed', async () => {
+    // 03:00:30 UTC the next day: the app's own outboxes keep their quiet hours (03:00-03:01), so only
+    // this test's rounds deliver, and what they send can be counted.
+    const quiet = new Date(t.clock.now.getTime() + 86_400_000);
+    quiet.setUTCHours(3, 0, 30, 0);
+    t.clock.now = quiet;
+    const gone = [
+      { kind: 'poll_opened', payload: { pollId: 'cgonepoll000000000000000' } },
+      { kind: 'round_opened', payload: { roundId: 'cgoneround00000000000000' } },
+      { kind: 'consent_requested', payload: { requestId: 'cgonerequest000000000000' } },
+    ] as const;
+    for (const c of channels) {
+      await c.notificationsShown([]); // whatever waited from earlier tests goes out first
+      const ids = await t.app.deps.store.transaction(async (repos) => {
+        const made = [];
+        for (const n of gone) made.push((await repos.notifications.create({ tenantId: c.expert.tenantId, memberId: c.expert.memberId, kind: n.kind, payload: n.payload })).id);
+        return made;
+      });
+      expect(await c.notificationsShown(ids), c.name).toBe(0);
+      if (c.name === 'web') continue; // nothing to deliver: the home page lists unread notifications
+      const pending = await t.app.deps.store.transaction((repos) => repos.notifications.listUndelivered([c.expert.memberId], 50));
+      expect(pending.map((n) => n.id).filter((id) => ids.includes(id)), c.name).toEqual([]);
     }
   });
 });

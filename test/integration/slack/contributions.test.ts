@@ -29,8 +29,8 @@ describe('contributions from Slack: edit, guard, and saving a message', () => {
     roundId = (await listIdeaRounds(t.app.deps, await actor(fac), 'open'))[0]!.id;
     // Anna takes part (privacy text first) and answers.
     const privacy = anna.opened(await anna.pressInDm(anna.lastDm('contribution_open'), 'contribution_open'));
-    const accepted = await anna.submit(privacy, {});
-    const form = { ...(accepted.json as { view: object }).view, id: privacy.id } as typeof privacy;
+    await anna.submit(privacy, {});
+    const form = anna.showing(privacy.id);
     await anna.submit(form, {
       whatHappens: { whatHappens: input.text('De bus naar het gezondheidscentrum rijdt maar één keer per uur.') },
       attribution: { attribution: input.radio('named') },
@@ -75,8 +75,8 @@ describe('contributions from Slack: edit, guard, and saving a message', () => {
     const privacy = clara.opened(await clara.pressInDm(ask, 'capture_review'));
     expect(privacy.callback_id).toBe('participation');
     expect(blockText(clara.dms().find((m) => m.ts === ask.ts)!.blocks)).toContain('Only what you send there is saved.');
-    const accepted = await clara.submit(privacy, {});
-    const form = { ...(accepted.json as { view: object }).view, id: privacy.id } as typeof privacy;
+    await clara.submit(privacy, {});
+    const form = clara.showing(privacy.id);
     expect(findAction(form.blocks, 'whatHappens').element.initial_value).toBe('Waiting lists for the psychologist are *months* long @… bank.be (https://evil.example)');
     await clara.submit(form, {
       round: { round: input.select(roundId) },

@@ -82,6 +82,7 @@ describe('the whole panel cycle inside Slack', () => {
       deadline: { deadline: { type: 'datetimepicker', selected_date_time: null } },
     });
     expect((created.json as { response_action: string }).response_action).toBe('update');
+    expect(blockText(fac.showing(form.id).blocks)).toContain('De stemming is open.');
     const annaPoll = anna.lastDm('poll_submit');
     expect(annaPoll.text).toBe('Een stemming wacht op je antwoord.');
     expect(blockText(bruno.lastDm('poll_submit').blocks)).toContain('Envoyer ma réponse');
@@ -110,11 +111,18 @@ describe('the whole panel cycle inside Slack', () => {
     const voteTrigger = await bruno.pressInView(home, 'poll_open');
     const vote = bruno.opened(voteTrigger);
     const refused = await bruno.submit(vote, { choice: { choice: input.radio(vervoer) } });
-    const pushed = refused.json as { response_action: string; view: { blocks: unknown[] } };
-    expect(pushed.response_action).toBe('push'); // the privacy text goes on top; the vote stays below
-    await bruno.submit({ ...(pushed.view as object), id: 'VPUSHED' } as never, {});
-    const voted = await bruno.submit(vote, { choice: { choice: input.radio(vervoer) } });
-    expect(blockText((voted.json as { view: unknown }).view)).toContain('Votre réponse : *Vervoer*');
+    expect((refused.json as { response_action: string }).response_action).toBe('update'); // answered at once: "one moment"
+    // Only storage knows Bruno has not accepted the privacy text: his form comes back with his answer kept,
+    // and the privacy text one tap away, on top of it.
+    const back = bruno.showing(vote.id);
+    expect(back.callback_id).toBe('poll_vote');
+    expect(blockText(back.blocks)).toContain('Avant de participer : lisez le texte sur la vie privée.');
+    expect((findAction(back.blocks, 'choice').element.initial_option as { value: string }).value).toBe(vervoer);
+    const onTop = bruno.opened(await bruno.pressInView(back, 'privacy_open'));
+    await bruno.submit({ ...onTop, previous_view_id: vote.id }, {});
+    expect(blockText(bruno.showing(onTop.id).blocks)).toContain('Retour');
+    await bruno.submit(back, { choice: { choice: input.radio(vervoer) } });
+    expect(blockText(bruno.showing(vote.id).blocks)).toContain('Votre réponse : *Vervoer*');
 
     const results = await pollResults(t.app.deps, await actor(fac), (findAction(updated.blocks, 'poll_submit').value)!);
     expect(results.turnout).toBe(2);
@@ -161,8 +169,8 @@ describe('the whole panel cycle inside Slack', () => {
     // Clara reads the privacy text first; accepting it leads straight on to the form.
     const claraPrivacy = clara.opened(await clara.pressInDm(clara.lastDm('contribution_open'), 'contribution_open'));
     expect(claraPrivacy.callback_id).toBe('participation');
-    const accepted = await clara.submit(claraPrivacy, {});
-    const claraForm = { ...((accepted.json as { view: object }).view), id: claraPrivacy.id } as typeof claraPrivacy;
+    await clara.submit(claraPrivacy, {});
+    const claraForm = clara.showing(claraPrivacy.id);
     expect(claraForm.callback_id).toBe('contribution');
     // She sends an empty form: the error is shown next to the field, nothing is stored.
     const empty = await clara.submit(claraForm, {

@@ -75,7 +75,7 @@ describe('Block Kit limits and escaping (renderers)', () => {
   it('cuts long poll options visibly at 75 characters and lists them in full above', () => {
     const label = (i: number) => `Optie ${i}: ${'heel lang '.repeat(19)}`.slice(0, 200);
     const poll = { id: 'p1', question: HOSTILE, kind: 'single', anonymity: 'anonymous', resultsVisibility: 'after_close', maxChoices: null, deadline: null, status: 'open', options: Array.from({ length: 10 }, (_, i) => ({ id: `o${i}`, position: i, label: label(i) })) } as unknown as PollRecord;
-    const view: PollView = { results: { poll, visible: false, turnout: 0, eligible: 12, options: [], scale: [], scaleAverage: null, consent: [], objections: [], voters: null }, ballot: null, closed: false };
+    const view: PollView = { results: { poll, open: true, closedAt: null, visible: false, turnout: 0, eligible: 12, options: [], scale: [], scaleAverage: null, consent: [], objections: [], voters: null }, ballot: null, closed: false };
     const blocks = checkBlocks(pollMessage(tr, view).blocks, 'message');
     const options = findAction(blocks, 'poll_choice').element.options as { text: { text: string } }[];
     expect(options).toHaveLength(10);
@@ -104,7 +104,7 @@ describe('every modal in every language', () => {
         privacyModal(l, privacyNotice(lang)),
         privacyFullModal(l, privacyNotice(lang)),
         consentModal(l, review(2, 2, 'mine'), 0),
-        voteModal(l, { results: { poll, visible: true, turnout: 1, eligible: 3, options: [], scale: [], scaleAverage: null, consent: [{ vote: 'object', count: 1 }], objections: [{ reason: HOSTILE, name: 'Eva <!here>' }, { reason: HOSTILE, name: null }], voters: [{ memberId: 'm', displayName: 'Eva <!here>', choice: 'object' }] }, ballot: null, closed: false }),
+        voteModal(l, { results: { poll, open: true, closedAt: null, visible: true, turnout: 1, eligible: 3, options: [], scale: [], scaleAverage: null, consent: [{ vote: 'object', count: 1 }], objections: [{ reason: HOSTILE, name: 'Eva <!here>' }, { reason: HOSTILE, name: null }], voters: [{ memberId: 'm', displayName: 'Eva <!here>', choice: 'object' }] }, ballot: null, closed: false }),
       ];
       for (const view of views) checkView(view);
     }

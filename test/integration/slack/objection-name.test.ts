@@ -43,6 +43,10 @@ describe('the name with an objection reason, in Slack', () => {
     const values = { choice: { choice: input.radio('object') }, reason: { reason: input.text('Te duur voor gezinnen.') } };
     const refused = await anna.submit(modal, values);
     expect(refused.json).toEqual({ response_action: 'errors', errors: { reasonAttribution: errorMessage('nl', new DomainError('reason_name_choice_required')) } });
+    // Details the guard refuses are shown next to the reason they were found in.
+    const phone = await anna.submit(modal, { ...values, reason: { reason: input.text('Bel me op 0470 12 34 56.') }, reasonAttribution: { reasonAttribution: input.radio('named') } });
+    expect(Object.keys((phone.json as { errors: object }).errors)).toEqual(['reason']);
+    expect((await pollResults(t.app.deps, await actor(fac), poll.id)).turnout).toBe(0);
 
     await anna.submit(modal, { ...values, reasonAttribution: { reasonAttribution: input.radio('named') } });
     expect((await pollResults(t.app.deps, await actor(fac), poll.id)).objections).toEqual([{ reason: 'Te duur voor gezinnen.', name: 'Anna' }]);

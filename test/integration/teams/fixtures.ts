@@ -57,6 +57,8 @@ export function ballot(p: PollRecord): BallotRecord {
 export function results(p: PollRecord): PollResults {
   return {
     poll: p,
+    open: p.status === 'open',
+    closedAt: p.closedAt,
     visible: true,
     turnout: 3,
     eligible: 6,

@@ -51,10 +51,15 @@ export function registerActions(app: App, env: Press['env']): void {
     try {
       outcome = await vote(env.deps, actor, pollId, input, { deliveryKey: deliveryKey(body as unknown as Record<string, unknown>) });
     } finally {
-      // Updated in place whatever happened: a closed poll shows its results instead of the buttons.
+      // Updated in place whatever happened (a closed poll shows its results instead of the buttons), once the
+      // presses still waiting for their vote are stored.
+      const screen = outcome?.screen;
       if (where.channel && where.ts) {
-        const message = pollMessage(env.tr(actor.language), outcome?.screen ?? (await loadPoll(env.deps, actor, pollId)));
-        await client.chat.update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks, metadata: message.metadata });
+        const { channel, ts } = where;
+        env.redraw(async () => {
+          const message = pollMessage(env.tr(actor.language), screen ?? (await loadPoll(env.deps, actor, pollId)));
+          await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks, metadata: message.metadata });
+        });
       }
     }
     const poll = outcome.screen.results.poll;

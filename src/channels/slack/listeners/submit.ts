@@ -1,81 +1,206 @@
-// Modal submissions: the core runs before the answer to Slack when it is quick (so that a mistake is
-// shown next to the field, with everything typed kept), and after it when it is not.
-import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
-import { isDomainError, DomainError, type Actor } from '../../../core/index.js';
-import { actorFor, failureText, metadataOf, whoIs, type Client, type SlackEnv } from '../context.js';
+// Modal submissions, answered before any database work. The form is read and checked in memory, with the
+// core's pure checks (core/form-checks.ts) in the language the form was drawn in (its private_metadata
+// carries it): a mistake is answered at once, next to its field. A good form is answered with "one moment"
+// in the same modal; the database work then runs in the queue of acknowledged work, with the submission's
+// delivery key claimed in the work's own transaction, and its outcome replaces "one moment" (views.update).
+// What only storage can refuse (the privacy text not accepted yet, a poll closed meanwhile) brings the form
+// back as the member left it, with the reason next to the field; if they closed the modal, a DM says why
+// and quotes what they wrote.
+import type { AckFn, App, types, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import { isDomainError, DomainError, LANGUAGES, once, type Actor, type CoreDeps, type Language } from '../../../core/index.js';
+import { button, modal, section, type Block } from '../blocks.js';
+import { actorFor, failureText, metadataOf, whoIs, type Client, type SlackEnv, type Who } from '../context.js';
 import { postDm } from '../dm.js';
-import { section } from '../blocks.js';
-import { md } from '../text.js';
+import type { Tr } from '../i18n.js';
 import type { ViewId } from '../ids.js';
+import { deliveryKey } from '../support.js';
+import { escapeText, md, splitEscaped } from '../text.js';
 import { blockForField } from '../views/forms.js';
-import { privacyView } from '../operations.js';
+import { keptBlocks, keptView, withNotice } from '../views/kept.js';
 import { needsPrivacyDetour } from '../../replies.js';
 
-/** Slack closes the request after 3 s; leave room for the network. */
-const BUDGET_MS = 2000;
+type Values = ViewSubmitAction['view']['state']['values'];
 
-export interface Submission {
+/** What is known of a submission before any database work. */
+export interface Form {
   env: SlackEnv;
   client: Client;
-  actor: Actor;
   body: ViewSubmitAction;
   userId: string;
-  values: ViewSubmitAction['view']['state']['values'];
+  values: Values;
   meta: Record<string, unknown>;
+  /** The language the form was drawn in: its checks' messages are in it. */
+  tr: Tr;
+}
+
+export interface Submission<T> extends Form {
+  actor: Actor;
+  /** What `check` gave back. */
+  checked: T;
+  /** The core's deps whose first transaction claims this submission's delivery key: use them for the effect. */
+  deps: CoreDeps;
+  key: string | null;
+}
+
+/** What the modal becomes, and what else to do once it shows it (DMs, the Home tab). */
+export interface Outcome {
+  view: types.ModalView;
+  after?: () => Promise<void>;
+}
+
+export interface FormHandler<T> {
+  /** Reads the form and checks it in memory (the core's checks); a DomainError is answered next to its field. */
+  check(form: Form): T;
+  /**
+   * A mistake answered with a changed form instead of a field error (the privacy guard's offer to redact),
+   * whether `check` found it or, after the answer, the use case did.
+   */
+  answerMistake?(form: Form, error: DomainError): types.ModalView | null;
+  /** The database work, after the acknowledgement. */
+  save(s: Submission<T>): Promise<Outcome>;
+  /** Set when `save` hands `key` to a use case that claims it itself (a vote, in the ballot box). */
+  claimsKey?: boolean;
+}
+
+export function formLanguage(meta: Record<string, unknown>): Language {
+  // A modal drawn before the language was carried in it: the panel's first language.
+  return (LANGUAGES as readonly unknown[]).includes(meta.l) ? (meta.l as Language) : 'nl';
+}
+
+/** The field an error is about: named, or the first of those the privacy guard found something in. */
+function fieldOf(error: unknown): unknown {
+  if (!isDomainError(error)) return undefined;
+  const { field, fields } = error.params;
+  return field ?? (typeof fields === 'string' ? fields.split(',')[0] : undefined);
+}
+
+function inputBlockIds(view: ViewSubmitAction['view']): string[] {
+  return view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id ?? '').filter(Boolean);
+}
+
+/** A refusal shown in the form as it was left: next to the field it is about, or first. */
+function formWithReason(form: Form, tr: Tr, error: unknown, privacyDetour: boolean): types.ModalView {
+  const blocks = keptBlocks(form.body.view, form.values);
+  if (privacyDetour) {
+    const open = button(tr('privacy:page.bannerLink'), 'privacy_open', 'open', { style: 'primary' });
+    return keptView(form.body.view, withNotice(blocks, `${tr('privacy:page.banner')} ${tr('form.keptBelow')}`, undefined, open));
+  }
+  const target = blockForField(fieldOf(error), inputBlockIds(form.body.view), '');
+  return keptView(form.body.view, withNotice(blocks, `⚠️ ${escapeText(failureText(form.env, tr.lang, error))}`, target || undefined));
+}
+
+function mistakeAnswer(form: Form, error: unknown): ViewResponseAction {
+  const blocks = inputBlockIds(form.body.view);
+  if (blocks.length === 0) return { response_action: 'update', view: formWithReason(form, form.tr, error, false) };
+  const block = blockForField(fieldOf(error), blocks, blocks[0] ?? '');
+  return { response_action: 'errors', errors: { [block]: failureText(form.env, form.tr.lang, error) } };
+}
+
+function waitingView(tr: Tr, view: ViewSubmitAction['view']): types.ModalView {
+  return modal('notice', view.title?.text || tr('common.noticeTitle'), [section(md(tr('common.saving')))], { close: tr('common.close') });
+}
+
+function alreadyView(tr: Tr): types.ModalView {
+  return modal('done', tr('common.doneTitle'), [section(md(tr('common.alreadyReceived')))], { close: tr('common.close') });
 }
 
 /**
- * `work` changes state through the core and returns what the modal becomes (undefined closes it) and
- * what to do once Slack has its answer (DMs, Home tab). `after` never runs when `work` failed.
+ * What this process showed for a submission, by delivery key, so that a redelivery (which the database
+ * turns away) shows the same outcome again instead of "one moment". Bounded: a redelivery comes within
+ * minutes; an older one is told "already received".
  */
-export type SubmitWork = (s: Submission) => Promise<{ view?: ViewResponseAction; after?: () => Promise<void> }>;
+class ShownOutcomes {
+  readonly #shown = new Map<string, Promise<types.ModalView | null>>();
 
-function inputBlockIds(body: ViewSubmitAction): string[] {
-  return body.view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id ?? '').filter(Boolean);
-}
+  constructor(private readonly max = 500) {}
 
-function errorsFor(env: SlackEnv, body: ViewSubmitAction, actor: Actor | null, error: unknown): ViewResponseAction {
-  // Not yet taking part: the privacy text is pushed on top of the form, which keeps what was typed.
-  if (actor && needsPrivacyDetour(error)) {
-    return { response_action: 'push', view: privacyView(env, actor) };
+  begin(key: string | null): (view: types.ModalView | null) => void {
+    if (!key || this.#shown.has(key)) return () => undefined;
+    let settle: (view: types.ModalView | null) => void = () => undefined;
+    this.#shown.set(key, new Promise((resolve) => (settle = resolve)));
+    while (this.#shown.size > this.max) this.#shown.delete(this.#shown.keys().next().value as string);
+    return settle;
   }
-  const blocks = inputBlockIds(body);
-  const field = isDomainError(error) ? error.params.field : undefined;
-  const block = blockForField(field, blocks, blocks[0] ?? 'x');
-  return { response_action: 'errors', errors: { [block]: failureText(env, actor?.language ?? 'nl', error) } };
+
+  of(key: string | null): Promise<types.ModalView | null> {
+    return (key && this.#shown.get(key)) || Promise.resolve(null);
+  }
 }
 
-export function onSubmit(app: App, env: SlackEnv, callbackId: ViewId, work: SubmitWork): void {
+export function onSubmit<T>(app: App, env: SlackEnv, callbackId: ViewId, handler: FormHandler<T>): void {
+  const shown = new ShownOutcomes();
   app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: callbackId }, async ({ ack, body, client }) => {
-    let actor: Actor | null = null;
-    const run = async () => {
-      const who = whoIs(body);
+    const meta = metadataOf(body.view);
+    const who = whoIs(body);
+    const form: Form = { env, client, body, userId: who?.userId ?? '', values: body.view.state.values, meta, tr: env.tr(formLanguage(meta)) };
+    let checked: T;
+    try {
       if (!who) throw new DomainError('invalid_input', { field: 'displayName' });
-      actor = await actorFor(env, client, who);
-      const submission: Submission = { env, client, actor, body, userId: who.userId, values: body.view.state.values, meta: metadataOf(body.view) };
-      return work(submission);
-    };
-    const outcome = run().then(
-      (ok) => ({ ok }) as const,
-      (error: unknown) => ({ error }) as const,
-    );
-    const quick = await Promise.race([outcome, new Promise<null>((resolve) => setTimeout(() => resolve(null), BUDGET_MS).unref())]);
-    if (quick) {
-      await answer(ack, 'ok' in quick ? quick.ok.view : errorsFor(env, body, actor, quick.error));
-      if ('ok' in quick) await quick.ok.after?.();
+      checked = handler.check(form);
+    } catch (error) {
+      const changed = isDomainError(error) ? handler.answerMistake?.(form, error) : null;
+      await answer(ack, changed ? { response_action: 'update', view: changed } : mistakeAnswer(form, error));
       return;
     }
-    // Too slow for Slack: close the modal now and tell the member the outcome in a DM.
-    await ack();
-    const late = await outcome;
-    if ('ok' in late) return late.ok.after?.();
-    const who = whoIs(body);
-    const lateActor = actor as Actor | null;
-    if (who && lateActor) {
-      const text = failureText(env, lateActor.language, late.error);
-      await postDm(env, client, { tenantId: lateActor.tenantId, memberId: lateActor.memberId, userId: who.userId }, { text, blocks: [section(md(text))] });
-    }
+    await answer(ack, { response_action: 'update', view: waitingView(form.tr, body.view) });
+    await env.afterAck(() => finish(handler, form, who, checked, shown));
   });
+}
+
+async function finish<T>(handler: FormHandler<T>, form: Form, who: Who, checked: T, shown: ShownOutcomes): Promise<void> {
+  const { env, client, body } = form;
+  const key = deliveryKey(body as unknown as Record<string, unknown>);
+  const settle = shown.begin(key);
+  let actor: Actor | null = null;
+  let view: types.ModalView | null = null;
+  try {
+    actor = await actorFor(env, client, who);
+    const base = { ...form, actor, checked, key };
+    const done = handler.claimsKey ? ({ repeated: false, value: await handler.save({ ...base, deps: env.deps }) } as const) : await once(env.deps, key, (deps) => handler.save({ ...base, deps }));
+    if (done.repeated) {
+      // A redelivery: the first delivery did the work; show what it showed.
+      view = (await shown.of(key)) ?? alreadyView(env.tr(actor.language));
+      await update(env, client, body.view.id, view);
+      return;
+    }
+    view = done.value.view;
+    settle(view);
+    await update(env, client, body.view.id, view);
+    await done.value.after?.();
+  } catch (error) {
+    const tr = env.tr(actor?.language ?? form.tr.lang);
+    // The same answer as from memory where the handler has one (storage's guard ran in another language).
+    const changed = isDomainError(error) ? handler.answerMistake?.(form, error) : null;
+    view = changed ?? formWithReason(form, tr, error, actor !== null && needsPrivacyDetour(error));
+    settle(view);
+    if (!(await update(env, client, body.view.id, view))) await tellByDm(form, actor, tr, error);
+  } finally {
+    settle(view);
+  }
+}
+
+/** Replaces what the modal shows; false when it could not (the member closed it). */
+async function update(env: SlackEnv, client: Client, viewId: string, view: types.ModalView): Promise<boolean> {
+  try {
+    await client.views.update({ view_id: viewId, view });
+    return true;
+  } catch (error) {
+    env.logger.info({ err: (error as { data?: { error?: string } }).data?.error ?? 'unknown' }, 'slack modal gone before its outcome');
+    return false;
+  }
+}
+
+/** The modal is gone: the reason by DM, with what the member wrote quoted back, so nothing is lost. */
+async function tellByDm(form: Form, actor: Actor | null, tr: Tr, error: unknown): Promise<void> {
+  if (!actor) return;
+  const typed = Object.values(form.values)
+    .flatMap((block) => Object.values(block))
+    .map((v) => v.value)
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const reason = failureText(form.env, tr.lang, error);
+  const blocks: Block[] = [section(md(escapeText(reason)))];
+  if (typed.length > 0) blocks.push(section(md(tr('form.whatYouWrote'))), ...typed.flatMap((t) => splitEscaped(t, 2500).map((piece) => section(md(piece.split('\n').map((line) => `>${line}`).join('\n'))))));
+  await postDm(form.env, form.client, { tenantId: actor.tenantId, memberId: actor.memberId, userId: form.userId }, { text: reason, blocks: blocks.slice(0, 50) });
 }
 
 async function answer(ack: AckFn<ViewResponseAction> | AckFn<void>, response: ViewResponseAction | undefined): Promise<void> {

@@ -133,6 +133,6 @@ export function changeModal(tr: Tr, meta: { q: string; c?: string; t?: string })
       section(md(tr('consent.changeIntro'))),
       input('comment', tr('consent.changeLabel'), textInput('comment', { multiline: true, max: 1000 }), { hint: tr('consent.changeHint') }),
     ],
-    { submit: tr('consent.changeSubmit'), close: tr('common.cancel'), metadata: meta },
+    { submit: tr('consent.changeSubmit'), close: tr('common.cancel'), metadata: { ...meta, l: tr.lang } },
   );
 }

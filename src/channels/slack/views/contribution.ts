@@ -46,7 +46,7 @@ export function contributionModal(
     const options = opts.openRounds.slice(0, 100).map((r) => memberOption(excerpt(r.question, 74), r.id));
     blocks.push(input('round', tr('contribution.round'), { type: 'static_select', action_id: 'round', options }, { optional: true, hint: tr('contribution.roundHint') }));
   }
-  if (opts.guard) blocks.push(section(md(`*${tr('privacy:guard.title')}*\n${escapeText(opts.guard)}\n${tr('privacy:guard.rephrase')}`)));
+  if (opts.guard) blocks.push(guardNotice(tr, opts.guard));
   if (opts.meta.s) blocks.push(context(md(tr('contribution.fromMessage'))));
   blocks.push(context(md(tr('contribution.intro'))));
   const field = (name: 'whatHappens' | 'whatIsNeeded' | 'idea', initial?: string) =>
@@ -74,16 +74,24 @@ export function contributionModal(
   const initial = attributions.find((o) => o.value === (draft?.attribution ?? current?.attribution));
   // No default: how a member is mentioned is their explicit choice.
   blocks.push(input('attribution', tr('contribution.attribution'), { type: 'radio_buttons', action_id: 'attribution', options: attributions, ...(initial ? { initial_option: initial } : {}) }));
-  if (opts.guard) {
-    const offer = option(tr('privacy:guard.redact'), 'yes');
-    blocks.push(input('redact', tr('contribution.redactLabel'), { type: 'checkboxes', action_id: 'redact', options: [offer] }, { optional: true, hint: tr('privacy:guard.redactHint') }));
-  }
+  if (opts.guard) blocks.push(redactOffer(tr));
   blocks.push(context(md(tr('contribution.later'))));
   return modal('contribution', tr(current ? 'contribution.editTitle' : 'contribution.title'), blocks, {
     submit: tr('contribution.submit'),
     close: tr('common.cancel'),
-    metadata: opts.meta,
+    metadata: { ...opts.meta, l: tr.lang },
   });
+}
+
+/** What the sensitive-data guard found, above the fields (block id `guard`). */
+export function guardNotice(tr: Tr, found: string): Block {
+  return { ...section(md(`*${tr('privacy:guard.title')}*\n${escapeText(found)}\n${tr('privacy:guard.rephrase')}`)), block_id: 'guard' };
+}
+
+/** The offer to let the bot leave out what the guard found (never ticked for the member). */
+export function redactOffer(tr: Tr): Block {
+  const offer = option(tr('privacy:guard.redact'), 'yes');
+  return input('redact', tr('contribution.redactLabel'), { type: 'checkboxes', action_id: 'redact', options: [offer] }, { optional: true, hint: tr('privacy:guard.redactHint') });
 }
 
 export interface Draft {
@@ -122,6 +130,6 @@ export function withdrawModal(tr: Tr, live: ContributionRecord[], chosen?: Contr
   return modal('withdraw', tr('withdraw.title'), blocks, {
     submit: tr('withdraw.submit'),
     close: tr('common.cancel'),
-    metadata: chosen ? { c: chosen.id } : {},
+    metadata: chosen ? { c: chosen.id, l: tr.lang } : { l: tr.lang },
   });
 }

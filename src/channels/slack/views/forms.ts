@@ -34,7 +34,7 @@ export function pollModal(tr: Tr): types.ModalView {
     input('deadline', tr('pollForm.deadline'), dateTime('deadline'), { optional: true }),
     context(md(tr('pollForm.note'))),
   ];
-  return modal('poll_create', tr('pollForm.title'), blocks, { submit: tr('pollForm.submit'), close: tr('common.cancel') });
+  return modal('poll_create', tr('pollForm.title'), blocks, { submit: tr('pollForm.submit'), close: tr('common.cancel'), metadata: { l: tr.lang } });
 }
 
 function timestamp(v: ViewStateValue | undefined): Date | undefined {
@@ -67,7 +67,7 @@ export function roundModal(tr: Tr): types.ModalView {
     input('closesAt', tr('roundForm.closesAt'), dateTime('closesAt'), { optional: true }),
     context(md(tr('roundForm.note'))),
   ];
-  return modal('round_open', tr('roundForm.title'), blocks, { submit: tr('roundForm.submit'), close: tr('common.cancel') });
+  return modal('round_open', tr('roundForm.title'), blocks, { submit: tr('roundForm.submit'), close: tr('common.cancel'), metadata: { l: tr.lang } });
 }
 
 export function readRoundForm(values: Values): { question: string; description: string; closesAt: Date | undefined } {

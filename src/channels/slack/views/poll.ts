@@ -92,7 +92,7 @@ export function resultBlocks(tr: Tr, view: PollView, maxBlocks = 6): Block[] {
         : r.options.map((o) => ({ name: escapeText(o.label.slice(0, 150)), count: o.count }));
   const lines = rows.map((row) => `${'▇'.repeat(Math.min(row.count, 20)) || '·'} *${row.count}*  ${row.name}`);
   if (r.scaleAverage !== null) lines.push(tr('poll.average', { value: r.scaleAverage }));
-  blocks.push(section(md(`*${tr(r.poll.status === 'closed' ? 'poll.finalResults' : 'poll.liveResults')}*\n${lines.join('\n')}`)));
+  blocks.push(section(md(`*${tr(r.open ? 'poll.liveResults' : 'poll.finalResults')}*\n${lines.join('\n')}`)));
   for (const o of r.objections.slice(0, Math.max(0, maxBlocks - 4))) {
     blocks.push(context(md(tr('poll.objection')), plain(o.reason, 2000), ...(o.name ? [plain(tr('common:reasonAttribution.by', { name: o.name }), 300)] : [])));
   }
@@ -156,6 +156,7 @@ export function voteModal(tr: Tr, view: PollView): types.ModalView {
   return modal('poll_vote', tr('poll.modalTitle'), blocks, {
     close: tr('common.close'),
     ...(view.closed ? {} : { submit: tr(view.ballot ? 'poll.change' : 'poll.submit') }),
-    metadata: { p: poll.id },
+    // The poll's shape and the language the form is drawn in: what checking an answer needs, in memory.
+    metadata: { p: poll.id, l: tr.lang, k: poll.kind, m: poll.maxChoices, a: poll.anonymity, o: poll.options.map((o) => o.id) },
   });
 }

@@ -34,7 +34,7 @@ export function privacyModal(tr: Tr, notice: PrivacyNotice, next: PrivacyNext = 
   return modal('participation', tr('privacy.title'), blocks, {
     submit: tr('privacy.accept'),
     close: tr('privacy.notNow'),
-    metadata: { v: notice.version, ...next },
+    metadata: { v: notice.version, ...next, l: tr.lang },
   });
 }
 
@@ -49,6 +49,7 @@ export function privacyFullModal(tr: Tr, notice: PrivacyNotice): types.ModalView
   return modal('privacy_full', tr('privacy.title'), blocks, { close: tr('common.back') });
 }
 
-export function privacyDone(tr: Tr): Block[] {
-  return [section(md(tr('privacy.thanks')))];
+/** Thanks; on top of a form the member was filling in, where to go on. */
+export function privacyDone(tr: Tr, onTopOfForm = false): Block[] {
+  return [section(md(tr('privacy.thanks'))), ...(onTopOfForm ? [section(md(tr('privacy.backToForm')))] : [])];
 }

@@ -102,7 +102,7 @@ export function resultsCard(view: View, results: PollResults, done?: Notice): Ad
     say(poll.question, { size: 'medium', weight: 'bolder' }),
     ...notice(done),
     note(t(`common:turnout.${results.poll.audience}`, { turnout: results.turnout, eligible: results.eligible })),
-    note(poll.status === 'closed' && poll.closedAt ? t('teams:results.closed', { date: when(view, poll.closedAt) }) : t('teams:results.stillOpen'), { subtle: true }),
+    note(!results.open && results.closedAt ? t('teams:results.closed', { date: when(view, results.closedAt) }) : t('teams:results.stillOpen'), { subtle: true }),
   ];
   if (!results.visible) body.push(note(t('teams:results.hidden')));
   else body.push(section(tallies(view, results)));

@@ -1,4 +1,4 @@
-import { DomainError, listContributions, listIdeaRounds, listPanelMembers, panelOverview, showsTimeOfDay } from '../../../core/index.js';
+import { DomainError, isRoundOpen, listContributions, listIdeaRounds, listPanelMembers, panelOverview, showsTimeOfDay } from '../../../core/index.js';
 import { html, multiline } from '../../../web-ui/html.js';
 import { id } from '../../../web-ui/form.js';
 import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
@@ -21,7 +21,7 @@ export async function roundPage(ctx: Ctx, state: FormState | null): Promise<Page
   const author = (authorId: string | null) => (authorId ? members.find((m) => m.id === authorId)?.displayName ?? '' : t('web:summary.anonymous'));
   const live = contributions.filter((c) => c.status === 'live');
   const body = html`<h2>${round.question}</h2>
-    <p class="muted">${t(`web:panel.roundStatus.${round.status}`)} · ${t('web:round.count', { count: live.length })}</p>
+    <p class="muted">${t(`web:panel.roundStatus.${isRoundOpen(round, ctx.deps.clock.now()) ? 'open' : 'closed'}`)} · ${t('web:round.count', { count: live.length })}</p>
     ${contributions.map((c) => html`<article class="card" id="contribution-${c.id}">
       <p class="muted">${author(c.authorId)} · ${t(`common:attribution.${c.attribution}`)} · ${t(`common:language.${c.language}`)} · ${when(ctx, c.createdAt, showsTimeOfDay(c))}
         ${c.status === 'withdrawn' ? html` · <strong>${t('web:contribution.status.withdrawn')}</strong>` : ''}</p>
