@@ -58,7 +58,7 @@ async function burstOn(database: string, round: number, databaseUrl: string): Pr
   let opened: Awaited<ReturnType<typeof enrolAndOpenPoll>>;
   const client = new TeamsClient(setup.base, standIn, true);
   try {
-    opened = await enrolAndOpenPoll(setup, standIn, client, MEMBERS);
+    opened = await enrolAndOpenPoll(setup, client, MEMBERS);
   } finally {
     await setup.close();
   }

@@ -1,14 +1,11 @@
-// Getting a zone ready for the burst through Teams only: the facilitator installs the bot, N members accept
-// the privacy text from a card (which enrols them), the facilitator creates a poll from a card, and the
-// outbox sends it to everyone's personal chat.
+// Getting a zone ready for the burst through Teams only: the facilitator installs the bot and creates a poll
+// from a card, and N members press "I take part" on the privacy card on their way to that poll (which
+// enrols them, stores where to reach them, and shows them the poll's card).
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { currentPrivacyNotice } from '../../src/core/index.js';
-import { button, cardOf, cardText, choiceValues, personalChat, teamsUser, type TeamsClient, type TeamsUser } from '../../test/support/teams-client.js';
-import type { TeamsStandIn } from '../../test/support/teams-standin.js';
+import { button, choiceValues, teamsUser, type TeamsClient, type TeamsUser } from '../../test/support/teams-client.js';
 import type { StemmenTeams } from './stemmen.js';
-
-const QUESTION = 'Welk thema eerst?';
 
 /** Runs `work` over `items`, at most `limit` at a time (enrolment is setup, not the measured burst). */
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
@@ -22,41 +19,33 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<unk
 
 export interface OpenPoll {
   pollId: string;
-  /** Option values by label, as the members' poll cards offer them. */
+  /** The option values the members' poll cards offer. */
   options: string[];
   members: TeamsUser[];
 }
 
-export async function enrolAndOpenPoll(s: StemmenTeams, standIn: TeamsStandIn, client: TeamsClient, count: number): Promise<OpenPoll> {
+export async function enrolAndOpenPoll(s: StemmenTeams, client: TeamsClient, count: number): Promise<OpenPoll> {
   // The first person to install the bot in a tenant becomes its facilitator.
   const facilitator = teamsUser('Facilitator', 'nl-BE');
   const installed = await client.post(client.installed(facilitator));
   if (installed.status !== 200) throw new Error(`install answered ${installed.status}`);
-  const members = Array.from({ length: count }, (_, i) => teamsUser(`Member${i}`, 'nl-BE'));
-  const version = currentPrivacyNotice(s.app.deps, 'nl').version;
-  // Pressing "I take part" on the privacy card enrols the member and records their consent.
-  await pool(members, 20, (user) => client.press(user, 'participation.accept', { version }));
-
   const created = await client.press(facilitator, 'poll.create', {
-    question: QUESTION,
+    question: 'Welk thema eerst?',
     kind: 'single',
     anonymity: 'confidential',
     resultsVisibility: 'live',
     options: 'Vervoer\nWachttijden\nDigitale drempels',
   });
   const pollId = button(created, 'poll.close').pollId as string;
-  // Each press by the facilitator asks the outbox for a round (of 50): press until everyone has the poll.
-  const hasPoll = (user: TeamsUser) => standIn.sent.some((r) => r.conversationId === personalChat(user) && cardText(r.body).includes(QUESTION));
-  const giveUp = Date.now() + 120_000;
-  while (!members.every(hasPoll)) {
-    if (Date.now() > giveUp) throw new Error('the poll did not reach every member');
-    await client.press(facilitator, 'home');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const card = cardOf(standIn.sent.find((r) => r.conversationId === personalChat(members[0]!) && cardText(r.body).includes(QUESTION))!);
-  // Let the last outbox round settle (its deliveries are marked) before anything is measured.
-  await client.press(facilitator, 'home');
-  return { pollId, options: [...choiceValues(card, 'optionIds').values()], members };
+  const members = Array.from({ length: count }, (_, i) => teamsUser(`Member${i}`, 'nl-BE'));
+  const version = currentPrivacyNotice(s.app.deps, 'nl').version;
+  let options: string[] = [];
+  await pool(members, 20, async (user) => {
+    const card = await client.press(user, 'participation.accept', { version, next: 'poll.show', pollId });
+    options = [...choiceValues(card, 'optionIds').values()];
+  });
+  if (options.length === 0) throw new Error('the members were not shown the poll');
+  return { pollId, options, members };
 }
 
 async function count(databaseUrl: string, sql: string, args: string[]): Promise<number> {
