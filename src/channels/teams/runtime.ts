@@ -26,8 +26,8 @@ export interface TeamsRuntime {
   messenger: Messenger;
   /** Delivers waiting notifications soon (after a change that created some). */
   kick(): void;
-  /** Microsoft 365 tenant id to zone id, filled as tenants are seen (a zone is never moved or removed). */
-  zones: Map<string, string>;
+  /** Microsoft 365 tenant id to its zone id, filled as tenants are seen (a zone is never moved or removed). */
+  zones: Map<string, Promise<string>>;
 }
 
 /** The view for cards shown to `actor` alone: its board link signs in as them. */
@@ -35,19 +35,25 @@ export function viewFor(rt: TeamsRuntime, actor: Actor): View {
   return { actor, language: actor.language, t: translator(actor.language), timeZone: rt.timeZone, boardUrl: rt.boardLinkFor(actor) };
 }
 
-/** The zone of this Microsoft 365 tenant, created on first use (one zone per tenant). */
-async function zoneOf(rt: TeamsRuntime, activity: Activity, tenantId: string): Promise<string> {
-  const cached = rt.zones.get(tenantId);
-  if (cached) return cached;
+/**
+ * The zone of this Microsoft 365 tenant, created on first use (one zone per tenant). Asked for by every
+ * request, it is looked up once per tenant and process: the requests of a burst that find nothing yet wait
+ * for that one lookup instead of each starting its own.
+ */
+function zoneOf(rt: TeamsRuntime, activity: Activity, tenantId: string): Promise<string> {
+  const known = rt.zones.get(tenantId);
+  if (known) return known;
   const language = languageOf(activity.locale);
-  const zone = await ensureWorkspaceTenant(rt.deps, {
+  const zone = ensureWorkspaceTenant(rt.deps, {
     channel: 'teams',
     workspaceId: tenantId,
     name: t(language, 'teams:zone.name', { id: tenantId.slice(0, 8) }),
     defaultLanguage: language,
-  });
-  rt.zones.set(tenantId, zone.id);
-  return zone.id;
+  }).then((tenant) => tenant.id);
+  rt.zones.set(tenantId, zone);
+  // A failed lookup is not kept: the next request tries again.
+  void zone.catch(() => rt.zones.delete(tenantId));
+  return zone;
 }
 
 export interface Who {
