@@ -19,18 +19,22 @@ import type { Benchmark, Row } from '../types.js';
  * in the same run on the same machine, with real JWT authentication against a loopback key set.
  *
  * Teams' limits for an invoke's answer: Microsoft documents five seconds for invokes ("Your app has five
- * seconds to respond to the invoke, otherwise the user receives an error message Unable to reach the app,
- * and any reply to the invoke is ignored by the Teams client": learn.microsoft.com/microsoftteams/platform/
- * messaging-extensions/how-to/action-commands/respond-to-task-module-submit); no separate limit is written
- * for adaptiveCard/action, so the five seconds are the one to meet. Behind it, Bot Service itself gives up
- * on any activity after 15 seconds (HTTP 504 GatewayTimeout, "when the bot fails to respond to the Bot
- * Framework within 15 seconds": Azure Bot Service troubleshooting, "My bot is not responding or times out").
+ * seconds to respond to the invoke"; if not, the Teams client retries it, and earlier versions of the page add
+ * that "the user receives an error message Unable to reach the app, and any reply to the invoke is ignored":
+ * learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/action-commands/
+ * respond-to-task-module-submit). No separate limit is written for adaptiveCard/action, so five seconds is
+ * the one to meet. Behind it, Bot Service gives up on any activity after 15 seconds (HTTP 504
+ * GatewayTimeout "when the bot fails to respond to the Bot Framework within 15 seconds": Azure Bot Service
+ * troubleshooting, "My bot is not responding or times out").
+ *
+ * The stand-in (signing keys, managed-identity tokens, connector) runs on the apps' thread but is not called
+ * during a burst: keys and the bot's token are cached, and an invoke's answer goes back in its HTTP response.
  */
 const MEMBERS = 300;
 const TWICE = 60;
 const TEAMS_LIMIT_MS = 5_000;
 const BOT_SERVICE_LIMIT_MS = 15_000;
-/** Rounds per database (a fresh database, app and stand-in each); the notes use the median round. */
+/** Rounds per database (a fresh database, app and stand-in each); the notes give the worse round. */
 const ROUNDS = 2;
 
 function row(database: string, round: number, app: string, r: BurstResult, extra: { ballots: number | string; effects: number | string; storedMs: number | null }): Row {
@@ -124,7 +128,7 @@ export const benchmark: Benchmark = {
   },
   notes(rows) {
     const notes: string[] = [];
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const worst = (values: number[]) => Math.max(...values);
     const ratio = (a: unknown, b: unknown) => Number(a) / Math.max(1, Number(b));
     for (const db of ['sqlite', 'postgresql']) {
       const rounds: { p99: number; stored: number; over: number; ballots: number; effects: number; failed: number }[] = [];
@@ -144,10 +148,10 @@ export const benchmark: Benchmark = {
       if (rounds.length === 0) continue;
       const list = (key: 'p99' | 'stored') => rounds.map((r) => r[key].toFixed(2)).join(', ');
       notes.push(
-        `${db} (median of ${rounds.length} rounds): Stemmen invoke answer p99 = ${median(rounds.map((r) => r.p99)).toFixed(2)}x the bare Agents SDK app [${list('p99')}]; ` +
+        `${db} (worst of ${rounds.length} rounds): Stemmen invoke answer p99 = ${worst(rounds.map((r) => r.p99)).toFixed(2)}x the bare Agents SDK app [${list('p99')}]; ` +
           `${Math.max(...rounds.map((r) => r.over))} invokes over Teams' 5 s at most; ${Math.max(...rounds.map((r) => r.failed))} non-200 at most; ` +
           `ballots ${rounds.map((r) => r.ballots).join(', ')} (of ${MEMBERS}); vote effects ${rounds.map((r) => r.effects).join(', ')} (${MEMBERS}: one per member, none from the ${TWICE} redeliveries); ` +
-          `all stored in ${median(rounds.map((r) => r.stored)).toFixed(2)}x the bare app's burst time [${list('stored')}]`,
+          `all stored in ${worst(rounds.map((r) => r.stored)).toFixed(2)}x the bare app's burst time [${list('stored')}]`,
       );
     }
     return notes;
