@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sameTenant, voterKey, type CoreDeps } from '../context.js';
 import { DomainError, isDomainError } from '../errors.js';
 import { isPollOpen } from '../lifecycle.js';
-import { ballotReason, parseBallot } from '../poll-kinds.js';
+import { checkBallotInput } from '../form-checks.js';
 import type { Repositories, Store } from '../ports.js';
-import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { inPollAudience, type Actor, type AuditInput, type BallotRecord, type PollRecord } from '../types.js';
 import { acceptedParticipation } from './participation-state.js';
@@ -219,9 +218,7 @@ function prepare(deps: CoreDeps, poll: PollRecord | null, request: BallotRequest
   if (!accepted.has(actor.memberId)) throw new DomainError('participation_consent_required');
   if (!isPollOpen(checked, now)) throw new DomainError('poll_closed');
   if (!inPollAudience(actor.role, checked.audience)) throw new DomainError('forbidden');
-  const { reason: reasonText } = guardFields({ reason: request.rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
-  const choice = parseBallot(checked, input);
-  const { reason, reasonAttribution } = ballotReason(checked, reasonText, input.reasonAttribution);
+  const { choice, reason, reasonAttribution } = checkBallotInput(checked, { ...input, reason: request.rawReason }, actor.language);
   const anonymous = checked.anonymity === 'anonymous';
   const who: Prepared['who'] = anonymous ? { voterKey: voterKey(deps.secret, checked.id, actor.memberId) } : { memberId: actor.memberId };
   // Anonymous ballots and their participation mark keep only the day: equal times would pair them up.

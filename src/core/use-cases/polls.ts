@@ -1,8 +1,8 @@
 import { audit, sameTenant, voterKey, type CoreDeps } from '../context.js';
-import { checkPollInput, type CreatePollInput } from '../form-checks.js';
+import { checkBallotInput, checkPollInput, type CreatePollInput } from '../form-checks.js';
 import { isPollOpen } from '../lifecycle.js';
 import { requireOpenPoll, requirePoll } from '../lookups.js';
-import { ballotReason, parseBallot, type BallotFields } from '../poll-kinds.js';
+import type { BallotFields } from '../poll-kinds.js';
 import { enforce } from '../policy.js';
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
@@ -14,7 +14,6 @@ import {
   type PollRecord,
 } from '../types.js';
 import { optionalText } from '../validation.js';
-import { guardFields, wantsRedaction } from '../privacy/guard-fields.js';
 import { anonymousTime } from '../privacy/policy.js';
 import { requireParticipation } from './participation-state.js';
 import { closePollIn } from './close-due.js';
@@ -101,11 +100,10 @@ export async function castBallotIn(
   enforce(actor, 'poll.vote');
   // Everyone who votes has accepted the privacy text, staff included: a ballot is personal data too.
   await requireParticipation(repos, actor, { everyone: true });
-  const { reason: reasonText } = guardFields({ reason: rawReason }, { redact: wantsRedaction(input.redact), language: actor.language });
   const poll = await requireOpenPoll(repos, actor, pollId, deps.clock.now());
   if (!inPollAudience(actor.role, poll.audience)) throw new DomainError('forbidden');
-  const choice = parseBallot(poll, input);
-  const { reason, reasonAttribution } = ballotReason(poll, reasonText, input.reasonAttribution);
+  // The form's own rules (answer, reason, name), the same ones a channel checks before its answer.
+  const { choice, reason, reasonAttribution } = checkBallotInput(poll, { ...input, reason: rawReason }, actor.language);
   const who: { voterKey: string } | { memberId: string } =
     poll.anonymity === 'anonymous'
       ? { voterKey: voterKey(deps.secret, poll.id, actor.memberId) }
