@@ -28,6 +28,7 @@ export async function statsPage(ctx: Ctx, _state: FormState | null): Promise<Pag
     <div class="table-wrap"><table aria-labelledby="per-domain">
       <thead><tr><th scope="col">${t('brief:col.domain')}</th>${months.map((m) => html`<th scope="col">${m}</th>`)}</tr></thead>
       <tbody>${stats.contributions.map((row) => html`<tr><th scope="row">${row.labels ? row.labels[ctx.lang] : t('stats:noDomain')}</th>${row.perMonth.map((n) => html`<td>${n}</td>`)}</tr>`)}</tbody></table></div>
+    ${stats.domainsHidden.length ? html`<p class="hint">${t('brief:representationHidden', { min: stats.minGroupSize, domains: stats.domainsHidden.map((d) => d.labels[ctx.lang]).join(', ') })}</p>` : ''}
 
     <h2 id="turnout-h">${t('stats:turnout')}</h2>
     ${stats.polls.length === 0

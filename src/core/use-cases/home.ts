@@ -17,6 +17,14 @@ import { myContributions } from './rounds.js';
 import { subjectExists } from './notification-subjects.js';
 import type { Repositories } from '../ports.js';
 import { participationOf, type ParticipationStatus } from './participation-state.js';
+import { summariesQuoting, type MemberThread } from './thread.js';
+import { readerTexts, statementTranslations, type ReaderTexts, type StatementTranslation } from './translations.js';
+
+/** What a home shows in the reader's language: fields by `get`, statements of summaries by id. */
+export interface HomeTexts extends ReaderTexts {
+  /** Statements of `MemberHome.summaries` written in another language, translated (a statement without one is absent). */
+  statements: ReadonlyMap<string, StatementTranslation>;
+}
 
 export interface MemberHome {
   actor: Actor;
@@ -34,6 +42,16 @@ export interface MemberHome {
   participation?: ParticipationStatus;
   /** An "I need support" signal of theirs that a facilitator has not handled yet (always set by `memberHome`). */
   supportRequested?: boolean;
+  /** Published summaries that quote the member, as in their thread (always set by `memberHome`). */
+  summaries?: MemberThread['summaries'];
+  /**
+   * The texts this home shows, in the member's language where a translation exists: poll questions and
+   * options, the title and the board's answer of plan items linked to their input, and statements of
+   * `summaries`. Read here, once, so that every channel draws the same texts with the same marks. Members
+   * get only what a person wrote or confirmed; staff also get a model's drafts, marked as drafts.
+   * Always set by `memberHome`; without it a channel shows the originals.
+   */
+  texts?: HomeTexts;
 }
 
 /** Everything a member's home shows, the same for every channel: read in one transaction. */
@@ -50,19 +68,36 @@ export async function memberHome(deps: CoreDeps, actor: Actor): Promise<MemberHo
       (await repos.meetings.listByPanel(actor.panelId))
         .filter((m) => m.status === 'planned' && m.scheduledAt.getTime() >= now.getTime() - 12 * 3600_000)
         .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())[0] ?? null;
+    const mine = await myContributions(inside, actor);
+    const outcomes = (await myInputOutcomes(inside, actor)).filter((o) => o.items.length > 0);
+    const summaries = await summariesQuoting(repos, actor, new Set(mine.map((c) => c.id)));
+    const fields = await readerTexts(inside, actor, {
+      poll: openPolls.map((p) => p.poll.id),
+      poll_option: openPolls.flatMap((p) => p.poll.options.map((o) => o.id)),
+      backlog_item: outcomes.flatMap((o) => o.items.map((i) => i.id)),
+    });
+    const foreign = summaries.filter((s) => s.version.language !== actor.language).flatMap((s) => s.version.statements.map((st) => st.id));
+    const texts: HomeTexts = { get: fields.get, statements: await statementTranslations(inside, actor, foreign) };
     return {
       actor,
       openPolls,
       openRounds: rounds,
       nextMeeting,
-      myContributions: await myContributions(inside, actor),
+      myContributions: mine,
       consentRequests: await myConsentRequests(inside, actor),
-      outcomes: (await myInputOutcomes(inside, actor)).filter((o) => o.items.length > 0),
+      outcomes,
       notifications: await withSubject(repos, await repos.notifications.listForMember(actor.memberId, { unreadOnly: true, limit: 20 })),
       participation: await participationOf(repos, actor),
       supportRequested: (await repos.support.listByMember(actor.memberId)).some((r) => r.handledAt === null),
+      summaries,
+      texts,
     };
   });
+}
+
+/** A home's texts for drawing it: those `memberHome` read, or the originals for a home built without them. */
+export function homeTexts(home: MemberHome): HomeTexts {
+  return home.texts ?? { get: (_type, _id, _field, original) => ({ text: original, lang: home.actor.language, kind: 'original' }), statements: new Map() };
 }
 
 /** Unread notifications whose subject still exists: news about a poll that is gone leads nowhere. */

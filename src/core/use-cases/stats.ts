@@ -1,14 +1,27 @@
 import type { CoreDeps } from '../context.js';
 import { enforce } from '../policy.js';
 import { inPollAudience, type Actor, type Language } from '../types.js';
+import { MIN_GROUP_SIZE } from './brief-turnout.js';
 
 const DAY = 86_400_000;
 
 export interface PanelStats {
   /** `YYYY-MM`, oldest first, in the panel's time zone. */
   months: string[];
-  /** Live contributions per domain (null: without a domain) per month; a contribution with two domains counts in both. */
+  /**
+   * Live contributions per domain (null: without a domain) per month; a contribution with two domains counts
+   * in both. Only domains at least MIN_GROUP_SIZE active experts have, or a domain nobody has with nothing
+   * to count (it identifies nobody, and the board sees it is missing).
+   */
   contributions: { key: string | null; labels: Record<Language, string> | null; perMonth: number[] }[];
+  /**
+   * Domains left out of `contributions`, named without figures: the same small-group rule as the board
+   * brief. When the one or two experts with "poverty" contributed, and how often, tells the board who wrote
+   * what, even where they chose to contribute anonymously. A domain nobody has any more but with counts is
+   * left out too: those contributions came from one or two members who left or changed their domains.
+   */
+  domainsHidden: { key: string; labels: Record<Language, string> }[];
+  minGroupSize: number;
   totals: number[];
   /** Turnout against each poll's audience (experts, or everyone). */
   polls: { id: string; question: string; closedAt: Date | null; turnout: number; audience: number }[];
@@ -58,6 +71,15 @@ export async function panelStats(deps: CoreDeps, actor: Actor, opts: { months?: 
       }
     }
     const members = (await repos.members.listByPanel(actor.panelId)).filter((m) => m.active);
+    const experts = members.filter((m) => !m.erasedAt && m.role === 'expert');
+    const shown: PanelStats['contributions'] = [];
+    const domainsHidden: PanelStats['domainsHidden'] = [];
+    for (const d of domains) {
+      const perMonth = rows.get(d.id)!;
+      const group = experts.filter((m) => m.domainIds.includes(d.id)).length;
+      if (group >= MIN_GROUP_SIZE || (group === 0 && perMonth.every((n) => n === 0))) shown.push({ key: d.key, labels: d.labels, perMonth });
+      else domainsHidden.push({ key: d.key, labels: d.labels });
+    }
     const polls = [];
     for (const poll of (await repos.polls.listByPanel(actor.panelId, 'closed')).sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0))) {
       polls.push({ id: poll.id, question: poll.question, closedAt: poll.closedAt, turnout: (await repos.polls.listParticipants(poll.id)).length, audience: members.filter((m) => inPollAudience(m.role, poll.audience)).length });
@@ -72,7 +94,9 @@ export async function panelStats(deps: CoreDeps, actor: Actor, opts: { months?: 
     }
     return {
       months,
-      contributions: [...domains.map((d) => ({ key: d.key, labels: d.labels, perMonth: rows.get(d.id)! })), { key: null, labels: null, perMonth: rows.get(null)! }],
+      contributions: [...shown, { key: null, labels: null, perMonth: rows.get(null)! }],
+      domainsHidden,
+      minGroupSize: MIN_GROUP_SIZE,
       totals,
       polls,
       latency,

@@ -1,20 +1,15 @@
 import { Prisma } from '../../../prisma/generated/sqlite/client.js';
-import { providerOf, type Tx } from './shared.js';
+import type { Tx } from './shared.js';
 
 /**
  * Inserts rows that may already exist, without ever raising a unique violation (which would abort a
  * PostgreSQL transaction that the caller means to go on using). Returns how many rows were new.
  *
- * PostgreSQL: createMany with skipDuplicates (INSERT ... ON CONFLICT DO NOTHING, schema-qualified by
- * Prisma). SQLite: Prisma has no skipDuplicates there, so the same statement is written as raw SQL
- * (SQLite has no schemas to qualify).
+ * One raw statement for both databases, INSERT ... ON CONFLICT DO NOTHING: Prisma has no skipDuplicates on
+ * SQLite, and on PostgreSQL its createMany is compiled afresh for every number of rows (bulk-insert.ts).
+ * Tables resolve through the search path, which the pool sets to the URL's `?schema=` (pg-pool.ts).
  */
 export async function insertProcessedDelivery(tx: Tx, key: string): Promise<number> {
-  if (providerOf(tx) === 'postgresql') {
-    const args = { data: [{ key }], skipDuplicates: true };
-    const { count } = await tx.processedDelivery.createMany(args as unknown as { data: { key: string }[] });
-    return count;
-  }
   return tx.$executeRaw`INSERT INTO "ProcessedDelivery" ("key", "createdAt")
     VALUES (${key}, ${new Date()}) ON CONFLICT DO NOTHING`;
 }
@@ -23,14 +18,9 @@ export async function insertProcessedDelivery(tx: Tx, key: string): Promise<numb
 export async function insertProcessedDeliveries(tx: Tx, keys: string[]): Promise<string[]> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return [];
-  if (providerOf(tx) === 'postgresql') {
-    const args = { data: unique.map((key) => ({ key })), skipDuplicates: true, select: { key: true } };
-    const rows = await tx.processedDelivery.createManyAndReturn(args as unknown as { data: { key: string }[]; select: { key: true } });
-    return rows.map((r) => r.key);
-  }
   const now = new Date();
   const fresh: string[] = [];
-  // SQLite allows 32,766 bound values per statement; two per row.
+  // SQLite allows 32,766 bound values per statement (PostgreSQL 65,535); two per row.
   for (let i = 0; i < unique.length; i += 5000) {
     const values = Prisma.join(unique.slice(i, i + 5000).map((key) => Prisma.sql`(${key}, ${now})`));
     const rows = await tx.$queryRaw<{ key: string }[]>`INSERT INTO "ProcessedDelivery" ("key", "createdAt") VALUES ${values} ON CONFLICT DO NOTHING RETURNING "key"`;
@@ -40,11 +30,6 @@ export async function insertProcessedDeliveries(tx: Tx, keys: string[]): Promise
 }
 
 export async function insertPollParticipation(tx: Tx, pollId: string, memberId: string, at = new Date()): Promise<number> {
-  if (providerOf(tx) === 'postgresql') {
-    const args = { data: [{ pollId, memberId, createdAt: at }], skipDuplicates: true };
-    const { count } = await tx.pollParticipation.createMany(args as unknown as { data: { pollId: string; memberId: string; createdAt: Date }[] });
-    return count;
-  }
   return tx.$executeRaw`INSERT INTO "PollParticipation" ("pollId", "memberId", "createdAt")
     VALUES (${pollId}, ${memberId}, ${at}) ON CONFLICT DO NOTHING`;
 }
@@ -52,11 +37,6 @@ export async function insertPollParticipation(tx: Tx, pollId: string, memberId: 
 /** Many participation marks of one poll in one statement (a burst of votes committed together). */
 export async function insertPollParticipations(tx: Tx, pollId: string, rows: { memberId: string; at: Date }[]): Promise<number> {
   if (rows.length === 0) return 0;
-  if (providerOf(tx) === 'postgresql') {
-    const args = { data: rows.map((r) => ({ pollId, memberId: r.memberId, createdAt: r.at })), skipDuplicates: true };
-    const { count } = await tx.pollParticipation.createMany(args as unknown as { data: { pollId: string; memberId: string; createdAt: Date }[] });
-    return count;
-  }
   const values = Prisma.join(rows.map((r) => Prisma.sql`(${pollId}, ${r.memberId}, ${r.at})`));
   return tx.$executeRaw`INSERT INTO "PollParticipation" ("pollId", "memberId", "createdAt") VALUES ${values} ON CONFLICT DO NOTHING`;
 }

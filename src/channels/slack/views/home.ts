@@ -3,10 +3,12 @@
 import type { types } from '@slack/bolt';
 import {
   facilitatorOverview,
+  homeTexts,
   memberHome,
   openChangeRequests,
   type Actor,
   type CoreDeps,
+  type HomeTexts,
   type MemberHome,
   type OpenChangeRequest,
 } from '../../../core/index.js';
@@ -15,6 +17,7 @@ import type { Tr } from '../i18n.js';
 import type { ViewId } from '../ids.js';
 import { escapeText, excerpt, md, plain } from '../text.js';
 import { contributionText } from './contribution.js';
+import { localizedMd, statementBlocks } from './localized.js';
 
 const isFacilitator = (actor: Actor) => actor.role === 'facilitator' || actor.role === 'admin';
 
@@ -55,6 +58,7 @@ const heading = (text: string): Block => section(md(`*${text}*`));
 
 function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
   const canContribute = home.actor.role === 'expert' || home.actor.role === 'facilitator';
+  const texts = homeTexts(home);
   if (home.consentRequests.length > 0) {
     list.add([divider(), heading(tr('home.consent'))]);
     list.list(
@@ -69,7 +73,9 @@ function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
   list.list(
     home.openPolls,
     ({ poll, myBallot }) => [
-      section(plain(poll.question), button(tr(myBallot ? 'home.changeAnswer' : 'home.answer'), 'poll_open', poll.id, myBallot ? {} : { style: 'primary' })),
+      section(md(localizedMd(tr, texts.get('poll', poll.id, 'question', poll.question))), button(tr(myBallot ? 'home.changeAnswer' : 'home.answer'), 'poll_open', poll.id, myBallot ? {} : { style: 'primary' })),
+      // The options too, in the member's language: not marked one by one, the question says what they are in.
+      ...(poll.options.length ? [context(md(poll.options.map((o) => localizedMd(tr, texts.get('poll_option', o.id, 'label', o.label), 280, { mark: false })).join(' · ')))] : []),
       context(md(myBallot ? tr('home.answered') : tr('home.notAnswered'))),
     ],
     (n) => tr('home.more', { count: n }),
@@ -117,12 +123,31 @@ function memberSections(tr: Tr, home: MemberHome, list: BlockList): void {
     (o) => [
       context(md(tr('home.youWrote', { text: escapeText(excerpt(youWrote(o.contributionId), 120)) }))),
       ...o.items.slice(0, 3).flatMap((item) => [
-        section(md(`*${escapeText(item.title)}*\n${tr(`common:backlogStatus.${item.status}`)} · ${tr('home.progress', { progress: item.progress })}`)),
-        ...(item.boardResponse ? [context(md(`*${tr('home.boardSaid')}*`), plain(item.boardResponse, 2000))] : []),
+        section(md(`*${localizedMd(tr, texts.get('backlog_item', item.id, 'title', item.title), 600)}*\n${tr(`common:backlogStatus.${item.status}`)} · ${tr('home.progress', { progress: item.progress })}`)),
+        ...(item.boardResponse ? [context(md(`*${tr('home.boardSaid')}*`), md(localizedMd(tr, texts.get('backlog_item', item.id, 'boardResponse', item.boardResponse), 2000)))] : []),
       ]),
     ],
     (n) => tr('home.more', { count: n }),
     2,
+  );
+  summarySections(tr, home, texts, list);
+}
+
+/** Published summaries that quote the member; a statement in another language with its translation, marked. */
+function summarySections(tr: Tr, home: MemberHome, texts: HomeTexts, list: BlockList): void {
+  const summaries = home.summaries ?? [];
+  if (summaries.length === 0) return;
+  list.add([divider(), heading(tr('thread:summaries'))]);
+  list.list(
+    summaries,
+    ({ summary, version }) => [
+      section(md(`*${escapeText(summary.title)}*`)),
+      context(md(escapeText(tr('thread:published', { number: version.number, date: version.publishedAt ? tr.when(version.publishedAt, false) : '' })))),
+      ...version.statements.slice(0, 4).flatMap((st) => statementBlocks(tr, st, texts.statements.get(st.id))),
+    ],
+    (n) => tr('home.more', { count: n }),
+    // Room left for the facilitator's controls below.
+    isFacilitator(home.actor) ? 12 : 0,
   );
 }
 

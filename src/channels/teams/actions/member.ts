@@ -1,10 +1,9 @@
 import {
   DomainError,
   getOpenIdeaRound,
+  homeTexts,
   memberHome,
   myConsentRequests,
-  myContributions,
-  myInputOutcomes,
   panelOverview,
   pollResults,
   pollScreen,
@@ -55,8 +54,9 @@ export async function showAfterConsent(ctx: ActionCtx, next: AfterConsent, news:
 }
 
 export async function showOutcomes(ctx: ActionCtx, notice?: Notice) {
-  const outcomes = (await myInputOutcomes(ctx.deps, ctx.view.actor)).filter((o) => o.items.length > 0);
-  return outcomesCard(ctx.view, outcomes, await myContributions(ctx.deps, ctx.view.actor), notice);
+  // Drawn from the member's home, which carries the texts in their language.
+  const home = await memberHome(ctx.deps, ctx.view.actor);
+  return outcomesCard(ctx.view, home.outcomes, home.myContributions, notice, homeTexts(home));
 }
 
 function contributionInput(data: Data) {

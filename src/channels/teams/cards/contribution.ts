@@ -1,6 +1,7 @@
-import { ATTRIBUTIONS, LIMITS, type ContributionRecord, type DomainRecord, type IdeaRoundRecord, type InputOutcome } from '../../../core/index.js';
+import { ATTRIBUTIONS, LIMITS, type ContributionRecord, type DomainRecord, type HomeTexts, type IdeaRoundRecord, type InputOutcome } from '../../../core/index.js';
 import { card, choiceInput, execute, heading, labelled, note, say, section, textInput, toggleInput, type AdaptiveCard, type CardElement } from './elements.js';
 import { excerpt, notice, when, type Notice, type View } from './view.js';
+import { localized } from './localized.js';
 
 export const CONTRIBUTION_FIELDS = ['whatHappens', 'whatIsNeeded', 'idea'] as const;
 
@@ -49,7 +50,8 @@ export function contributionSaved(view: View, contribution: ContributionRecord, 
 }
 
 /** "You said, we did": each contribution with the action-plan items the board made of it, and its answer. */
-export function outcomesCard(view: View, outcomes: InputOutcome[], mine: ContributionRecord[], news?: Notice): AdaptiveCard {
+/** `texts`: titles and the board's answers in the reader's language where translated (from the core's home). */
+export function outcomesCard(view: View, outcomes: InputOutcome[], mine: ContributionRecord[], news?: Notice, texts?: HomeTexts): AdaptiveCard {
   const { t } = view;
   const body: CardElement[] = [heading(t('teams:outcomes.title')), ...notice(news)];
   if (outcomes.length === 0) body.push(note(t('teams:outcomes.none')));
@@ -58,9 +60,10 @@ export function outcomesCard(view: View, outcomes: InputOutcome[], mine: Contrib
     const items: CardElement[] = [];
     if (contribution) items.push(labelled(t('teams:outcomes.youWrote'), excerpt(contribution.whatHappens || contribution.whatIsNeeded || contribution.idea)));
     for (const item of outcome.items) {
-      items.push(say(item.title, { weight: 'bolder' }));
+      items.push(texts ? localized(view, texts.get('backlog_item', item.id, 'title', item.title), { style: { weight: 'bolder' } }) : say(item.title, { weight: 'bolder' }));
       items.push(note(`${t(`common:backlogStatus.${item.status}`)} · ${t('teams:outcomes.progress', { progress: item.progress })}`, { subtle: true }));
-      items.push(item.boardResponse ? labelled(t('teams:outcomes.response'), item.boardResponse) : note(t('teams:outcomes.noResponse'), { subtle: true }));
+      const answer = item.boardResponse ? (texts ? localized(view, texts.get('backlog_item', item.id, 'boardResponse', item.boardResponse), { label: t('teams:outcomes.response') }) : labelled(t('teams:outcomes.response'), item.boardResponse)) : null;
+      items.push(answer ?? note(t('teams:outcomes.noResponse'), { subtle: true }));
     }
     body.push(section(items, { separator: true }));
   }

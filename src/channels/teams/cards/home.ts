@@ -1,5 +1,6 @@
-import { LANGUAGES, showsTimeOfDay, type MemberHome } from '../../../core/index.js';
+import { homeTexts, LANGUAGES, showsTimeOfDay, type MemberHome } from '../../../core/index.js';
 import { buttons, card, execute, heading, labelled, note, openUrl, say, section, type AdaptiveCard, type CardElement } from './elements.js';
+import { localized, statement } from './localized.js';
 import { canContribute, excerpt, isFacilitator, notice, when, type Notice, type View } from './view.js';
 
 const MAX_ITEMS = 5;
@@ -8,8 +9,11 @@ function pollsSection(view: View, home: MemberHome): CardElement {
   const { t } = view;
   const items: CardElement[] = [heading(t('teams:home.polls'), 'medium')];
   if (home.openPolls.length === 0) items.push(note(t('teams:home.noPolls'), { subtle: true }));
+  const texts = homeTexts(home);
   for (const { poll, myBallot } of home.openPolls.slice(0, MAX_ITEMS)) {
-    items.push(say(poll.question, { weight: 'bolder' }));
+    items.push(localized(view, texts.get('poll', poll.id, 'question', poll.question), { style: { weight: 'bolder' } }));
+    // The options too, in the member's language: not marked one by one, the question says what they are in.
+    for (const o of poll.options) items.push(localized(view, texts.get('poll_option', o.id, 'label', o.label), { mark: false, style: { subtle: true } }));
     items.push(note(myBallot ? t('teams:home.voted') : t('teams:home.notVoted'), { subtle: true }));
     items.push(buttons([execute(myBallot ? t('teams:poll.change') : t('teams:poll.open'), 'poll.show', { pollId: poll.id })]));
   }
@@ -48,10 +52,40 @@ function mineSection(view: View, home: MemberHome): CardElement {
     items.push(buttons([execute(t('teams:contribution.withdraw'), 'contribution.withdraw', { contributionId: c.id }, { style: 'destructive' })]));
   }
   if (live.length > 0) items.push(note(t('teams:contribution.withdrawHint'), { subtle: true }));
+  items.push(...outcomeItems(view, home));
   if (home.outcomes.length > 0) {
     items.push(buttons([execute(t('teams:home.outcomes', { count: home.outcomes.length }), 'outcomes', {}, { style: 'positive' })]));
   }
   return section(items, { separator: true });
+}
+
+/** Plan items that came from the member's input: title and the board's answer, in their language where translated. */
+function outcomeItems(view: View, home: MemberHome): CardElement[] {
+  const texts = homeTexts(home);
+  const seen = new Set<string>();
+  const items: CardElement[] = [];
+  for (const item of home.outcomes.flatMap((o) => o.items)) {
+    if (seen.has(item.id) || seen.size >= MAX_ITEMS) continue;
+    seen.add(item.id);
+    items.push(localized(view, texts.get('backlog_item', item.id, 'title', item.title), { style: { weight: 'bolder' } }));
+    items.push(note(`${view.t(`common:backlogStatus.${item.status}`)} · ${view.t('teams:outcomes.progress', { progress: item.progress })}`, { subtle: true }));
+    if (item.boardResponse) items.push(localized(view, texts.get('backlog_item', item.id, 'boardResponse', item.boardResponse), { label: view.t('teams:outcomes.response') }));
+  }
+  return items;
+}
+
+/** Published summaries that quote the member; a statement in another language with its translation, marked. */
+function summariesSection(view: View, home: MemberHome): CardElement[] {
+  const summaries = (home.summaries ?? []).slice(0, MAX_ITEMS);
+  if (summaries.length === 0) return [];
+  const texts = homeTexts(home);
+  const items: CardElement[] = [heading(view.t('thread:summaries'), 'medium')];
+  for (const { summary, version } of summaries) {
+    items.push(say(summary.title, { weight: 'bolder' }));
+    items.push(note(view.t('thread:published', { number: version.number, date: version.publishedAt ? when(view, version.publishedAt, false) : '' }), { subtle: true }));
+    for (const st of version.statements.slice(0, MAX_ITEMS)) items.push(...statement(view, st, texts.statements.get(st.id)));
+  }
+  return [section(items, { separator: true })];
 }
 
 /** Experts: the privacy text to answer first (when not agreed yet), and a private "I need support". */
@@ -86,7 +120,7 @@ export function homeCard(view: View, home: MemberHome, done?: Notice): AdaptiveC
     pollsSection(view, home),
   ];
   if (canContribute(view)) body.push(roundsSection(view, home), mineSection(view, home));
-  body.push(...meetingSection(view, home));
+  body.push(...meetingSection(view, home), ...summariesSection(view, home));
   if (home.participation?.state === 'accepted') body.push(...privacySection(view, home));
   const actions: CardElement[] = [execute(t('teams:help.button'), 'help')];
   if (isFacilitator(view)) actions.unshift(execute(t('teams:facilitator.button'), 'facilitator', {}, { style: 'positive' }));

@@ -1,4 +1,4 @@
-import { listIdeaRounds, memberHome, memberThread, panelOverview, readerTexts, statementTranslations } from '../../../core/index.js';
+import { listIdeaRounds, memberHome, memberThread, panelOverview } from '../../../core/index.js';
 import { html, multiline } from '../../../web-ui/html.js';
 import type { Ctx, FormState, Page } from '../../../web-ui/pages.js';
 import { consentCard } from './consent.js';
@@ -16,12 +16,9 @@ export async function homePage(ctx: Ctx, state: FormState | null): Promise<Page>
   const rounds = home.myContributions.length > 0 ? await listIdeaRounds(ctx.deps, ctx.actor) : [];
   const question = (roundId: string | null) => rounds.find((r) => r.id === roundId)?.question ?? null;
   const thread = await memberThread(ctx.deps, ctx.actor);
-  const statementTexts = await statementTranslations(ctx.deps, ctx.actor, thread.summaries.filter((s) => s.version.language !== ctx.actor.language).flatMap((s) => s.version.statements.map((st) => st.id)));
-  const texts = await readerTexts(ctx.deps, ctx.actor, {
-    poll: home.openPolls.map((p) => p.poll.id),
-    poll_option: home.openPolls.flatMap((p) => p.poll.options.map((o) => o.id)),
-    backlog_item: home.outcomes.flatMap((o) => o.items.map((i) => i.id)),
-  });
+  // The translated texts come with the home, the same for every channel.
+  const texts = home.texts;
+  const statementTexts = home.texts?.statements;
   const { t } = ctx;
   // An expert who has not accepted the privacy text sees the privacy step, and no vote or contribution form.
   const privacyFirst = needsPrivacyStep(ctx, home.participation);
