@@ -36,6 +36,8 @@ const TEAMS_LIMIT_MS = 5_000;
 const BOT_SERVICE_LIMIT_MS = 15_000;
 /** Rounds per database (a fresh database, app and stand-in each); the notes give the worse round. */
 const ROUNDS = 2;
+/** The bare app's row: its two bursts, before and after Stemmen's (invokes counted twice, burst time their mean). */
+const BARE = 'bare Agents SDK x2';
 
 function row(database: string, round: number, app: string, r: BurstResult, extra: { ballots: number | string; effects: number | string; storedMs: number | null }): Row {
   return {
@@ -75,13 +77,17 @@ async function burstOn(database: string, round: number, databaseUrl: string): Pr
     // The same activities again: Teams' redelivery of an invoke it got no answer to in time.
     const invokes = [...votes, ...votes.slice(0, TWICE)];
     const token = standIn.token(APP_ID);
-    const bare = await startBareTeams(standIn);
-    let bareResult: BurstResult;
-    try {
-      bareResult = await fireFromWorker({ url: `${bare.base}/api/messages`, token }, invokes);
-    } finally {
-      await bare.close();
-    }
+    // The bare app's burst runs before and after Stemmen's, and both make its row: a busy moment of the
+    // machine during one of them moves the ratio less (as in the Slack burst).
+    const bareBurst = async () => {
+      const bare = await startBareTeams(standIn);
+      try {
+        return await fireFromWorker({ url: `${bare.base}/api/messages`, token }, invokes);
+      } finally {
+        await bare.close();
+      }
+    };
+    const bareBefore = await bareBurst();
     const watch = watchBallots(databaseUrl, pollId, MEMBERS);
     let result: BurstResult;
     let storedMs: number;
@@ -92,10 +98,17 @@ async function burstOn(database: string, round: number, databaseUrl: string): Pr
     } finally {
       await watch.stop();
     }
+    const bareAfter = await bareBurst();
+    const bareResult: BurstResult = {
+      answerMs: [...bareBefore.answerMs, ...bareAfter.answerMs],
+      burstMs: (bareBefore.burstMs + bareAfter.burstMs) / 2,
+      startedAt: bareBefore.startedAt,
+      statuses: [...bareBefore.statuses, ...bareAfter.statuses],
+    };
     const ballots = await countBallots(databaseUrl, pollId);
     const effects = await countVoteEffects(databaseUrl, pollId);
     return [
-      row(database, round, 'bare Agents SDK', bareResult, { ballots: '-', effects: '-', storedMs: null }),
+      row(database, round, BARE, bareResult, { ballots: '-', effects: '-', storedMs: null }),
       row(database, round, 'Stemmen', result, { ballots, effects, storedMs }),
     ];
   } finally {
@@ -133,7 +146,7 @@ export const benchmark: Benchmark = {
     for (const db of ['sqlite', 'postgresql']) {
       const rounds: { p99: number; stored: number; over: number; ballots: number; effects: number; failed: number }[] = [];
       for (let round = 1; round <= ROUNDS; round++) {
-        const bare = rows.find((r) => r.database === db && r.round === round && r.app !== 'Stemmen');
+        const bare = rows.find((r) => r.database === db && r.round === round && r.app === BARE);
         const stemmen = rows.find((r) => r.database === db && r.round === round && r.app === 'Stemmen');
         if (!bare || !stemmen) continue;
         rounds.push({
