@@ -31,4 +31,12 @@ describe.each(testDatabases())('chat addresses of a whole panel saved at the sam
     const stored = await h.deps.store.transaction(async (repos) => Promise.all(Array.from({ length: MEMBERS }, (_, i) => repos.members.findIdentity(p.tenant.id, 'teams', externalId(i + 1)))));
     expect(stored.map((identity) => identity?.address)).toEqual(Array.from({ length: MEMBERS }, () => '{"v":1,"conversationId":"a"}'));
   });
+
+  it('keeps the later of two addresses given for one member at the same moment, and ignores unknown identities', async () => {
+    const save = (externalId: string, address: string) => saveChannelAddress(h.deps, { tenantId: p.tenant.id, channel: 'teams', externalId, address });
+    await Promise.all([save(externalId(1), '{"v":1,"conversationId":"b"}'), save(externalId(1), '{"v":1,"conversationId":"c"}'), save('29:nobody', '{"v":1}')]);
+    const [first, nobody] = await h.deps.store.transaction(async (repos) => [await repos.members.findIdentity(p.tenant.id, 'teams', externalId(1)), await repos.members.findIdentity(p.tenant.id, 'teams', '29:nobody')]);
+    expect(first?.address).toBe('{"v":1,"conversationId":"c"}');
+    expect(nobody).toBeNull();
+  });
 });

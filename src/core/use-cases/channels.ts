@@ -15,8 +15,8 @@ import {
   type NotificationRecord,
   type TenantRecord,
 } from '../types.js';
-import type { Repositories } from '../ports.js';
 import { oneOf } from '../validation.js';
+import { saveAddressTogether } from './address-box.js';
 import { actorOf, newPseudonym } from './members.js';
 
 /**
@@ -115,20 +115,15 @@ export async function setMemberRole(deps: CoreDeps, actor: Actor, memberId: stri
   });
 }
 
-/** Stores where the bot can reach a member proactively (e.g. a Teams conversation reference, JSON). */
-export async function saveChannelAddress(
+/**
+ * Stores where the bot can reach a member proactively (e.g. a Teams conversation reference, JSON), together
+ * with the other saves of the same moment (address-box.ts).
+ */
+export function saveChannelAddress(
   deps: CoreDeps,
   input: { tenantId: string; channel: ChannelName; externalId: string; address: string },
 ): Promise<void> {
-  // Channels call this on nearly every request, and the address is nearly always the one stored: that is
-  // found out with one read outside a transaction (no transaction slot taken in a burst of presses).
-  const find = (repos: Repositories) => repos.members.findIdentity(input.tenantId, input.channel, input.externalId);
-  const stored = await (deps.store.read ? deps.store.read(find) : deps.store.transaction(find));
-  if (!stored || stored.address === input.address) return;
-  await deps.store.transaction(async (repos) => {
-    const identity = await find(repos);
-    if (identity && identity.address !== input.address) await repos.members.setIdentityAddress(identity.id, input.address);
-  });
+  return saveAddressTogether(deps, input);
 }
 
 /**

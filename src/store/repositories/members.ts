@@ -126,6 +126,13 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
       }
       return out;
     },
+    async findIdentities(tenantId, channel, externalIds) {
+      const out = new Map<string, IdentityRecord>();
+      for (const chunk of inChunks(unique(externalIds))) {
+        for (const row of await tx.channelIdentity.findMany({ where: { tenantId, channel, externalId: { in: chunk } } })) out.set(row.externalId, toIdentity(row));
+      }
+      return out;
+    },
     async listIdentities(memberId) {
       const rows = await tx.channelIdentity.findMany({ where: { memberId }, orderBy: OLDEST_FIRST });
       return rows.map(toIdentity);
