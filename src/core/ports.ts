@@ -153,6 +153,8 @@ export interface PollRepository {
   createBallots(
     inputs: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; reasonAttribution?: ReasonAttribution | null; at: Date }[],
   ): Promise<void>;
+  /** Changed answers of earlier ballots in one statement (a batch of votes); `at` is their new time. */
+  updateBallots(rows: { id: string; choice: BallotChoice; reason: string | null; reasonAttribution: ReasonAttribution | null; at: Date }[]): Promise<void>;
   /** Participation marks in one statement; existing marks are left as they are. */
   markParticipations(pollId: string, rows: { memberId: string; at: Date }[]): Promise<void>;
   listBallots(pollId: string): Promise<BallotRecord[]>;

@@ -40,4 +40,28 @@ describe.each(testDatabases())('200 members voting at the same moment on $name',
     expect(results.options.reduce((sum, o) => sum + o.count, 0)).toBe(200);
     if (anonymity === 'anonymous') expect(ballots.every((b) => b.memberId === null)).toBe(true);
   });
+
+  it.each(['named', 'anonymous'] as const)('changes %s answers in place when members press again in a later batch', async (anonymity) => {
+    const poll = await createPoll(h.deps, p.actor('fac'), {
+      question: 'Welk thema eerst?',
+      kind: 'single',
+      anonymity,
+      resultsVisibility: 'live',
+      options: ['Vervoer', 'Wachttijden'],
+    });
+    const [first, second] = poll.options.map((o) => o.id) as [string, string];
+    const experts = Array.from({ length: 30 }, (_, i) => p.actor(`e${i + 1}`));
+    await Promise.all(experts.map((actor) => castBallot(h.deps, actor, poll.id, { optionIds: [first] })));
+    const before = await h.deps.store.transaction((repos) => repos.polls.listBallots(poll.id));
+    // The second batch: every other member changes their mind, all at the same moment.
+    await Promise.all(experts.filter((_, i) => i % 2 === 0).map((actor) => castBallot(h.deps, actor, poll.id, { optionIds: [second] })));
+    const after = await h.deps.store.transaction((repos) => repos.polls.listBallots(poll.id));
+    expect(after.map((b) => b.id)).toEqual(before.map((b) => b.id));
+    expect(after.filter((b) => b.choice.kind === 'options' && b.choice.optionIds[0] === second)).toHaveLength(15);
+    const results = await pollResults(h.deps, p.actor('fac'), poll.id);
+    expect(results.options.map((o) => o.count)).toEqual([15, 15]);
+    // An anonymous ballot keeps only the day, also when its answer changes.
+    if (anonymity === 'anonymous') expect(after.every((b) => b.updatedAt.getUTCHours() === 0 && b.updatedAt.getUTCMinutes() === 0)).toBe(true);
+    else expect(after.every((b) => Number.isFinite(b.updatedAt.getTime()))).toBe(true);
+  });
 });

@@ -140,12 +140,15 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
   const created: Parameters<Repositories['polls']['createBallots']>[0] = [];
   const audits: AuditInput[] = [];
   const marks: { memberId: string; at: Date }[] = [];
+  const updated: Parameters<Repositories['polls']['updateBallots']>[0] = [];
   const final = new Map<string, BallotRecord>();
   for (const [key, p] of latest) {
     const before = existing.get(key);
-    const anonymous = 'voterKey' in p.who;
     if (before) {
-      final.set(key, await repos.polls.updateBallot(before.id, { choice: p.choice, reason: p.reason, reasonAttribution: p.reasonAttribution, ...(anonymous ? { at: p.at } : {}) }));
+      // A changed answer keeps the ballot (its id and first time); an anonymous one keeps only the day, too.
+      const change = { id: before.id, choice: p.choice, reason: p.reason, reasonAttribution: p.reasonAttribution ?? null, at: p.at };
+      updated.push(change);
+      final.set(key, { ...before, choice: change.choice, reason: change.reason, reasonAttribution: change.reasonAttribution, updatedAt: change.at });
     } else {
       const row = {
         id: randomUUID(),
@@ -178,6 +181,7 @@ async function storeBatch(deps: CoreDeps, repos: Repositories, pollId: string, b
     seen.add(key);
   }
   await repos.polls.createBallots(created);
+  await repos.polls.updateBallots(updated);
   await repos.polls.markParticipations(poll.id, marks);
   await repos.audit.appendMany(audits);
   // Every screen shows every ballot of the batch: the ballots read above, with this batch's writes applied.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../../prisma/generated/sqlite/client.js';
 import type { AuditInput, BallotChoice, ReasonAttribution } from '../../core/types.js';
 import { encodeChoice } from './ballot-choice.js';
-import type { Tx } from './shared.js';
+import { providerOf, type Tx } from './shared.js';
 
 /**
  * Many rows in one statement, for a burst of votes stored together, written as raw SQL on both databases:
@@ -30,6 +30,23 @@ export async function insertBallots(
     data.map((d) => Prisma.sql`(${d.id}, ${d.pollId}, ${d.memberId}, ${d.voterKey}, ${d.choice}, ${d.reason}, ${d.reasonAttribution}, ${d.createdAt}, ${d.updatedAt})`),
   );
   await tx.$executeRaw`INSERT INTO "Ballot" ("id", "pollId", "memberId", "voterKey", "choice", "reason", "reasonAttribution", "createdAt", "updatedAt") VALUES ${values}`;
+}
+
+/**
+ * Changed answers of many ballots in one statement (members who press again while the panel votes). Each row
+ * keeps its id and creation time; `at` becomes its `updatedAt`.
+ */
+export async function updateBallots(
+  tx: Tx,
+  rows: { id: string; choice: BallotChoice; reason: string | null; reasonAttribution: ReasonAttribution | null; at: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const values = Prisma.join(rows.map((r) => Prisma.sql`(${r.id}, ${encodeChoice(r.choice)}, ${r.reason}, ${r.reasonAttribution}, ${r.at})`));
+  // PostgreSQL types the values of a VALUES list as text: the time is cast back to the column's type.
+  const updatedAt = providerOf(tx) === 'postgresql' ? Prisma.sql`CAST(v."updatedAt" AS timestamp(3))` : Prisma.sql`v."updatedAt"`;
+  await tx.$executeRaw`WITH v ("id", "choice", "reason", "reasonAttribution", "updatedAt") AS (VALUES ${values})
+    UPDATE "Ballot" SET "choice" = v."choice", "reason" = v."reason", "reasonAttribution" = v."reasonAttribution", "updatedAt" = ${updatedAt}
+    FROM v WHERE "Ballot"."id" = v."id"`;
 }
 
 export async function insertAuditEvents(tx: Tx, inputs: AuditInput[], at = new Date()): Promise<void> {

@@ -11,7 +11,7 @@ import {
 import type { Ballot, Prisma } from '../../../prisma/generated/sqlite/client.js';
 import { decodeChoice, encodeChoice } from './ballot-choice.js';
 import { insertPollParticipation, insertPollParticipations } from './insert-ignore.js';
-import { insertBallots } from './bulk-insert.js';
+import { insertBallots, updateBallots } from './bulk-insert.js';
 import { OLDEST_FIRST, oneOf, type Tx } from './shared.js';
 
 const POLL_STATUSES = ['open', 'closed'] as const;
@@ -115,6 +115,9 @@ export function makePollRepository(tx: Tx): PollRepository {
     },
     async createBallots(inputs) {
       await insertBallots(tx, inputs);
+    },
+    async updateBallots(rows) {
+      await updateBallots(tx, rows);
     },
     async markParticipations(pollId, rows) {
       await insertPollParticipations(tx, pollId, rows);
