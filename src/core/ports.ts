@@ -92,6 +92,8 @@ export interface MemberRepository {
   findIdentity(tenantId: string, channel: ChannelName, externalId: string): Promise<IdentityRecord | null>;
   /** The members behind many identities of one zone and channel, by external id, in one read. */
   findMembersByIdentities(tenantId: string, channel: ChannelName, externalIds: string[]): Promise<Map<string, MemberRecord>>;
+  /** Many identities of one zone and channel, by external id, in one read. */
+  findIdentities(tenantId: string, channel: ChannelName, externalIds: string[]): Promise<Map<string, IdentityRecord>>;
   listIdentities(memberId: string): Promise<IdentityRecord[]>;
   listIdentitiesOnChannel(channel: ChannelName): Promise<IdentityRecord[]>;
   setIdentityAddress(id: string, address: string | null): Promise<void>;

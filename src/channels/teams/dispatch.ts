@@ -5,7 +5,7 @@ import { facilitatorActions } from './actions/facilitator.js';
 import { memberActions } from './actions/member.js';
 import { showPrivacy } from './actions/participation.js';
 import { privacyActions } from './actions/privacy.js';
-import type { Action, ActionCtx, Data } from './actions/types.js';
+import type { Action, ActionCtx, AlreadyDone, Data } from './actions/types.js';
 import type { AdaptiveCard } from './cards/elements.js';
 import type { AfterConsent } from './cards/privacy.js';
 import { noticeCard } from './cards/help.js';
@@ -47,7 +47,7 @@ function backTo(verb: string, data: Data): AfterConsent {
  * Runs one action and always produces a card: the result, the form again with the reason when the core
  * refused the input (nothing was stored), or a plain apology for anything unexpected (logged by code only).
  */
-export async function runAction(rt: TeamsRuntime, ctx: ActionCtx, verb: string, action: Action, data: Data): Promise<AdaptiveCard | null> {
+export async function runAction(rt: TeamsRuntime, ctx: ActionCtx, verb: string, action: Action, data: Data): Promise<AdaptiveCard | AlreadyDone> {
   const { view } = ctx;
   try {
     return await action.run(ctx, data);

@@ -41,6 +41,7 @@ export async function createTeamsChannel(deps: CoreDeps, config: Config, logger:
     messenger: new Messenger(adapter, teams.local ? null : teams.appId),
     // A kick during a round is not lost: the shared outbox runs one more round after it.
     kick: () => outbox.kick(),
+    zones: new Map(),
   };
   const outbox = startOutbox(deps, (pending) => deliverNotification(rt, pending), {
     channel: 'teams',

@@ -1,7 +1,8 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { DomainError, handleOnce, isDomainError } from '../../core/index.js';
 import { errorMessage } from '../../i18n/errors.js';
-import type { Data } from './actions/types.js';
+import { duplicate, isAlreadyDone, type Action, type Data } from './actions/types.js';
+import type { AdaptiveCard } from './cards/elements.js';
 import { actionCtx, actionFor, runAction } from './dispatch.js';
 import { deliveryKey, languageOf } from './identity.js';
 import { showHome } from './actions/member.js';
@@ -45,26 +46,32 @@ export async function onCardAction(rt: TeamsRuntime, context: TurnContext): Prom
     throw error;
   }
   if (!who) return answerInvoke(context, parsed.automatic ? keepCardBody() : {}, parsed.automatic ? 200 : 400);
-  if (!parsed.automatic) await rememberAddress(rt, activity, who);
+  // Where to reach the member later is kept beside the action, not before it: the answer does not need it,
+  // and a vote then joins the votes of the same moment without waiting for this read first.
+  const remembered = parsed.automatic ? Promise.resolve() : rememberAddress(rt, activity, who);
+  const [, answer] = await Promise.all([remembered, answerFor(rt, context, who, parsed, action)]);
+  await answerInvoke(context, answer.body);
+  if (!parsed.automatic && !answer.repeated && action.kicksOutbox !== false) rt.kick();
+}
 
+/** The card that answers the click: the action's result, or where things stand for a click seen before. */
+async function answerFor(rt: TeamsRuntime, context: TurnContext, who: Who, parsed: { verb: string; data: Data }, action: Action): Promise<{ body: Record<string, unknown>; repeated: boolean }> {
   const ctx = actionCtx(rt, context, who.actor);
   const shortened = ctx.view.t('teams:card.shortened');
-  let card: Awaited<ReturnType<typeof runAction>> | null = null;
-  const key = action.changes ? deliveryKey(activity) : null;
-  let first: boolean;
+  const key = action.changes ? deliveryKey(context.activity) : null;
   if (action.claimsKey) {
-    // The action claims the key in the transaction of its change (null: the same click, handled before).
-    card = await runAction(rt, { ...ctx, deliveryKey: key }, parsed.verb, action, parsed.data);
-    first = card !== null;
-  } else {
-    first = await handleOnce(rt.deps, key, async () => {
-      card = await runAction(rt, ctx, parsed.verb, action, parsed.data);
-    });
+    // The action claims the key in the transaction of its change, and draws the card for a repeat itself
+    // (a vote shows the poll as it now stands, not the member's whole home).
+    const result = await runAction(rt, { ...ctx, deliveryKey: key }, parsed.verb, action, parsed.data);
+    if (isAlreadyDone(result)) return { body: cardInvokeBody(result.alreadyDone, shortened), repeated: true };
+    return { body: cardInvokeBody(result, shortened), repeated: false };
   }
-  if (!first || !card) {
-    // The same click delivered twice: it was done once; show where things stand.
-    return answerInvoke(context, cardInvokeBody(await showHome(ctx, { kind: 'good', message: ctx.view.t('teams:card.duplicate') }), shortened));
-  }
-  await answerInvoke(context, cardInvokeBody(card, shortened));
-  if (!parsed.automatic) rt.kick();
+  let card: AdaptiveCard | null = null;
+  const first = await handleOnce(rt.deps, key, async () => {
+    const result = await runAction(rt, ctx, parsed.verb, action, parsed.data);
+    card = isAlreadyDone(result) ? result.alreadyDone : result;
+  });
+  // The same click delivered twice: it was done once; show where things stand.
+  if (!first || !card) return { body: cardInvokeBody(await showHome(ctx, duplicate(ctx)), shortened), repeated: true };
+  return { body: cardInvokeBody(card, shortened), repeated: false };
 }

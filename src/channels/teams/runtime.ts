@@ -26,6 +26,8 @@ export interface TeamsRuntime {
   messenger: Messenger;
   /** Delivers waiting notifications soon (after a change that created some). */
   kick(): void;
+  /** Microsoft 365 tenant id to its zone id, filled as tenants are seen (a zone is never moved or removed). */
+  zones: Map<string, Promise<string>>;
 }
 
 /** The view for cards shown to `actor` alone: its board link signs in as them. */
@@ -33,16 +35,25 @@ export function viewFor(rt: TeamsRuntime, actor: Actor): View {
   return { actor, language: actor.language, t: translator(actor.language), timeZone: rt.timeZone, boardUrl: rt.boardLinkFor(actor) };
 }
 
-/** The zone of this Microsoft 365 tenant, created on first use (one zone per tenant). */
-async function zoneOf(rt: TeamsRuntime, activity: Activity, tenantId: string): Promise<string> {
+/**
+ * The zone of this Microsoft 365 tenant, created on first use (one zone per tenant). Asked for by every
+ * request, it is looked up once per tenant and process: the requests of a burst that find nothing yet wait
+ * for that one lookup instead of each starting its own.
+ */
+function zoneOf(rt: TeamsRuntime, activity: Activity, tenantId: string): Promise<string> {
+  const known = rt.zones.get(tenantId);
+  if (known) return known;
   const language = languageOf(activity.locale);
-  const zone = await ensureWorkspaceTenant(rt.deps, {
+  const zone = ensureWorkspaceTenant(rt.deps, {
     channel: 'teams',
     workspaceId: tenantId,
     name: t(language, 'teams:zone.name', { id: tenantId.slice(0, 8) }),
     defaultLanguage: language,
-  });
-  return zone.id;
+  }).then((tenant) => tenant.id);
+  rt.zones.set(tenantId, zone);
+  // A failed lookup is not kept: the next request tries again.
+  void zone.catch(() => rt.zones.delete(tenantId));
+  return zone;
 }
 
 export interface Who {
@@ -61,24 +72,26 @@ export async function whoIs(rt: TeamsRuntime, activity: Activity, enrol: boolean
   const externalId = externalIdOf(activity);
   if (!tenantId || !externalId) return null;
   const zoneId = await zoneOf(rt, activity, tenantId);
-  if (!enrol) {
-    try {
-      const known = await resolveActor(rt.deps, { tenantId: zoneId, channel: 'teams', externalId });
-      return { actor: await refreshDisplayName(rt.deps, known, activity.from?.name), tenantId };
-    } catch (error) {
-      if (isDomainError(error) && error.code === 'not_found') return null;
-      throw error;
-    }
+  // Known members (nearly every request) are looked up with the others of the same moment, in one read
+  // (core actor-box); only an unknown person who acts deliberately is enrolled, in a transaction.
+  let known: Actor | null = null;
+  try {
+    known = await resolveActor(rt.deps, { tenantId: zoneId, channel: 'teams', externalId });
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'not_found') throw error;
   }
-  const enrolled = await enrolChannelMember(rt.deps, {
-    tenantId: zoneId,
-    channel: 'teams',
-    externalId,
-    displayName: activity.from?.name ?? '',
-    language: languageOf(activity.locale),
-  });
+  if (!known && !enrol) return null;
+  const actor =
+    known ??
+    (await enrolChannelMember(rt.deps, {
+      tenantId: zoneId,
+      channel: 'teams',
+      externalId,
+      displayName: activity.from?.name ?? '',
+      language: languageOf(activity.locale),
+    }));
   // The install event often names nobody: the name in each later activity replaces "Member".
-  return { actor: await refreshDisplayName(rt.deps, enrolled, activity.from?.name), tenantId };
+  return { actor: await refreshDisplayName(rt.deps, actor, activity.from?.name), tenantId };
 }
 
 /**

@@ -7,6 +7,7 @@ import { translator } from '../../i18n/index.js';
 import type { AdaptiveCard } from './cards/elements.js';
 import { helpCard, sentPrivately, welcomeCard } from './cards/help.js';
 import { commandAction, parseCommand } from './commands.js';
+import { isAlreadyDone } from './actions/types.js';
 import { actionCtx, actionFor, runAction } from './dispatch.js';
 import { addressOf, deliveryKey, languageOf, onceKey, scopeOf } from './identity.js';
 import { onCardAction } from './invoke.js';
@@ -89,7 +90,7 @@ async function onMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> 
   const card = data.unknown
     ? helpCard(ctx.view, { kind: 'attention', message: ctx.view.t('teams:help.unknown') })
     : action
-      ? ((await runAction(rt, ctx, verb, action, data)) ?? helpCard(ctx.view))
+      ? await runAction(rt, ctx, verb, action, data).then((result) => (isAlreadyDone(result) ? result.alreadyDone : result))
       : helpCard(ctx.view);
   await reply(rt, context, who, card, ctx.view.t('teams:card.reply'));
   rt.kick();

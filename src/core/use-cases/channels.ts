@@ -16,6 +16,7 @@ import {
   type TenantRecord,
 } from '../types.js';
 import { oneOf } from '../validation.js';
+import { saveAddressTogether } from './address-box.js';
 import { actorOf, newPseudonym } from './members.js';
 
 /**
@@ -114,15 +115,15 @@ export async function setMemberRole(deps: CoreDeps, actor: Actor, memberId: stri
   });
 }
 
-/** Stores where the bot can reach a member proactively (e.g. a Teams conversation reference, JSON). */
-export async function saveChannelAddress(
+/**
+ * Stores where the bot can reach a member proactively (e.g. a Teams conversation reference, JSON), together
+ * with the other saves of the same moment (address-box.ts).
+ */
+export function saveChannelAddress(
   deps: CoreDeps,
   input: { tenantId: string; channel: ChannelName; externalId: string; address: string },
 ): Promise<void> {
-  await deps.store.transaction(async (repos) => {
-    const identity = await repos.members.findIdentity(input.tenantId, input.channel, input.externalId);
-    if (identity && identity.address !== input.address) await repos.members.setIdentityAddress(identity.id, input.address);
-  });
+  return saveAddressTogether(deps, input);
 }
 
 /**

@@ -107,8 +107,11 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
       return toIdentity(row);
     },
     async findIdentity(tenantId, channel, externalId) {
-      const row = await tx.channelIdentity.findUnique({
-        where: { tenantId_channel_externalId: { tenantId, channel, externalId } },
+      // findFirst, not findUnique: outside a transaction (Store.read) Prisma merges the findUnique calls of
+      // one tick into one statement whose parameters it does not split, and a burst of a few hundred
+      // presses then exceeds SQLite's limit (P2029; prisma/prisma#23957). The unique index answers either.
+      const row = await tx.channelIdentity.findFirst({
+        where: { tenantId, channel, externalId },
       });
       return row ? toIdentity(row) : null;
     },
@@ -120,6 +123,13 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
           select: { externalId: true, member: { include: withDomains } },
         });
         for (const row of rows) out.set(row.externalId, toMember(row.member));
+      }
+      return out;
+    },
+    async findIdentities(tenantId, channel, externalIds) {
+      const out = new Map<string, IdentityRecord>();
+      for (const chunk of inChunks(unique(externalIds))) {
+        for (const row of await tx.channelIdentity.findMany({ where: { tenantId, channel, externalId: { in: chunk } } })) out.set(row.externalId, toIdentity(row));
       }
       return out;
     },

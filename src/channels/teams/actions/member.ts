@@ -21,7 +21,7 @@ import { pollCard, resultsCard } from '../cards/poll.js';
 import type { AfterConsent } from '../cards/privacy.js';
 import type { Notice } from '../cards/view.js';
 import { needsConsent, showPrivacy } from './participation.js';
-import { done, idOf, list, str, typed, type Action, type ActionCtx, type Data } from './types.js';
+import { done, duplicate, idOf, list, str, typed, type Action, type ActionCtx, type Data } from './types.js';
 import { confirmFirst } from './confirm.js';
 
 export async function showHome(ctx: ActionCtx, notice?: Notice) {
@@ -110,12 +110,15 @@ export const memberActions: Record<string, Action> = {
   'poll.vote': {
     changes: true,
     claimsKey: true,
+    kicksOutbox: false,
     run: async (ctx, data) => {
       // The click's key, the ballot and the card drawn after it: one transaction (shared with the votes of
       // the same moment).
       const input = { optionIds: list(data, 'optionIds'), value: str(data, 'value'), vote: str(data, 'vote'), reason: str(data, 'reason'), reasonAttribution: str(data, 'reasonAttribution') };
       const outcome = await vote(ctx.deps, ctx.view.actor, idOf(data, 'pollId'), input, { deliveryKey: ctx.deliveryKey ?? null });
-      return outcome.repeated ? null : pollCard(ctx.view, outcome.screen, done(ctx.view, 'teams:done.vote'));
+      // The same click again (Teams redelivers when an answer is late): the poll as it stands, nothing changed.
+      if (outcome.repeated) return { alreadyDone: pollCard(ctx.view, outcome.screen, duplicate(ctx)) };
+      return pollCard(ctx.view, outcome.screen, done(ctx.view, 'teams:done.vote'));
     },
     refused: (ctx, data, problem) => showPoll(ctx, idOf(data, 'pollId'), problem, typed(data, ['optionIds', 'value', 'vote', 'reason', 'reasonAttribution'])),
   },

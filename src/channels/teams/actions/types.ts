@@ -21,6 +21,20 @@ export interface ActionCtx {
   deliveryKey?: string | null;
 }
 
+/** A `claimsKey` action's answer to the same click delivered again: nothing changed; where things stand. */
+export interface AlreadyDone {
+  alreadyDone: AdaptiveCard;
+}
+
+export function isAlreadyDone(result: AdaptiveCard | AlreadyDone): result is AlreadyDone {
+  return 'alreadyDone' in result;
+}
+
+/** The notice on the card that answers a click delivered twice. */
+export function duplicate(ctx: ActionCtx): Notice {
+  return { kind: 'good', message: ctx.view.t('teams:card.duplicate') };
+}
+
 /** Values from Action.Execute: the button's data merged with the card's inputs (always strings in Teams). */
 export type Data = Record<string, unknown>;
 
@@ -29,10 +43,15 @@ export interface Action {
   changes: boolean;
   /**
    * True when `run` claims `ctx.deliveryKey` in its own transaction (a vote, stored with the votes clicked at
-   * the same moment). `run` then returns null for a click that was handled before.
+   * the same moment). `run` then answers a click that was handled before with `AlreadyDone`.
    */
   claimsKey?: boolean;
-  run(ctx: ActionCtx, data: Data): Promise<AdaptiveCard | null>;
+  /**
+   * False for a change that never creates a notification (a vote): no outbox round is asked for after it.
+   * Under a burst of votes, a round after each one would look up every member's address again and again.
+   */
+  kicksOutbox?: false;
+  run(ctx: ActionCtx, data: Data): Promise<AdaptiveCard | AlreadyDone>;
   /** The card to show when the core refused the input: usually the same form, as typed, with the reason. */
   refused?(ctx: ActionCtx, data: Data, problem: Notice): Promise<AdaptiveCard>;
 }
