@@ -147,8 +147,6 @@ export interface PollRepository {
     at?: Date;
   }): Promise<BallotRecord>;
   updateBallot(id: string, patch: { choice: BallotChoice; reason: string | null; reasonAttribution?: ReasonAttribution | null; at?: Date }): Promise<BallotRecord>;
-  /** The ballots of these members or voter keys in one poll (a batch of votes reads them at once). */
-  findBallots(pollId: string, who: { memberIds: string[]; voterKeys: string[] }): Promise<BallotRecord[]>;
   /** New ballots in one statement; ids and times are given by the caller. */
   createBallots(
     inputs: { id: string; pollId: string; memberId: string | null; voterKey: string | null; choice: BallotChoice; reason: string | null; reasonAttribution?: ReasonAttribution | null; at: Date }[],

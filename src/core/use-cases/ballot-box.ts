@@ -12,8 +12,8 @@ import { sharedReads } from './poll-results.js';
 import { screenOf, type PollScreen } from './poll-screen-in.js';
 
 /**
- * Votes on one poll that arrive together are stored together: one transaction reads the poll and the voters'
- * ballots once and writes the new ballots, participation marks and audit entries in one statement each. A
+ * Votes on one poll that arrive together are stored together: one transaction reads the poll and its ballots
+ * once and writes the new ballots, changed answers, participation marks and audit entries in one statement each. A
  * burst of a whole panel pressing "submit" then costs a handful of statements instead of six per vote.
  *
  * Each vote keeps its own answer: a vote refused for its own reason (an unknown option, no privacy consent)

@@ -100,19 +100,6 @@ export function makePollRepository(tx: Tx): PollRepository {
           : await tx.ballot.findUnique({ where: { pollId_voterKey: { pollId, voterKey: who.voterKey } } });
       return row ? toBallot(row) : null;
     },
-    async findBallots(pollId, who) {
-      if (who.memberIds.length + who.voterKeys.length === 0) return [];
-      const rows = await tx.ballot.findMany({
-        where: {
-          pollId,
-          OR: [
-            ...(who.memberIds.length ? [{ memberId: { in: who.memberIds } }] : []),
-            ...(who.voterKeys.length ? [{ voterKey: { in: who.voterKeys } }] : []),
-          ],
-        },
-      });
-      return rows.map(toBallot);
-    },
     async createBallots(inputs) {
       await insertBallots(tx, inputs);
     },
