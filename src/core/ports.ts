@@ -71,12 +71,17 @@ export interface NewMember {
   domainIds: string[];
 }
 
+/** A panel member as poll results need them. */
+export type RosterEntry = Pick<MemberRecord, 'id' | 'role' | 'active' | 'displayName'>;
+
 export interface MemberRepository {
   create(input: NewMember): Promise<MemberRecord>;
   findById(id: string): Promise<MemberRecord | null>;
   /** The pseudonyms of these members (those that exist). */
   pseudonymsOf(ids: string[]): Promise<Map<string, string>>;
   listByPanel(panelId: string): Promise<MemberRecord[]>;
+  /** Who is on the panel, without their domains: what poll results count and name (one statement). */
+  rosterOf(panelId: string): Promise<RosterEntry[]>;
   countByTenant(tenantId: string): Promise<number>;
   update(
     id: string,

@@ -3,8 +3,8 @@ import { requirePoll } from '../lookups.js';
 import { isPollOpen } from '../lifecycle.js';
 import { describeBallot, hiddenTally, tallyBallots } from '../poll-kinds.js';
 import { can } from '../policy.js';
-import type { Repositories } from '../ports.js';
-import { inPollAudience, type Actor, type BallotRecord, type ConsentVote, type MemberRecord, type PollRecord } from '../types.js';
+import type { Repositories, RosterEntry } from '../ports.js';
+import { inPollAudience, type Actor, type BallotRecord, type ConsentVote, type PollRecord } from '../types.js';
 
 export interface PollResults {
   poll: PollRecord;
@@ -38,13 +38,13 @@ export async function pollResults(deps: CoreDeps, actor: Actor, pollId: string):
 /** What results are computed from; read once for many voters when votes are stored together. */
 export interface ResultsReads {
   ballots(pollId: string): Promise<BallotRecord[]>;
-  members(panelId: string): Promise<MemberRecord[]>;
+  members(panelId: string): Promise<RosterEntry[]>;
 }
 
 /** Reads straight from the transaction (one voter). */
 export const readsFrom = (repos: Repositories): ResultsReads => ({
   ballots: (pollId) => repos.polls.listBallots(pollId),
-  members: (panelId) => repos.members.listByPanel(panelId),
+  members: (panelId) => repos.members.rosterOf(panelId),
 });
 
 /**
@@ -53,7 +53,7 @@ export const readsFrom = (repos: Repositories): ResultsReads => ({
  */
 export function sharedReads(repos: Repositories, known: Record<string, BallotRecord[]> = {}): ResultsReads {
   const ballots = new Map<string, Promise<BallotRecord[]>>(Object.entries(known).map(([pollId, list]) => [pollId, Promise.resolve(list)]));
-  const members = new Map<string, Promise<MemberRecord[]>>();
+  const members = new Map<string, Promise<RosterEntry[]>>();
   const memo = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
     let hit = cache.get(key);
     if (!hit) cache.set(key, (hit = read()));
@@ -61,7 +61,7 @@ export function sharedReads(repos: Repositories, known: Record<string, BallotRec
   };
   return {
     ballots: (pollId) => memo(ballots, pollId, () => repos.polls.listBallots(pollId)),
-    members: (panelId) => memo(members, panelId, () => repos.members.listByPanel(panelId)),
+    members: (panelId) => memo(members, panelId, () => repos.members.rosterOf(panelId)),
   };
 }
 

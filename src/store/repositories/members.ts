@@ -63,6 +63,10 @@ export function makeMemberRepository(tx: Tx): MemberRepository {
       const row = await tx.member.findUnique({ where: { id }, include: withDomains });
       return row ? toMember(row) : null;
     },
+    async rosterOf(panelId) {
+      const rows = await tx.member.findMany({ where: { panelId }, orderBy: OLDEST_FIRST, select: { id: true, role: true, active: true, displayName: true } });
+      return rows.map((r) => ({ id: r.id, role: oneOf(ROLES, r.role, 'Member.role'), active: r.active, displayName: r.displayName }));
+    },
     async listByPanel(panelId) {
       // Domains per slice of ids (see inChunks): a zone can enrol more chat users than one IN (...) holds.
       const rows = await tx.member.findMany({ where: { panelId }, orderBy: OLDEST_FIRST });
