@@ -1,6 +1,7 @@
 // Stemmen as it runs in production in Slack HTTP mode (createApp + listen), its Web API pointed at the
 // loopback stand-in, on the given database.
 import { createApp, type App } from '../../src/app.js';
+import { quietHoursFarFromNow } from '../burst-rounds.js';
 import { slackRuntimeOf, type SlackRuntime } from '../../src/channels/slack/runtime.js';
 import { loadConfig } from '../../src/config.js';
 
@@ -9,13 +10,6 @@ export interface StemmenSlack {
   url: string;
   runtime: SlackRuntime;
   close(): Promise<void>;
-}
-
-/** Quiet hours twelve hours away from now, so that the outbox always delivers during the run. */
-function quietHoursFarFromNow(): string {
-  const hour = (new Date().getUTCHours() + 12) % 24;
-  const hh = String(hour).padStart(2, '0');
-  return `${hh}:00-${hh}:01`;
 }
 
 export async function startStemmenSlack(databaseUrl: string, signingSecret: string, apiUrl: string, logLevel = 'silent'): Promise<StemmenSlack> {

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { roundsOnBothDatabases } from '../burst-rounds.js';
 import { SlackApiThread } from '../slack-burst/api.js';
 import { SlackSender } from '../../test/support/slack-requests.js';
 import { startBareBolt } from '../slack-burst/bare.js';
 import { fireFromWorker, percentile, pressesFor, watchBallots, type BurstResult } from '../slack-burst/burst.js';
-import { startPostgres } from '../slack-burst/postgres.js';
 import { countBallots, enrolAndOpenPoll } from '../slack-burst/setup.js';
 import { startStemmenSlack } from '../slack-burst/stemmen.js';
 import type { Benchmark, Row } from '../types.js';
@@ -97,26 +94,7 @@ async function burstOn(database: string, round: number, databaseUrl: string): Pr
 
 export const benchmark: Benchmark = {
   name: `Slack burst: ${MEMBERS} members press submit at once (${TWICE} twice), bare Bolt vs Stemmen`,
-  async run() {
-    const dir = mkdtempSync(join(tmpdir(), 'stemmen-burst-'));
-    const rows: Row[] = [];
-    try {
-      for (let round = 1; round <= ROUNDS; round++) rows.push(...(await burstOn('sqlite', round, `file:${join(dir, `burst-${round}.db`)}`)));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    const pg = await startPostgres();
-    if ('missing' in pg) {
-      console.log(`PostgreSQL burst skipped: ${pg.missing}`);
-      return rows;
-    }
-    try {
-      for (let round = 1; round <= ROUNDS; round++) rows.push(...(await burstOn('postgresql', round, await pg.makeUrl())));
-    } finally {
-      await pg.stop();
-    }
-    return rows;
-  },
+  run: () => roundsOnBothDatabases(ROUNDS, burstOn),
   notes(rows) {
     const notes: string[] = [];
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

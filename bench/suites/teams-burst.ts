@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { roundsOnBothDatabases } from '../burst-rounds.js';
 import { percentile, watchBallots } from '../slack-burst/burst.js';
-import { startPostgres } from '../slack-burst/postgres.js';
 import { countBallots } from '../slack-burst/setup.js';
 import { APP_ID, TeamsClient } from '../../test/support/teams-client.js';
 import { TeamsStandIn } from '../../test/support/teams-standin.js';
@@ -119,26 +116,7 @@ async function burstOn(database: string, round: number, databaseUrl: string): Pr
 
 export const benchmark: Benchmark = {
   name: `Teams burst: ${MEMBERS} members vote from a card at once (${TWICE} invokes redelivered), bare Agents SDK vs Stemmen`,
-  async run() {
-    const dir = mkdtempSync(join(tmpdir(), 'stemmen-teams-burst-'));
-    const rows: Row[] = [];
-    try {
-      for (let round = 1; round <= ROUNDS; round++) rows.push(...(await burstOn('sqlite', round, `file:${join(dir, `burst-${round}.db`)}`)));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    const pg = await startPostgres();
-    if ('missing' in pg) {
-      console.log(`PostgreSQL burst skipped: ${pg.missing}`);
-      return rows;
-    }
-    try {
-      for (let round = 1; round <= ROUNDS; round++) rows.push(...(await burstOn('postgresql', round, await pg.makeUrl())));
-    } finally {
-      await pg.stop();
-    }
-    return rows;
-  },
+  run: () => roundsOnBothDatabases(ROUNDS, burstOn),
   notes(rows) {
     const notes: string[] = [];
     const worst = (values: number[]) => Math.max(...values);

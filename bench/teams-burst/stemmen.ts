@@ -2,6 +2,7 @@
 // tokens, signing keys and Bot connector are the loopback stand-in's (test/support/teams-standin.ts), on
 // the given database.
 import { createApp, type App } from '../../src/app.js';
+import { quietHoursFarFromNow } from '../burst-rounds.js';
 import { loadConfig, type TeamsConfig } from '../../src/config.js';
 import { APP_ID } from '../../test/support/teams-client.js';
 import type { TeamsStandIn } from '../../test/support/teams-standin.js';
@@ -11,13 +12,6 @@ export interface StemmenTeams {
   /** The app's server (POST /api/messages under it). */
   base: string;
   close(): Promise<void>;
-}
-
-/** Quiet hours twelve hours away from now, so that the outbox always delivers during the run. */
-function quietHoursFarFromNow(): string {
-  const hour = (new Date().getUTCHours() + 12) % 24;
-  const hh = String(hour).padStart(2, '0');
-  return `${hh}:00-${hh}:01`;
 }
 
 /** The Teams settings both apps of the burst run with (Stemmen's and the bare app's). */
