@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../context.js';
-import type { Repositories, Store } from '../ports.js';
+import type { Repositories } from '../ports.js';
 import type { ChannelName } from '../types.js';
+import { TurnBox } from './turn-box.js';
 
 /**
  * Where the bot reaches a member, kept current for requests that arrive together. A chat channel passes the
@@ -15,38 +16,19 @@ export interface AddressSave {
   address: string;
 }
 
-interface Waiting {
-  externalId: string;
-  address: string;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-const boxes = new WeakMap<Store, Map<string, { tenantId: string; channel: ChannelName; waiting: Waiting[] }>>();
+/** The saves of one turn, per zone and channel. */
+const saves = new TurnBox<AddressSave, void>(async (deps, items) => {
+  await saveAll(deps, items[0]!.tenantId, items[0]!.channel, items);
+  return items.map(() => undefined);
+});
 
 export function saveAddressTogether(deps: CoreDeps, save: AddressSave): Promise<void> {
   // Without batching (the benchmarks' baseline), each save reads and writes on its own.
   if (deps.batchBallots === false) return saveAll(deps, save.tenantId, save.channel, [save]);
-  let groups = boxes.get(deps.store);
-  if (!groups) boxes.set(deps.store, (groups = new Map()));
-  const key = `${save.tenantId}\u0000${save.channel}`;
-  let group = groups.get(key);
-  if (!group) {
-    group = { tenantId: save.tenantId, channel: save.channel, waiting: [] };
-    groups.set(key, group);
-    const taken = group;
-    setImmediate(() => {
-      groups.delete(key);
-      saveAll(deps, taken.tenantId, taken.channel, taken.waiting).then(
-        () => taken.waiting.forEach((w) => w.resolve()),
-        (error: unknown) => taken.waiting.forEach((w) => w.reject(error)),
-      );
-    });
-  }
-  return new Promise((resolve, reject) => group.waiting.push({ externalId: save.externalId, address: save.address, resolve, reject }));
+  return saves.add(deps, `${save.tenantId}\u0000${save.channel}`, save);
 }
 
-async function saveAll(deps: CoreDeps, tenantId: string, channel: ChannelName, waiting: Omit<Waiting, 'resolve' | 'reject'>[]): Promise<void> {
+async function saveAll(deps: CoreDeps, tenantId: string, channel: ChannelName, waiting: { externalId: string; address: string }[]): Promise<void> {
   // The later of two saves for one identity wins, as if they had come one after the other.
   const latest = new Map(waiting.map((w) => [w.externalId, w.address]));
   const find = (repos: Repositories, ids: string[]) => repos.members.findIdentities(tenantId, channel, ids);
